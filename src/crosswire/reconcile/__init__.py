@@ -1,0 +1,1 @@
+"""Cross-article work: everything that compares one article with another."""
