@@ -185,7 +185,7 @@ class ClaimValue:
     value: str
     hedge: str | None = None
     sources: list[int] = field(default_factory=list)
-    wording: list[str] = field(default_factory=list)
+    wording: list[str] = field(default_factory=list)  # wording[i]: how sources[i] put it
     evidence: list[Evidence] = field(default_factory=list)
     low: float | None = None
     high: float | None = None

@@ -1,0 +1,171 @@
+"""The flow of DESIGN.md end to end: ingest -> clean -> analyze -> reconcile -> summarize."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crosswire.analyze import analyze_articles
+from crosswire.clean import clean_article
+from crosswire.config import DEFAULT, Settings
+from crosswire.errors import NoArticlesError
+from crosswire.ingest import Ingested, read_articles
+from crosswire.model import Article, ArticleAnalysis, Brief, Source, Story
+from crosswire.reconcile.claims import reconcile_claims
+from crosswire.reconcile.entities import reconcile_entities
+from crosswire.reconcile.independence import find_duplicates
+from crosswire.reconcile.quotes import reconcile_quotes
+from crosswire.reconcile.timeline import build_timeline, reference_dates
+from crosswire.summarize import summarize_story
+
+if TYPE_CHECKING:
+    from crosswire.store import Store
+
+# Called as progress(stage, done, total) so a front end can draw a bar per stage.
+Progress = Callable[[str, int, int], None]
+
+__all__ = ["brief", "load_story", "analyze_story", "build_brief", "Progress"]
+
+
+def brief(
+    paths: Iterable[str | Path],
+    settings: Settings = DEFAULT,
+    store: Store | None = None,
+    progress: Progress | None = None,
+) -> Brief:
+    """The event brief of the articles in ``paths`` (files, folders, ``-`` for stdin)."""
+    story, _ = load_story(paths, settings, store, progress)
+    return build_brief(story, settings, progress)
+
+
+def load_story(
+    paths: Iterable[str | Path],
+    settings: Settings = DEFAULT,
+    store: Store | None = None,
+    progress: Progress | None = None,
+) -> tuple[Story, Ingested]:
+    """Read, clean and analyse the articles in ``paths`` as one story."""
+    paths = list(paths)
+    ingested = read_articles(paths, settings, _file_progress(progress, paths))
+    if not ingested.articles:
+        where = ", ".join(str(p) for p in paths) or "(no paths given)"
+        raise NoArticlesError(f"no readable articles in {where}")
+    return analyze_story(_unique(ingested.articles), settings, store, progress), ingested
+
+
+def analyze_story(
+    articles: list[Article],
+    settings: Settings = DEFAULT,
+    store: Store | None = None,
+    progress: Progress | None = None,
+) -> Story:
+    """Clean and analyse ``articles``, reusing stored analyses when a store is given."""
+    done: dict[str, ArticleAnalysis] = store.load_analyses(articles) if store else {}
+    todo = [clean_article(a) for a in articles if a.id not in done]
+    for count, analysis in enumerate(analyze_articles(todo, settings), start=1):
+        done[analysis.article.id] = analysis
+        if store is not None:
+            store.save_analysis(analysis)
+        if progress is not None:
+            progress("analyse", count, len(todo))
+    return Story([done[a.id] for a in articles])
+
+
+def build_brief(story: Story, settings: Settings = DEFAULT, progress: Progress | None = None) -> Brief:
+    """Reconcile the analysed articles of ``story`` into a brief."""
+    stages = 6
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress("reconcile", done, stages)
+
+    duplicate_of = find_duplicates(story)
+    entities = reconcile_entities(story)
+    step(1)
+    quotes = reconcile_quotes(story, entities)
+    step(2)
+    claims = reconcile_claims(story, entities, duplicate_of)
+    step(3)
+    timeline = build_timeline(story)
+    step(4)
+    summary = summarize_story(story, settings.summary_words, duplicate_of, settings)
+    step(5)
+    sources = _sources(story, duplicate_of)
+    step(6)
+    return Brief(
+        title=story_title(story),
+        sources=sources,
+        summary=summary,
+        entities=entities,
+        quotes=quotes,
+        claims=claims,
+        timeline=timeline,
+    )
+
+
+def story_title(story: Story) -> str:
+    """The headline that shares most words with the other articles, else the first words."""
+    titled = [a for a in story.articles if a.title]
+    if not titled:
+        first = story.articles[0].text.split("\n", 1)[0]
+        return " ".join(first.split()[:12])
+    bags = [_words(a.text) for a in story.articles]
+
+    def centrality(article: Article) -> float:
+        words = _words(article.title or "")
+        return sum(len(words & bag) / (len(words) or 1) for bag in bags)
+
+    return max(titled, key=centrality).title or ""
+
+
+def _sources(story: Story, duplicate_of: dict[int, int | None]) -> list[Source]:
+    dates = reference_dates(story)
+    sources = []
+    for number, article in enumerate(story.articles, start=1):
+        published, inferred = dates.get(number, (article.published, False))
+        sources.append(
+            Source(
+                id=number,
+                outlet=article.outlet,
+                title=article.title,
+                url=article.url,
+                published=published,
+                path=article.path,
+                text=article.text,
+                removed=list(article.removed),
+                duplicate_of=duplicate_of.get(number),
+                published_inferred=inferred,
+                article_id=article.id,
+            )
+        )
+    return sources
+
+
+def _unique(articles: list[Article]) -> list[Article]:
+    """The same content given twice (two copies of one file) is one article."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    return list(seen.values())
+
+
+def _file_progress(progress: Progress | None, paths: list[str | Path]) -> Callable[[str], None] | None:
+    if progress is None:
+        return None
+    count = 0
+
+    def advance(_: str) -> None:
+        nonlocal count
+        count += 1
+        progress("read", count, 0)
+
+    return advance
+
+
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))

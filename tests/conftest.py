@@ -1,0 +1,73 @@
+"""Session fixtures: models load once, stories are analysed once, for the whole suite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crosswire.model import Story
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ferry-collision"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+GENEVA = SHARED / "samples" / "geneva-talks"
+EVAL = SHARED / "eval"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from crosswire.analyze.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def example_story(nlp: Any) -> Story:
+    """The bundled made-up ferry-collision story, read, cleaned and analysed."""
+    from crosswire.pipeline import load_story
+
+    story, _ = load_story([EXAMPLE])
+    return story
+
+
+@pytest.fixture(scope="session")
+def example_expectations() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / "ferry_expectations.json").read_text())
+    return data
+
+
+@pytest.fixture(scope="session")
+def geneva_story(nlp: Any) -> Story:
+    """The five real geneva-talks reports; skips when ../shared is not beside the checkout."""
+    if not GENEVA.is_dir():
+        pytest.skip(f"reference sample not found at {GENEVA}")
+    from crosswire.pipeline import load_story
+
+    story, _ = load_story([GENEVA])
+    return story
+
+
+@pytest.fixture(scope="session")
+def example_brief(example_story: Story) -> Any:
+    from crosswire.pipeline import build_brief
+
+    return build_brief(example_story)
+
+
+@pytest.fixture(scope="session")
+def geneva_brief(geneva_story: Story) -> Any:
+    from crosswire.pipeline import build_brief
+
+    return build_brief(geneva_story)
+
+
+def eval_path(name: str) -> Path:
+    """A benchmark folder under ../shared/eval, or a skip when it is not there."""
+    path = EVAL / name
+    if not path.exists():
+        pytest.skip(f"evaluation data not found at {path}")
+    return path
