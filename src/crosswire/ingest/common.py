@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 from crosswire.errors import BinaryInputError, EmptyInputError
 
+_SLUG = re.compile(r"^[a-z]+(?:[-_][a-z]+)*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -55,7 +56,9 @@ def outlet_from(sitename: str | None, url: str | None, path: str | None) -> str:
         if host:
             return host.removeprefix("www.")
     if path:
-        return Path(path.split("#", 1)[0]).stem
+        stem = Path(path.split("#", 1)[0]).stem
+        # "tallinn-daily-post.txt" names its outlet; "000_c0c02a15.txt" does not, so keep it.
+        return stem.replace("-", " ").replace("_", " ").title() if _SLUG.match(stem) else stem
     return "unknown"
 
 

@@ -1,0 +1,5 @@
+"""``python -m crosswire``."""
+
+from crosswire.cli import main
+
+main()
