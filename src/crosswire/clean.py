@@ -162,6 +162,19 @@ def _is_see_also(line: _Line) -> bool:
     return bool(_LINK_LEAD.match(line.folded) or _SECTION_LEAD.match(line.folded))
 
 
+def _opens_link_list(text: str) -> bool:
+    """A lead-in standing alone ("Related stories", "Read more:"): a list of links follows."""
+    line = _Line.of(text)
+    lead = _LINK_LEAD.match(line.folded) or _SECTION_LEAD.match(line.folded)
+    return lead is not None and not line.folded[lead.end() :].strip()
+
+
+def _reads_as_link(text: str) -> bool:
+    """A short line that is not a sentence: how the headline of a linked story reads."""
+    line = _Line.of(text)
+    return 0 < line.words <= 15 and not line.folded.endswith((".", "!", "?", '"', "”", ":"))
+
+
 # ---------------------------------------------------------- photos and credits
 
 _MEDIA_LABEL = re.compile(
@@ -224,6 +237,7 @@ _CONTROL = re.compile(
 )
 _TAGS = re.compile(r"^(tags?|topics?|filed under|categories|category|keywords)\s*:")
 _URL = re.compile(r"(https?://|www\.)\S+")
+_IMAGE_URL = re.compile(r"^(https?://|www\.)\S+\.(jpe?g|png|gif|webp|svg|avif)(\?\S*)?$")
 _SPAM = re.compile(r"\b(casino|viagra|cheap|discount|bet|betting|porn|loans?|crypto|buy)\b")
 
 
@@ -247,8 +261,12 @@ def _is_tag_list(line: _Line) -> bool:
     return line.words <= 25 and bool(_TAGS.match(line.folded))
 
 
-def _is_bare_link(line: _Line) -> bool:
-    return bool(_URL.search(line.folded)) and not _URL.sub("", line.folded).strip(" :-|")
+def _is_image_link(line: _Line) -> bool:
+    """A bare URL of an image file: what is left of a picture.
+
+    Other bare URLs stay: outlets print source and product links as part of the body.
+    """
+    return bool(_IMAGE_URL.match(line.bare))
 
 
 def _is_spam_link(line: _Line) -> bool:
@@ -271,7 +289,7 @@ _RULES: tuple[tuple[str, _Rule], ...] = (
     ("cookie notice", _is_cookie_notice),
     ("page control", _is_page_control),
     ("tag list", _is_tag_list),
-    ("bare link", _is_bare_link),
+    ("image link", _is_image_link),
     ("spam link", _is_spam_link),
 )
 
@@ -346,10 +364,14 @@ def clean_text(text: str, author: str | None = None) -> tuple[str, list[Removal]
     edges = set(content[:_EDGE_LINES] + content[-_EDGE_LINES:])
     removed: list[Removal] = []
     kept: list[int] = []
+    in_link_list = False
     for i in content:
         reason = noise_reason(lines[i])
         if reason is None and i in edges:
             reason = _byline_reason(lines[i], author, last=i == content[-1])
+        if reason is None and in_link_list and _reads_as_link(lines[i]):
+            reason = "see-also link"
+        in_link_list = reason == "see-also link" and (in_link_list or _opens_link_list(lines[i]))
         if reason is None:
             kept.append(i)
         else:
