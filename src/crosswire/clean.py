@@ -77,7 +77,7 @@ _NETWORK_WORDS = {
     "facebook", "twitter", "x", "linkedin", "whatsapp", "pinterest", "reddit", "telegram",
     "messenger", "flipboard", "pocket", "tumblr", "vk", "sms", "bluesky", "threads", "mastodon",
 }  # fmt: skip
-_SHARE_CUES = _NETWORK_WORDS - {"x", "threads", "pocket"} | {"share", "tweet", "print", "email"}
+_SHARE_CUES = _NETWORK_WORDS - {"x", "threads", "pocket"} | {"share", "tweet", "print", "email", "copy"}
 _SHARE_VOCABULARY = _NETWORK_WORDS | _SHARE_CUES | {
     "this", "story", "article", "post", "page", "on", "via", "with", "and", "or", "enjoy",
     "e-mail", "copy", "link", "url", "click", "to", "opens", "in", "a", "new", "window", "it",
