@@ -77,8 +77,8 @@ _NETWORK_WORDS = {
     "facebook", "twitter", "x", "linkedin", "whatsapp", "pinterest", "reddit", "telegram",
     "messenger", "flipboard", "pocket", "tumblr", "vk", "sms", "bluesky", "threads", "mastodon",
 }  # fmt: skip
-_SHARE_CUES = _NETWORK_WORDS - {"x", "threads", "pocket"} | {"share", "tweet", "print", "email", "copy"}
-_SHARE_VOCABULARY = _NETWORK_WORDS | _SHARE_CUES | {
+_SHARE_VERBS = {"share", "tweet", "print", "email", "e-mail", "copy"}
+_SHARE_VOCABULARY = _NETWORK_WORDS | _SHARE_VERBS | {
     "this", "story", "article", "post", "page", "on", "via", "with", "and", "or", "enjoy",
     "e-mail", "copy", "link", "url", "click", "to", "opens", "in", "a", "new", "window", "it",
     "your", "friends", "the", "like", "loading", "save", "gift", "comment",
@@ -88,10 +88,13 @@ _WORD = re.compile(r"[\w@'-]+")
 
 def _is_share_prompt(line: _Line) -> bool:
     """A line made only of sharing words: "Share this story", "Share on Facebook", "Tweet"."""
-    words = _WORD.findall(line.folded)
-    if not words or len(words) > 12:
+    words = set(_WORD.findall(line.folded))
+    if not words or line.words > 12:
         return False
-    return set(words) <= _SHARE_VOCABULARY and bool(set(words) & _SHARE_CUES)
+    if words & _SHARE_VERBS:
+        return words <= _SHARE_VOCABULARY
+    # Without a verb only a row of network names is a prompt: "Twitter and ... ?" is prose.
+    return words <= _NETWORK_WORDS - {"x", "threads", "pocket"} and "?" not in line.folded
 
 
 # ---------------------------------------------------------------- follow prompts
@@ -315,8 +318,10 @@ def noise_reason(text: str) -> str | None:
 
 _NAME_WORD = re.compile(r"^([A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|bin|la|le)$")
 _BY = re.compile(r"^[Bb][Yy]:?\s+[A-Z]")
-_ROLE = re.compile(
-    r"\b(correspondent|reporter|editor|writer|journalist|columnist|contributor|producer)\b"
+# What only an author's note says; "X is a reporter for the Journal" alone may be news.
+_AUTHOR_NOTE = re.compile(
+    r"\b(columnist|contributing (writer|editor)|contributor|guest writer|is the author of"
+    r"|(opinions|views) (expressed )?are (his|her|their) own)\b"
 )
 
 
@@ -344,14 +349,11 @@ def _byline_reason(text: str, author: str | None, last: bool) -> str | None:
     if last and _is_name(stripped.rstrip(".")):
         return "byline"
     head = " ".join(words[:4])
-    if (
-        len(words) <= 30
-        and " is " in head
-        and _ROLE.search(stripped)
-        and _is_name(head.split(" is ")[0])
-    ):
-        return "author note"
-    return None
+    if " is " not in head or len(words) > 40 or not _is_name(head.split(" is ")[0]):
+        return None
+    name = head.split(" is ")[0]
+    written_by_author = bool(author) and name.casefold() in (author or "").casefold()
+    return "author note" if written_by_author or _AUTHOR_NOTE.search(stripped) else None
 
 
 # ------------------------------------------------------------------ assembly
