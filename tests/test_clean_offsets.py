@@ -101,3 +101,14 @@ def test_analysis_offsets_of_the_example_story_slice_its_cleaned_text(example_st
         assert not any(r.text in text.split("\n") for r in analysis.article.removed)
         for record in [*analysis.sentences, *analysis.mentions, *analysis.attributions]:
             assert text[record.start : record.end] == record.text
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60)))
+def test_any_text_loses_whole_lines_only(raw_lines: list[str]) -> None:
+    text = "\n".join(raw_lines)
+    cleaned, removed = clean_text(text)
+    content = [line for line in text.split("\n") if line.strip()]
+    kept = [line for line in cleaned.split("\n") if line.strip()]
+    remaining = iter(content)
+    assert all(line in remaining for line in kept)  # kept lines are the input's, in order
+    assert len(kept) + len(removed) == len(content)
