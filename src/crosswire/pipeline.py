@@ -64,6 +64,8 @@ def analyze_story(
     """Clean and analyse ``articles``, reusing stored analyses when a store is given."""
     done: dict[str, ArticleAnalysis] = store.load_analyses(articles) if store else {}
     todo = [clean_article(a) for a in articles if a.id not in done]
+    if not todo:  # everything stored: no model needs loading
+        return Story([done[a.id] for a in articles])
     for count, analysis in enumerate(analyze_articles(todo, settings), start=1):
         done[analysis.article.id] = analysis
         if store is not None:
