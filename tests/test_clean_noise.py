@@ -164,3 +164,33 @@ def test_author_named_in_metadata_is_recognised_at_either_end() -> None:
         author="Sanna Virtanen",
     )  # fmt: skip
     assert clean_article(article).removed == [Removal("SANNA VIRTANEN", "byline")]
+
+
+@pytest.mark.parametrize(
+    "line", ["By Eleanor Marsh · 16 October 2025", "BY JANE DOE", "By Jane Doe and John Roe"]
+)
+def test_signed_bylines_in_their_forms_are_removed(line: str) -> None:
+    assert clean_text(f"{line}\n\nThe ferry sank.\n\nNobody was hurt.")[1] == [
+        Removal(line, "byline")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday, 14 people had been rescued.",
+        "By Friday Evening, the ferry had docked at the port.",
+        "The escort told them to follow us to the port.",
+        "Twitter and ... ?",
+        "John Smith is a reporter for the Journal who was detained in Minsk.",
+    ],
+)
+def test_reporting_at_either_end_is_not_taken_for_a_byline(line: str) -> None:
+    for text in (f"{line}\n\nThe ferry sank.", f"The ferry sank.\n\n{line}"):
+        assert clean_text(text) == (text, [])
+
+
+def test_author_note_at_the_end_is_removed() -> None:
+    note = "Jane Roe is a contributing writer at the Harbour Herald."
+    cleaned, removed = clean_text(f"The ferry sank.\n\nNobody was hurt.\n\n{note}")
+    assert removed == [Removal(note, "author note")]

@@ -27,16 +27,15 @@ _EDGE_LINES = 3
 
 @dataclass(frozen=True)
 class _Line:
-    """One line as written, and the folded form the rules match against."""
+    """One line in the folded form the rules match against."""
 
-    raw: str
     folded: str  # NFKC, case-folded, stripped; inner spacing kept (a gap can be a separator)
     words: int
 
     @classmethod
     def of(cls, raw: str) -> _Line:
         folded = unicodedata.normalize("NFKC", raw).casefold().strip()
-        return cls(raw, folded, len(folded.split()))
+        return cls(folded, len(folded.split()))
 
     @property
     def bare(self) -> str:
@@ -106,7 +105,8 @@ _NETWORKS = (
 _FOLLOW = re.compile(
     # "(?!-)": "Follow-up talks are set for March." is reporting.
     rf"^(follow|join|find|connect with|like us)\b(?!-)[^.!?]{{0,60}}\b(on|at|via) {_NETWORKS}\b"
-    r"|^follow (us|@\w+)|\bfollow us\b"
+    # Only where a sentence starts: "told them to follow us to the port" is reporting.
+    r"|(^|[.!?]\s+)follow (us|@\w+)"
 )
 
 
@@ -317,7 +317,7 @@ def noise_reason(text: str) -> str | None:
 # ------------------------------------------------------------------ bylines
 
 _NAME_WORD = re.compile(r"^([A-Z][\w'’.-]*|de|da|di|van|von|der|den|al|bin|la|le)$")
-_BY = re.compile(r"^[Bb][Yy]:?\s+[A-Z]")
+_BY = re.compile(r"^by:?\s+(?P<name>[^,·|•–—]+)", re.IGNORECASE)
 # What only an author's note says; "X is a reporter for the Journal" alone may be news.
 _AUTHOR_NOTE = re.compile(
     r"\b(columnist|contributing (writer|editor)|contributor|guest writer|is the author of"
@@ -337,13 +337,28 @@ def _is_name(text: str) -> bool:
     )
 
 
+def _is_signature(line: str) -> bool:
+    """A "By ..." line naming people: "By Eleanor Marsh · 16 October 2025", "BY JANE DOE".
+
+    Not "By Tuesday, 14 people had been rescued.": the names must be two words or more,
+    and a longer line must not end as a sentence does.
+    """
+    signed = _BY.match(line)
+    if signed is None or len(line.split()) > 12:
+        return False
+    if len(line.split()) > 4 and line.endswith("."):
+        return False
+    names = re.split(r"\s+and\s+", signed["name"].strip(), flags=re.IGNORECASE)
+    return all(_is_name(name.title()) for name in names)
+
+
 def _byline_reason(text: str, author: str | None, last: bool) -> str | None:
     """Why a line near either end of the article is a byline or author note, if it is."""
     stripped = text.strip()
     words = stripped.split()
     if author and stripped.casefold().removeprefix("by ") == author.strip().casefold():
         return "byline"
-    if _BY.match(stripped) and len(words) <= 10:
+    if _is_signature(stripped):
         return "byline"
     # Only as the very last line: elsewhere a short title-case line is a subheading.
     if last and _is_name(stripped.rstrip(".")):
