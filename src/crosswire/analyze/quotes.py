@@ -1,15 +1,336 @@
-"""Direct quotes and reported speech in one article, with cue and speaker."""
+"""Direct quotes and reported speech in one article, with cue and speaker.
+
+Rule-based over the article's existing parse: quotation marks give the direct quotes, speech
+verbs (and "according to") give the cues, the cue's subject gives the speaker, and a cue's
+clausal complement gives the content of reported speech.  Quotes with no cue of their own take
+the speaker of the quote they continue or of a cue left dangling just before them ("Ryabkov
+said. “…”").
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
+from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
+from crosswire.analyze.speakers import SpeakerContext, resolve_speaker, speaker_span
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+# Verbs that report speech and may introduce a direct quote.
+SPEECH_VERBS = frozenset(
+    """say tell add stress state note write tweet post claim announce warn insist argue explain
+    declare report confirm deny acknowledge admit assure vow pledge promise emphasize emphasise
+    reiterate remark comment respond reply answer ask urge predict caution recall observe concede
+    testify contend maintain allege complain boast joke quip repeat underline underscore counter
+    charge conclude continue tout proclaim shout yell scream whisper muse reason assert affirm
+    disclose reveal inform""".split()  # noqa: SIM905 - a word list reads better as prose
+)
+# Verbs that attribute a view or finding; they count only with a clause ("believes that …").
+REPORT_VERBS = frozenset(
+    """believe think suggest indicate show find expect fear hope feel know learn agree estimate
+    signal acknowledge hint imply predict""".split()  # noqa: SIM905
+)
+MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
+_CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
+_SENTENCE_END = {".", "!", "?"}
+
+
+@dataclass
+class _Found:
+    """An attribution before its speaker is resolved."""
+
+    start: int
+    end: int
+    kind: Literal["direct", "indirect"]
+    cue: tuple[int, int] | None
+    speaker_head: Token | None
+    frame_end: int  # where the reporting sentence ends, for quotes that continue it
 
 
 def extract_attributions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Attribution]:
-    """Quotes and reported speech in ``doc`` (issue 5 fills this in)."""
-    return []
+    """Quotes and reported speech in ``doc``, in text order."""
+    quotes = find_quote_spans(doc.text)
+    context = SpeakerContext.build(doc, mentions, [(q.start, q.end) for q in quotes])
+    finder = _Finder(doc, quotes, context)
+    found = finder.find()
+    context.quoted = [*context.quoted, *((f.start, f.end) for f in found)]
+    return [_resolve(context, article, item) for item in found]
+
+
+class _Finder:
+    """Walks one parsed article once, pairing cues with quotes and clauses."""
+
+    def __init__(self, doc: Doc, quotes: list[QuoteSpan], context: SpeakerContext) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.context = context
+        self.claimed: set[QuoteSpan] = set()
+        self.used_cues: set[int] = set()
+
+    def find(self) -> list[_Found]:
+        found: list[_Found] = []
+        for token in self.doc:
+            if self.context.in_quote(token.idx):
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(self.doc):
+                found.extend(self._according(token))
+            elif _is_cue(token):
+                found.extend(self._from_cue(token))
+        found = [f for f in found if not _nested(f, found)]
+        for item in found:
+            self.claimed.update(q for q in self.quotes if item.start <= q.inner_start < item.end)
+        found.extend(self._standalone(found))
+        return sorted(found, key=lambda f: f.start)
+
+    # ------------------------------------------------------------------ cues
+
+    def _from_cue(self, verb: Token) -> list[_Found]:
+        subject = _subject(verb)
+        cue = (verb.idx, verb.idx + len(verb.text))
+        frame_end = self._frame_end(verb)
+        direct = [q for q in self._adjacent_quotes(verb) if q not in self.claimed]
+        if direct:
+            self.claimed.update(direct)
+            self.used_cues.add(verb.i)
+            return [
+                _Found(q.inner_start, q.inner_end, "direct", cue, subject, max(frame_end, q.end))
+                for q in direct
+            ]
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or (verb.lemma_.lower() not in SPEECH_VERBS and not _has_that(clause)):
+            return []
+        start, end = _trim(self.doc.text, clause.left_edge.idx, _token_end(clause.right_edge))
+        self.used_cues.add(verb.i)
+        return [self._content(start, end, cue, subject, frame_end)]
+
+    def _according(self, according: Token) -> list[_Found]:
+        to = self.doc[according.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if to.lower_ != "to" or source is None:
+            return []
+        previous = self.doc[according.i - 1] if according.i > according.sent.start else None
+        if previous is not None and previous.text not in {",", "(", "—", "–"}:
+            return []  # "in accordance with", not a source
+        _, phrase_end = speaker_span(source)
+        sent = according.sent
+        if according.i == sent.start or self.doc[sent.start : according.i].text.strip(" ,") == "":
+            start, end = _trim(self.doc.text, phrase_end, sent.end_char)
+        else:
+            start, end = _trim(self.doc.text, sent.start_char, according.idx)
+        if end - start < 10:
+            return []
+        cue = (according.idx, _token_end(to))
+        return [self._content(start, end, cue, source, sent.end_char)]
+
+    def _content(
+        self, start: int, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
+    ) -> _Found:
+        """Reported speech, or a direct quote when the clause is all one quotation."""
+        text = self.doc.text
+        # a misparse can hang a clause from the next paragraph; content stays in the cue's
+        start = max(start, text.rfind("\n", 0, cue[0]) + 1)
+        paragraph_end = text.find("\n", cue[1])
+        end = min(end, paragraph_end if paragraph_end >= 0 else len(text))
+        start, end = _trim(text, start, end)
+        for quote in self.quotes:
+            if quote.end <= start or quote.start >= end:
+                continue
+            outside = text[start : quote.start] + " " + text[quote.end : end]
+            if quote not in self.claimed and _only_glue(outside):
+                self.claimed.add(quote)
+                return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, frame_end)
+            if start < quote.start < end < quote.end <= end + 3:
+                end = quote.end  # take in the closing mark the clause stopped short of
+        return _Found(start, end, "indirect", cue, subject, frame_end)
+
+    def _adjacent_quotes(self, verb: Token) -> list[QuoteSpan]:
+        """Quotes this verb introduces: next to it, with only its subject or adjuncts between."""
+        result = []
+        before = [q for q in self.quotes if q.end <= verb.idx]
+        if before and self._joins(before[-1].end, verb.idx, verb) and self._opens(before[-1]):
+            result.append(before[-1])
+        after = [q for q in self.quotes if q.start >= _token_end(verb)]
+        if after and self._joins(_token_end(verb), after[0].start, verb):
+            result.append(after[0])
+        return [q for q in result if _words(self.doc.text, q) >= MIN_QUOTE_WORDS]
+
+    def _joins(self, start: int, end: int, verb: Token) -> bool:
+        """Whether the text between ``start`` and ``end`` belongs to the reporting clause only."""
+        if "\n" in self.doc.text[start:end]:
+            return False
+        for token in self.doc.char_span(start, end, alignment_mode="contract") or []:
+            if token.text in _SENTENCE_END or token.text in QUOTE_CHARS:
+                return False
+            if token.is_punct or (token.lower_ == "that" and token.dep_ == "mark"):
+                continue
+            if not _under_verb_outside_clause(token, verb):
+                return False
+        return True
+
+    def _opens(self, quote: QuoteSpan) -> bool:
+        """Whether a quote starts its sentence, so a cue after it reports all of it."""
+        head = self.doc.text[: quote.start].rstrip(" \t")
+        return not head or head[-1] in ".!?:;\n" or head[-1] in QUOTE_CHARS
+
+    def _frame_end(self, verb: Token) -> int:
+        for token in self.doc[verb.i :]:
+            if token.text in _SENTENCE_END and not self.context.in_quote(token.idx):
+                return _token_end(token)
+            if "\n" in token.text_with_ws:
+                return _token_end(token)
+        return len(self.doc.text)
+
+    # ------------------------------------------------------- standalone quotes
+
+    def _standalone(self, found: list[_Found]) -> list[_Found]:
+        """Whole-sentence quotes with no cue of their own: continuing a speaker, or unattributed."""
+        result: list[_Found] = []
+        for quote in self.quotes:
+            if quote in self.claimed or _words(self.doc.text, quote) < MIN_QUOTE_WORDS:
+                continue
+            if not self._opens(quote) or not self._ends_sentence(quote):
+                continue
+            item = self._dangling_cue(quote) or self._continued(quote, found + result)
+            if item is None:
+                item = _Found(quote.inner_start, quote.inner_end, "direct", None, None, quote.end)
+            result.append(item)
+        return result
+
+    def _ends_sentence(self, quote: QuoteSpan) -> bool:
+        tail = self.doc.text[quote.end :].lstrip(" \t")
+        return not quote.closed or not tail or tail[0] in ".!?\n" or tail[0] in QUOTE_CHARS
+
+    def _dangling_cue(self, quote: QuoteSpan) -> _Found | None:
+        """A speech verb ending the sentence just before: "Ryabkov said. “…”", "She said:\\n“…”"."""
+        preceding = self.doc.char_span(0, quote.start, alignment_mode="contract")
+        if preceding is None:
+            return None
+        for token in reversed(preceding):
+            if token.is_punct or token.is_space:
+                continue
+            if (
+                token.i in self.used_cues
+                or not _is_cue(token)
+                or token.lemma_.lower() in REPORT_VERBS
+            ):
+                return None
+            self.used_cues.add(token.i)
+            cue = (token.idx, _token_end(token))
+            return _Found(
+                quote.inner_start, quote.inner_end, "direct", cue, _subject(token), quote.end
+            )
+        return None
+
+    def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
+        """The speaker of a direct quote that ended just before this one goes on speaking."""
+        earlier = [f for f in found if f.frame_end <= quote.start and f.kind == "direct"]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda f: f.frame_end)
+        between = self.doc.text[last.frame_end : quote.start]
+        if between.count("\n") > 2 or any(c.isalnum() for c in between):
+            return None
+        return _Found(
+            quote.inner_start, quote.inner_end, "direct", None, last.speaker_head, quote.end
+        )
+
+
+def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribution:
+    text = article.text
+    attribution = Attribution(
+        article.id, item.start, item.end, text[item.start : item.end], kind=item.kind
+    )
+    if item.cue is not None:
+        attribution.cue_start, attribution.cue_end = item.cue
+        attribution.cue = text[item.cue[0] : item.cue[1]]
+    head = item.speaker_head
+    if head is not None:
+        start, end = (head.idx, _token_end(head)) if head.pos_ == "PRON" else speaker_span(head)
+        attribution.speaker_start, attribution.speaker_end = start, end
+        attribution.speaker_text = text[start:end]
+        attribution.speaker = resolve_speaker(context, head, start, end)
+        if attribution.speaker and head.pos_ == "PRON":
+            context.add_antecedent(attribution.speaker, head)
+    return attribution
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in {"VERB", "AUX"} and (lemma in SPEECH_VERBS or lemma in REPORT_VERBS)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The one who speaks: the verb's subject, or that of the verb it is coordinated with."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.pos_ != "PROPN"))
+            child = subjects[0]
+            is_relative = child.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl"
+            return verb.head if is_relative else child
+        if verb.dep_ not in {"conj", "xcomp", "advcl", "relcl"}:
+            return None
+        if verb.dep_ == "relcl":
+            return verb.head
+        verb = verb.head
+    return None
+
+
+def _under_verb_outside_clause(token: Token, verb: Token) -> bool:
+    """True for the verb's subject, object and adjuncts; False for its content clause."""
+    node = token
+    while node.i != node.head.i:
+        if node.head.i == verb.i:
+            return node.dep_ not in _CLAUSAL
+        node = node.head
+    return False
+
+
+def _only_glue(text: str) -> bool:
+    """Whether ``text`` holds nothing but punctuation and a complementiser."""
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return not words or (len(words) == 1 and words[0].lower() == "that")
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"that", "if", "whether"} for c in clause.children)
+
+
+def _nested(item: _Found, found: list[_Found]) -> bool:
+    """Reported speech inside other reported speech ("said they had told … that …")."""
+    if item.cue is None or item.kind == "direct":
+        return False
+    return any(o is not item and o.start <= item.cue[0] < o.end for o in found)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a content span past edge punctuation and unmatched quotation marks."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in " \t\n,;:—–-":
+            start += 1
+        while end > start and text[end - 1] in " \t\n,;:—–-.":
+            end -= 1
+        inner = text[start:end]
+        if inner and inner[-1] in QUOTE_CHARS and _unbalanced(inner):
+            end -= 1
+        elif inner and inner[0] in QUOTE_CHARS and _unbalanced(inner):
+            start += 1
+        if (start, end) == before:
+            return start, end
+
+
+def _unbalanced(text: str) -> bool:
+    marks = sum(text.count(c) for c in '“”"«»')
+    return marks % 2 == 1
+
+
+def _words(text: str, quote: QuoteSpan) -> int:
+    return len(text[quote.inner_start : quote.inner_end].split())
+
+
+def _token_end(token: Token) -> int:
+    return int(token.idx + len(token.text))

@@ -1,0 +1,273 @@
+"""Who a speaker phrase refers to: a name, a pronoun, or a description like "the deputy secretary".
+
+Resolution stays inside one article and uses only its parse and entity mentions; a speaker
+that cannot be tied to a person or organisation named in the article stays unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from crosswire.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m",
+    "ms": "f", "mrs": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f",
+}  # fmt: skip
+GENDERED_ROLES = {
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m",
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "queen": "f", "actress": "f",
+}  # fmt: skip
+# Heads that describe a person without naming a role a profile would list.
+GENERIC_PERSON_NOUNS = {
+    "diplomat", "official", "envoy", "negotiator", "politician", "leader", "representative",
+    "lawmaker", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "man", "woman",
+}  # fmt: skip
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class Person:
+    """What the article says about one named person: name, gender clues and role words."""
+
+    name: str
+    gender: str | None = None
+    role_words: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Antecedent:
+    """A person in subject (or speaker) position, a candidate for a later pronoun."""
+
+    name: str
+    start: int
+    sentence: int
+
+
+@dataclass
+class SpeakerContext:
+    """Per-article state for resolving speakers, built once from the parse and mentions."""
+
+    doc: Doc
+    mentions: Sequence[Mention]
+    quoted: Sequence[tuple[int, int]]
+    people: dict[str, Person] = field(default_factory=dict)
+    antecedents: list[Antecedent] = field(default_factory=list)
+    sentence_of: dict[int, int] = field(default_factory=dict)  # token index -> sentence index
+
+    @classmethod
+    def build(
+        cls, doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
+    ) -> SpeakerContext:
+        context = cls(doc, mentions, quoted)
+        for number, sent in enumerate(doc.sents):
+            for token in sent:
+                context.sentence_of[token.i] = number
+        for mention in mentions:
+            if mention.label == "PERSON" and not context.in_quote(mention.start):
+                context._learn(mention)
+        return context
+
+    def in_quote(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.quoted)
+
+    def person_name(self, mention: Mention) -> str:
+        """The fullest in-article name for a person mention."""
+        name = mention.name or mention.text
+        surname = name.split()[-1] if name else ""
+        longer = {
+            m.name or m.text
+            for m in self.mentions
+            if m.label == "PERSON" and (m.name or m.text).split()[-1:] == [surname]
+        }
+        longest = max(longer, key=len, default=name)
+        return longest if len(longest) > len(name) else name
+
+    def add_antecedent(self, name: str, token: Token) -> None:
+        self.antecedents.append(Antecedent(name, token.idx, self.sentence_of[token.i]))
+
+    def _learn(self, mention: Mention) -> None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return
+        name = self.person_name(mention)
+        person = self.people.setdefault(name, Person(name))
+        words = _role_words(span)
+        if mention.role:
+            words |= _normalise_words(mention.role.split())
+        person.role_words |= words
+        for word in words | {span[0].lower_.rstrip(".")}:
+            person.gender = person.gender or HONORIFIC_GENDER.get(word) or GENDERED_ROLES.get(word)
+        follower = self.doc[span.end] if span.end < len(self.doc) else None
+        # a finite verb right after the name marks a subject even where noise upset the parse
+        finite = follower is not None and follower.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        if _subject_like(span.root) or finite:
+            self.add_antecedent(name, span.root)
+
+
+def _subject_like(token: Token) -> bool:
+    """Subject of a clause, or the source in "according to X"."""
+    if token.dep_ in _SUBJECT_DEPS or (
+        token.dep_ == "compound" and token.head.dep_ in _SUBJECT_DEPS
+    ):
+        return True
+    to = token.head
+    return token.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
+def speaker_span(head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``: titles and "of" phrases, no clauses."""
+    doc = head.doc
+    first, last = head.i, head.i
+    for child in head.lefts:
+        if child.dep_ not in {"punct", "cc", "conj", "appos", "relcl"}:
+            first = min(first, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            last = max(last, child.right_edge.i)
+        else:
+            break
+    while first < head.i and doc[first].is_punct:
+        first += 1
+    if head.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                first, last = min(first, ent.start), max(last, ent.end - 1)
+    for token in doc[first : head.i]:
+        if "\n" in token.text_with_ws:  # a headline or byline run into the sentence
+            first = token.i + 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def resolve_speaker(context: SpeakerContext, head: Token, start: int, end: int) -> str | None:
+    """The in-article name the speaker phrase ``start:end`` (headed by ``head``) refers to."""
+    lower = head.lower_
+    if lower in PRONOUN_GENDER:
+        return _antecedent(context, head, PRONOUN_GENDER[lower])
+    if head.pos_ == "PRON":
+        return None  # "I", "we", "they", "it", "who": not resolvable from the article alone
+    named = _named(context, head, start, end)
+    if named is not None:
+        return named
+    if _definite(head):
+        return _by_role(context, head, start, end)
+    if head.pos_ == "PROPN":
+        return _by_surname(context, head.text) or _strip_honorific(context.doc.text[start:end])
+    return _by_role(context, head, start, end)
+
+
+def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | None:
+    inside = [m for m in context.mentions if m.start < end and start < m.end]
+    for label in SPEAKER_LABELS:
+        candidates = [m for m in inside if m.label == label]
+        holding_head = [m for m in candidates if m.start <= head.idx < m.end]
+        chosen = (holding_head or candidates[-1:]) if label == "PERSON" else holding_head
+        if chosen:
+            mention = chosen[0]
+            return (
+                context.person_name(mention) if label == "PERSON" else mention.name or mention.text
+            )
+    return None
+
+
+def _antecedent(context: SpeakerContext, pronoun: Token, gender: str) -> str | None:
+    """The nearest earlier subject-position person of a fitting gender, a few sentences back."""
+    sentence = context.sentence_of[pronoun.i]
+    for candidate in sorted(context.antecedents, key=lambda a: -a.start):
+        if candidate.start >= pronoun.idx or context.in_quote(candidate.start):
+            continue
+        if sentence - candidate.sentence > ANTECEDENT_WINDOW:
+            return None
+        person = context.people.get(candidate.name)
+        if person is None or person.gender in (None, gender):
+            return candidate.name
+    return None
+
+
+def _by_surname(context: SpeakerContext, word: str) -> str | None:
+    """A person whose surname matches ``word``, allowing transliteration differences."""
+    matches = [
+        name
+        for name in context.people
+        if fuzz.ratio(name.split()[-1].lower(), word.lower()) >= 80 and len(word) > 3
+    ]
+    return max(matches, key=len) if len(set(matches)) == 1 else None
+
+
+def _by_role(context: SpeakerContext, head: Token, start: int, end: int) -> str | None:
+    """The person a definite description fits: "the deputy secretary" -> who holds that title."""
+    phrase = [t for t in head.subtree if start <= t.idx < end]
+    if not _definite(head):
+        return None  # "a spokeswoman", "officials", "sources": nobody in particular
+    words = _normalise_words(
+        t.text for t in phrase if t.dep_ not in {"det", "poss", "punct", "case"} and t.i != head.i
+    )
+    head_word = head.lemma_.lower()
+    fits = []
+    for person in context.people.values():
+        role = person.role_words
+        if words <= role and (
+            head_word in role or head.lower_ in role or head_word in GENERIC_PERSON_NOUNS
+        ):
+            fits.append(person.name)
+    return _most_recent(context, fits, head.idx)
+
+
+def _definite(head: Token) -> bool:
+    determiners = [t for t in head.lefts if t.dep_ == "det"]
+    return bool(determiners) and determiners[0].lower_ in {"the", "this", "that"}
+
+
+def _most_recent(context: SpeakerContext, names: list[str], before: int) -> str | None:
+    if not names:
+        return None
+    positions = {
+        context.person_name(m): m.start
+        for m in context.mentions
+        if m.label == "PERSON" and m.start < before
+    }
+    earlier = [name for name in names if name in positions]
+    return max(earlier, key=lambda name: positions[name]) if earlier else None
+
+
+def _role_words(span: Span) -> set[str]:
+    """Title and apposition words around a person mention: "U.S. Deputy Secretary of State"."""
+    root = span.root
+    words = [t.text for t in root.subtree if t.i < span.start and not t.is_punct]
+    for child in root.children:
+        if child.dep_ == "appos":
+            words.extend(t.text for t in child.subtree if not t.is_punct)
+    if root.dep_ == "appos":
+        words.extend(t.text for t in root.head.subtree if t.i < span.start and not t.is_punct)
+    return _normalise_words(words)
+
+
+def _normalise_words(words: Iterable[str]) -> set[str]:
+    result = set()
+    for word in words:
+        normal = word.lower().replace(".", "").strip("’'")
+        if normal:
+            result.add(normal)
+    if {"united", "states"} <= result:
+        result.add("us")
+    return result
+
+
+def _strip_honorific(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFIC_GENDER:
+        words = words[1:]
+    return " ".join(words)
