@@ -1,33 +1,257 @@
-"""Named-entity mentions of one article, each linked to its fullest in-article name."""
+"""Named-entity mentions of one article, each linked to its fullest in-article name.
+
+A mention's span is the name alone: determiners, possessive endings, courtesy titles
+("Ms") and job titles ("Spokesperson") are cut off, and a title or role stated next to a
+person's name ("Russia's Deputy Foreign Minister Sergey Ryabkov", "Ned Price, the
+department's spokesman") becomes ``Mention.role`` without the country or organisation
+that precedes it.  ``Mention.name`` is the fullest form the article gives that entity
+("Sherman" and "Ms Sherman" -> "Wendy R. Sherman"; "OSCE" -> "Organization for Security
+and Co-operation in Europe" when the article spells it out).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Mention
+from crosswire.names import (
+    PersonName,
+    acronym_of,
+    first_names_match,
+    fold,
+    honorific,
+    parse_person,
+    person_match,
+    surnames_match,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["LABELS", "extract_mentions", "link_names"]
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
+# Words that make a title a title; a run of capitalised words is a role only if it has one.
+ROLE_HEADS = _words(
+    """president minister secretary spokesperson spokesman spokeswoman ambassador envoy
+    chancellor premier governor mayor senator congressman congresswoman representative
+    director chief chairman chairwoman chair head leader general admiral colonel commander
+    captain officer official diplomat negotiator adviser advisor king queen prince princess
+    pope judge attorney prosecutor lawyer professor ceo executive founder analyst expert
+    correspondent reporter editor councillor councilor sheriff inspector superintendent
+    coach manager commissioner delegate lieutenant sergeant cardinal bishop archbishop
+    undersecretary under-secretary secretary-general spokesperson president-elect
+    emperor dictator nominee candidate mp actress actor singer rapper star"""
+)
+# Words that may stand inside a title before or after its head ("Deputy Foreign Minister").
+ROLE_MODIFIERS = _words(
+    """deputy vice foreign prime assistant under senior former acting first general state
+    defense defence interior finance press national security affairs of for and police army
+    navy health trade energy justice education labour labor home treasury economy executive
+    principal permanent special top lead chief-of-staff staff"""
+)
+_LINKERS = {"of", "for", "and", "-"}
+
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
-    """spaCy's entities of the kinds a who's who lists."""
+    """spaCy's entities of the kinds a who's who lists, trimmed to names and linked."""
     sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
+        span = _name_span(ent) if ent.label_ in LABELS else None
+        if span is None or _inside_title(span):
             continue
+        role = _role(span) if ent.label_ == "PERSON" else None
         mentions.append(
             Mention(
                 article.id,
-                ent.start_char,
-                ent.end_char,
-                ent.text,
+                span.start_char,
+                span.end_char,
+                span.text,
                 ent.label_,
-                name=ent.text,
+                name=span.text,
+                role=role,
                 sentence=sentence_index.get(ent.sent.start, -1),
             )
         )
+    link_names(mentions, article.text)
     return mentions
+
+
+def _name_span(ent: Span) -> Span | None:
+    """``ent`` without determiners, titles, possessives and punctuation; None if nothing is left."""
+    start, end = ent.start, ent.end
+    while start < end and _is_prefix(ent.doc[start], ent.label_):
+        start += 1
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start >= end:
+        return None
+    span = ent.doc[start:end]
+    if "\n" in span.text or not any(ch.isalpha() for ch in span.text):
+        return None
+    # A leading "@" (a social-media handle) is not part of the name.
+    if span.text.startswith("@"):
+        return ent.doc.char_span(span.start_char + 1, span.end_char, label=ent.label_)
+    return ent.doc[start:end]
+
+
+def _is_prefix(token: Token, label: str) -> bool:
+    if token.is_punct or token.lower_ in {"the", "a", "an"}:
+        return True
+    word = token.lower_.rstrip(".")
+    return label == "PERSON" and (honorific(word) or word in ROLE_HEADS | ROLE_MODIFIERS)
+
+
+def _inside_title(span: Span) -> bool:
+    """True for the "State" of "Secretary of State": an entity that is part of a job title."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (
+        len(span) == 1
+        and span.root.lower_ in ROLE_MODIFIERS
+        and before is not None
+        and before.lower_ in _LINKERS
+    )
+
+
+def _role(name: Span) -> str | None:
+    """The title written before the name, or in an appositive beside it."""
+    title = _title_before(name.doc, name.start)
+    if title:
+        return title
+    root = name.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in ROLE_HEADS:
+            return _title_ending_at(child)
+    if root.dep_ == "appos" and root.head.lower_ in ROLE_HEADS:
+        return _title_ending_at(root.head)
+    return None
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """The run of title words that ends right before token ``start``, if it has a head word."""
+    i = start
+    while i > 0 and _title_word(doc[i - 1]):
+        i -= 1
+    words = list(doc[i:start])
+    while words and words[0].lower_ not in ROLE_HEADS | ROLE_MODIFIERS - _LINKERS:
+        words = words[1:]
+    while words and words[-1].lower_ in _LINKERS:
+        words = words[:-1]
+    if not any(w.lower_ in ROLE_HEADS for w in words):
+        return None
+    return doc[words[0].i : words[-1].i + 1].text
+
+
+def _title_ending_at(head: Token) -> str | None:
+    """The title whose head word is ``head`` ("deputy foreign minister"), with "of State" after."""
+    end = head.i + 1
+    doc = head.doc
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in ROLE_MODIFIERS:
+        end += 2
+    before = _title_before(doc, head.i) or ""
+    own = doc[head.i : end].text
+    return f"{before} {own}".strip()
+
+
+def _title_word(token: Token) -> bool:
+    if (token.is_punct and token.text != "-") or token.tag_ == "POS":
+        return False
+    word = token.lower_.rstrip(".")
+    return word in ROLE_HEADS or word in ROLE_MODIFIERS or word in _LINKERS
+
+
+# ----------------------------------------------------------------------- in-article linking
+
+
+def link_names(mentions: list[Mention], text: str = "") -> None:
+    """Set each mention's ``name`` to the fullest form its entity has among ``mentions``.
+
+    ``text`` is the article's text, used to see acronyms defined in parentheses.
+    """
+    persons = [m for m in mentions if m.label == "PERSON"]
+    _relabel_surnames(mentions, persons)
+    persons = [m for m in mentions if m.label == "PERSON"]
+    parsed = {id(m): parse_person(m.text) for m in persons}
+    for mention in persons:
+        mention.name = _fullest_person(mention, persons, parsed)
+    others = [m for m in mentions if m.label != "PERSON"]
+    for mention in others:
+        mention.name = _defined_by(mention, others, text) or _fullest_other(mention, others)
+
+
+def _relabel_surnames(mentions: list[Mention], persons: list[Mention]) -> None:
+    """A one-word non-person mention equal to a person's surname here is that person."""
+    surnames = {fold(parse_person(m.text).last) for m in persons if " " in m.text.strip()}
+    for mention in mentions:
+        if mention.label in {"ORG", "GPE", "NORP"} and fold(mention.text) in surnames:
+            mention.label = "PERSON"
+
+
+def _refers_to(short: PersonName, long: PersonName) -> bool:
+    """True if ``short`` can be a shorter way of writing the person named ``long``."""
+    if short.full:
+        return person_match(short, long) is not None
+    if not long.full or long.first is None:
+        return False
+    if surnames_match(short.last, long.last) is not None:
+        return True
+    # A given name used alone ("Wendy said") refers back to that person.
+    return fold(short.last) == fold(long.first)
+
+
+def _fullest_person(mention: Mention, persons: list[Mention], parsed: dict[int, PersonName]) -> str:
+    me = parsed[id(mention)]
+    candidates = [p for p in persons if _refers_to(me, parsed[id(p)])]
+    if not candidates:
+        return mention.text
+    # With two people of one surname, the nearest one written before decides which is meant.
+    before = [p for p in candidates if p.start <= mention.start]
+    anchor = (
+        max(before, key=lambda p: p.start) if before else min(candidates, key=lambda p: p.start)
+    )
+    group = [p for p in candidates if p is anchor or _compatible(parsed[id(p)], parsed[id(anchor)])]
+    best = max(group, key=lambda p: (_completeness(parsed[id(p)]), len(p.text), -p.start))
+    return best.text if _completeness(parsed[id(best)]) >= _completeness(me) else mention.text
+
+
+def _compatible(a: PersonName, b: PersonName) -> bool:
+    if a.full and b.full:
+        return person_match(a, b) is not None
+    return surnames_match(a.last, b.last) is not None or (
+        b.first is not None and first_names_match(a.last, b.first) is not None
+    )
+
+
+def _completeness(name: PersonName) -> int:
+    return (name.first is not None) * 2 + len(name.middles)
+
+
+def _defined_by(mention: Mention, others: list[Mention], text: str) -> str | None:
+    """The long name an acronym is defined against: "Organization for ... in Europe (OSCE)"."""
+    if not text or not mention.text.isupper() or not text[: mention.start].endswith("("):
+        return None
+    opening = mention.start - 1
+    before = [m for m in others if m.end <= opening and m.label == mention.label]
+    if not before:
+        return None
+    longest = max(before, key=lambda m: m.end)
+    gap = text[longest.end : opening]
+    # Only a few words may sit between the name and its acronym ("... in Europe (OSCE)").
+    if len(gap) > 30 or any(ch in gap for ch in ".;:\n"):
+        return None
+    return longest.text
+
+
+def _fullest_other(mention: Mention, others: list[Mention]) -> str:
+    """The spelled-out form of an acronym when the article gives it, else the mention itself."""
+    for other in others:
+        if other is not mention and acronym_of(mention.text, other.text):
+            return other.text
+    return mention.text

@@ -1,27 +1,387 @@
-"""One canonical entity per person, organisation and place across a story's articles."""
+"""One canonical entity per person, organisation and place across a story's articles.
+
+Each article's mentions arrive linked to the fullest name they have in that article
+(``analyze.entities``).  Here those per-article entities are merged across articles:
+
+- people when surname and given name agree up to spelling and transliteration (Sergey
+  / Sergei A. Ryapkov / Ryabkov), never two given names that disagree; a surname used
+  alone joins the one person of that surname in the story, or, when several share it,
+  the one with a shared role or the most shared company in the articles;
+- organisations and places when their names fold to one key (case, dots, "the",
+  accents, Cyrillic), when one is a known alias or the acronym of the other, or when
+  two long names differ by a slip; never by one name containing the other (Mexico City
+  is not Mexico).
+
+Every merge leaves a reason in ``Entity.merged_because``.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from crosswire.model import Entity, Evidence, Story
+from rapidfuzz import fuzz
+
+from crosswire.model import Entity, Evidence, Mention, Story
+from crosswire.names import (
+    PersonName,
+    acronym_of,
+    first_names_match,
+    fold,
+    parse_person,
+    person_match,
+    place_key,
+    surnames_match,
+)
+
+__all__ = ["TYPES", "reconcile_entities", "resolve_entity"]
+
+# spaCy labels a who's who lists, and the type each is listed under.
+TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
+
+
+@dataclass
+class _Local:
+    """One entity as one article has it: mentions sharing a fullest in-article name."""
+
+    source: int
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def person(self) -> bool:
+        return self.mentions[0].label == "PERSON"
+
+    @property
+    def parsed(self) -> PersonName:
+        return parse_person(self.name)
+
+    @property
+    def roles(self) -> set[str]:
+        return {fold(m.role) for m in self.mentions if m.role}
+
+
+class _Clusters:
+    """Union-find over locals, keeping the reasons each merge was made."""
+
+    def __init__(self, locals_: list[_Local]) -> None:
+        self.locals = locals_
+        self.parent = list(range(len(locals_)))
+        self.reasons: defaultdict[int, list[str]] = defaultdict(list)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, reason: str) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return
+        self.parent[rj] = ri
+        self.reasons[ri].extend(self.reasons.pop(rj, []))
+        self.reasons[ri].append(reason)
+
+    def members(self, i: int) -> list[int]:
+        root = self.find(i)
+        return [k for k in range(len(self.locals)) if self.find(k) == root]
+
+    def groups(self) -> list[list[int]]:
+        found: defaultdict[int, list[int]] = defaultdict(list)
+        for k in range(len(self.locals)):
+            found[self.find(k)].append(k)
+        return list(found.values())
 
 
 def reconcile_entities(story: Story) -> list[Entity]:
-    """Entities of the story, most mentioned first (issue 4 replaces exact-name grouping)."""
-    groups: dict[tuple[str, str], Entity] = {}
-    sources: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
+    """Entities of the story, most central (most sources, then most mentions) first."""
+    locals_ = _locals(story)
+    clusters = _Clusters(locals_)
+    _merge_names(clusters, [i for i, loc in enumerate(locals_) if not loc.person])
+    _merge_people(clusters, [i for i, loc in enumerate(locals_) if loc.person])
+    entities = [_entity(clusters, group) for group in clusters.groups()]
+    return sorted(entities, key=lambda e: (-len(e.sources), -e.mentions, e.name))
+
+
+def _locals(story: Story) -> list[_Local]:
+    found: dict[tuple[int, str, bool], _Local] = {}
     for number, analysis in enumerate(story.analyses, start=1):
         for mention in analysis.mentions:
-            key = (mention.name or mention.text, mention.label)
-            entity = groups.setdefault(key, Entity(name=key[0], type=key[1]))
-            entity.mentions += 1
-            if mention.text not in entity.variants:
-                entity.variants.append(mention.text)
-            if mention.role and mention.role not in entity.roles:
-                entity.roles.append(mention.role)
-            entity.evidence.append(Evidence(number, mention.start, mention.end))
-            sources[key].add(number)
-    for key, entity in groups.items():
-        entity.sources = sorted(sources[key])
-    return sorted(groups.values(), key=lambda e: (-len(e.sources), -e.mentions, e.name))
+            if mention.label not in TYPES or not fold(mention.name or mention.text):
+                continue
+            name = mention.name or mention.text
+            person = mention.label == "PERSON"
+            key = (number, fold(name) if person else place_key(name)[0], person)
+            found.setdefault(key, _Local(number, name)).mentions.append(mention)
+    return list(found.values())
+
+
+# ------------------------------------------------------------ organisations and places
+
+
+def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
+    locals_ = clusters.locals
+    by_key: defaultdict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        # Every form an article uses counts, so "(OSCE)" links its article's long name too.
+        for key in {place_key(form)[0] for form in _forms(locals_[i])}:
+            by_key[key].append(i)
+    for key, members in by_key.items():
+        forms = {f for i in members for f in _forms(locals_[i]) if place_key(f)[0] == key}
+        _union_all(clusters, members, _same_name_reason(forms, [locals_[i] for i in members]))
+    roots = sorted({clusters.find(i) for i in indices})
+    for a in roots:
+        for b in roots:
+            if clusters.find(a) != clusters.find(b):
+                reason = _name_link(locals_[a].name, locals_[b].name)
+                if reason:
+                    clusters.union(a, b, reason)
+
+
+def _forms(local: _Local) -> set[str]:
+    return {local.name} | {m.text for m in local.mentions}
+
+
+def _union_all(clusters: _Clusters, members: list[int], reason: str) -> None:
+    if len({clusters.find(i) for i in members}) > 1:
+        for j in members[1:]:
+            clusters.union(members[0], j, reason)
+
+
+def _same_name_reason(names: set[str], group: list[_Local]) -> str:
+    forms = sorted(names)
+    sources = ", ".join(str(s) for s in sorted({loc.source for loc in group}))
+    if len({fold(f) for f in forms}) == 1:
+        return f"{forms[0]}: same name in sources {sources}"
+    alias = any(place_key(f)[1] for f in forms)
+    why = "known alternative names" if alias else "same name once case, dots and 'the' are ignored"
+    return f"{' / '.join(forms)}: {why} (sources {sources})"
+
+
+def _name_link(a: str, b: str) -> str | None:
+    """Why two different organisation or place names are one, or None."""
+    if acronym_of(a, b) or acronym_of(b, a):
+        return f"{a} / {b}: acronym"
+    fa, fb = fold(a), fold(b)
+    # Long names only: short ones that differ by a letter are usually different places.
+    if min(len(fa), len(fb)) >= 10 and fuzz.ratio(fa, fb) >= 92:
+        return f"{a} / {b}: spelled alike"
+    return None
+
+
+# ------------------------------------------------------------------------------ people
+
+
+def _merge_people(clusters: _Clusters, indices: list[int]) -> None:
+    locals_ = clusters.locals
+    full = [i for i in indices if locals_[i].parsed.full]
+    single = [i for i in indices if not locals_[i].parsed.full]
+    by_name: defaultdict[str, list[int]] = defaultdict(list)
+    for i in full:
+        by_name[fold(locals_[i].name)].append(i)
+    for members in by_name.values():
+        group = [locals_[i] for i in members]
+        _union_all(clusters, members, _same_name_reason({loc.name for loc in group}, group))
+    pairs = []
+    for n, i in enumerate(full):
+        for j in full[n + 1 :]:
+            reason = person_match(locals_[i].parsed, locals_[j].parsed)
+            if reason and fold(locals_[i].name) != fold(locals_[j].name):
+                pairs.append((i, j, reason))
+    for i, j, reason in pairs:
+        if clusters.find(i) != clusters.find(j) and _compatible_groups(clusters, i, j):
+            a, b = locals_[i], locals_[j]
+            clusters.union(i, j, f"{a.name} / {b.name}: {reason}{_shared_roles(a, b)}")
+    _attach_surnames(clusters, full, single)
+
+
+def _compatible_groups(clusters: _Clusters, i: int, j: int) -> bool:
+    """No two full names across the two groups may name different people."""
+    locals_ = clusters.locals
+    left = [locals_[k] for k in clusters.members(i) if locals_[k].parsed.full]
+    right = [locals_[k] for k in clusters.members(j) if locals_[k].parsed.full]
+    return all(
+        person_match(a.parsed, b.parsed) is not None
+        and a.source != b.source
+        or fold(a.name) == fold(b.name)
+        for a in left
+        for b in right
+    )
+
+
+def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) -> None:
+    """A surname used alone joins the person of that surname, if the story says which one."""
+    locals_ = clusters.locals
+    given_names = {fold(locals_[i].parsed.first or "") for i in full}
+    lonely: list[int] = []
+    for i in single:
+        surname = locals_[i].name
+        if fold(surname) in given_names:
+            continue  # a given name alone could be anyone of that name
+        roots = {clusters.find(k) for k in full if surnames_match(surname, locals_[k].parsed.last)}
+        chosen = _choose(clusters, i, sorted(roots))
+        if chosen is None:
+            if not roots:
+                lonely.append(i)
+            continue
+        target = locals_[chosen]
+        reason = f"{surname} (source {locals_[i].source}) is the surname of {target.name}"
+        clusters.union(chosen, i, reason + _shared_roles(locals_[i], target))
+    for n, i in enumerate(lonely):
+        for j in lonely[n + 1 :]:
+            same = surnames_match(locals_[i].name, locals_[j].name)
+            if same and clusters.find(i) != clusters.find(j):
+                clusters.union(i, j, f"{locals_[i].name} / {locals_[j].name}: {same}")
+
+
+def _choose(clusters: _Clusters, i: int, roots: list[int]) -> int | None:
+    """The one candidate group a lone surname belongs to, by role then by shared company."""
+    if len(roots) <= 1:
+        return roots[0] if roots else None
+    local = clusters.locals[i]
+    by_role = [r for r in roots if local.roles & _group_roles(clusters, r)]
+    if len(by_role) == 1:
+        return by_role[0]
+    company = _company(clusters, local.source)
+    scores = Counter({r: len(company & _company_of_group(clusters, r)) for r in roots})
+    ranked = scores.most_common(2)
+    return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+
+
+def _group_roles(clusters: _Clusters, root: int) -> set[str]:
+    return set().union(*(clusters.locals[k].roles for k in clusters.members(root)))
+
+
+def _company(clusters: _Clusters, source: int) -> set[str]:
+    """Names of the other entities an article mentions: the context a person appears in."""
+    return {fold(loc.name) for loc in clusters.locals if loc.source == source}
+
+
+def _company_of_group(clusters: _Clusters, root: int) -> set[str]:
+    sources = {clusters.locals[k].source for k in clusters.members(root)}
+    return set().union(*(_company(clusters, s) for s in sources))
+
+
+def _shared_roles(a: _Local, b: _Local) -> str:
+    shared = sorted(a.roles & b.roles)
+    return f"; shared role: {', '.join(shared)}" if shared else ""
+
+
+# ---------------------------------------------------------------------------- entities
+
+
+def _entity(clusters: _Clusters, group: list[int]) -> Entity:
+    locals_ = [clusters.locals[k] for k in group]
+    mentions = [(loc.source, m) for loc in locals_ for m in loc.mentions]
+    mentions.sort(key=lambda sm: (sm[0], sm[1].start))
+    types = Counter(TYPES[m.label] for _, m in mentions)
+    kind = types.most_common(1)[0][0]
+    reasons = clusters.reasons.get(clusters.find(group[0]), [])
+    return Entity(
+        name=_canonical(locals_, kind),
+        type=kind,
+        variants=_ranked(m.text for _, m in mentions),
+        roles=_roles(m.role for _, m in mentions if m.role),
+        sources=sorted({s for s, _ in mentions}),
+        mentions=len(mentions),
+        evidence=[Evidence(s, m.start, m.end) for s, m in mentions],
+        merged_because=list(dict.fromkeys(reasons + _in_article_links(locals_))),
+    )
+
+
+def _in_article_links(locals_: list[_Local]) -> list[str]:
+    """The shorter forms each article itself ties to the fuller name (``analyze.entities``)."""
+    links = []
+    for loc in sorted(locals_, key=lambda loc: loc.source):
+        shorter = sorted({m.text for m in loc.mentions if fold(m.text) != fold(loc.name)})
+        if shorter:
+            links.append(f"source {loc.source} writes {', '.join(shorter)} for {loc.name}")
+    return links
+
+
+def _ranked(forms: Iterable[str]) -> list[str]:
+    counts = Counter(forms)
+    return sorted(counts, key=lambda form: (-counts[form], form))
+
+
+def _roles(roles: Iterable[str]) -> list[str]:
+    """Roles grouped case-insensitively, most stated first, capitalised spelling preferred."""
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for role in roles:
+        spellings[fold(role)][role] += 1
+    ranked = sorted(spellings.values(), key=lambda c: -sum(c.values()))
+    return [max(c, key=lambda r: (r[:1].isupper(), c[r])) for c in ranked]
+
+
+def _canonical(locals_: list[_Local], kind: str) -> str:
+    """The most complete well-attested form of the name."""
+    attested: defaultdict[str, set[int]] = defaultdict(set)
+    for loc in locals_:
+        attested[loc.name].add(loc.source)
+        for m in loc.mentions:
+            attested[m.text].add(loc.source)
+    order = {form: n for n, form in enumerate(attested)}
+    if kind == "PERSON":
+        full = [f for f in attested if parse_person(f).full]
+        if full:
+            return max(full, key=lambda f: (_support(f, attested), len(attested[f]), -order[f]))
+    return max(attested, key=lambda f: (len(attested[f]), len(f), -order[f]))
+
+
+def _support(form: str, attested: dict[str, set[int]]) -> int:
+    """How many sources spell this form's given name and surname the same way."""
+    name = parse_person(form)
+    first, last = fold(name.first or ""), fold(name.last)
+    first_sources: set[int] = set()
+    last_sources: set[int] = set()
+    for other, sources in attested.items():
+        parsed = parse_person(other)
+        if parsed.first and fold(parsed.first) == first:
+            first_sources |= sources
+        if fold(parsed.last) == last:
+            last_sources |= sources
+    return len(first_sources) + len(last_sources)
+
+
+# ----------------------------------------------------------------------------- lookups
+
+
+def resolve_entity(entities: list[Entity], source: int, name: str) -> Entity | None:
+    """The canonical entity that ``name``, as written in source ``source``, refers to."""
+    pool = [e for e in entities if source in e.sources] or entities
+    key = fold(name)
+    if not key:
+        return None
+    exact = [e for e in pool if key in {fold(v) for v in (e.name, *e.variants)}]
+    if exact:
+        return _most_mentioned_in(exact, source)
+    wanted = parse_person(name)
+    people = [e for e in pool if e.type == "PERSON" and _names_person(e, wanted)]
+    if people:
+        return _most_mentioned_in(people, source)
+    place = place_key(name)[0]
+    others = [
+        e
+        for e in pool
+        if e.type != "PERSON"
+        and any(place_key(v)[0] == place or _name_link(v, name) for v in (e.name, *e.variants))
+    ]
+    return _most_mentioned_in(others, source) if others else None
+
+
+def _names_person(entity: Entity, wanted: PersonName) -> bool:
+    for form in (entity.name, *entity.variants):
+        known = parse_person(form)
+        if wanted.full and known.full and person_match(wanted, known):
+            return True
+        if not wanted.full and surnames_match(wanted.last, known.last):
+            return True
+        if not wanted.full and known.first and first_names_match(wanted.last, known.first):
+            return fold(wanted.last) == fold(known.first)
+    return False
+
+
+def _most_mentioned_in(entities: list[Entity], source: int) -> Entity:
+    return max(entities, key=lambda e: (sum(ev.source == source for ev in e.evidence), e.mentions))

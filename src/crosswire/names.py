@@ -1,0 +1,219 @@
+"""Comparing names: folding, transliteration-tolerant keys, person-name parts, acronyms, aliases.
+
+Shared by the per-article linker (``analyze.entities``) and the cross-article merger
+(``reconcile.entities``); every comparison returns a reason a reader can check, or None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+__all__ = [
+    "PersonName",
+    "acronym_of",
+    "first_names_match",
+    "fold",
+    "honorific",
+    "parse_person",
+    "person_match",
+    "place_key",
+    "skeleton",
+    "surnames_match",
+]
+
+_LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi ye g"
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ", _LATIN.split(), strict=True))
+
+# Courtesy titles: dropped from names and not kept as roles.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
+
+# Common English short forms; transliteration variants are left to ``skeleton``.
+_NICKNAMES = [
+    "joseph joe joey",
+    "william bill billy will",
+    "robert bob bobby rob",
+    "richard dick rick",
+    "michael mike",
+    "james jim jimmy",
+    "thomas tom tommy",
+    "anthony antony tony",
+    "edward ed ted eddie",
+    "christopher chris",
+    "david dave",
+    "alexander alex aleksandr alexandr sasha",
+    "nicholas nick",
+    "benjamin ben",
+    "samuel sam",
+    "daniel dan danny",
+    "matthew matt",
+    "stephen steven steve",
+    "katherine catherine kate kathy",
+    "elizabeth liz beth",
+    "jennifer jen jenny",
+    "patrick pat",
+    "andrew andy",
+    "charles charlie chuck",
+    "donald don",
+    "ronald ron",
+    "gerald jerry",
+    "lawrence larry",
+    "margaret maggie peggy",
+    "susan sue",
+    "vladimir volodymyr",
+    "dmitry dmitri dmytro",
+]
+_NICKNAME_GROUP = {name: i for i, line in enumerate(_NICKNAMES) for name in line.split()}
+
+# Well-known alternative names of places and organisations (general knowledge, not story data).
+_ALIASES = [
+    "united states|us|usa|united states of america|america",
+    "united kingdom|uk|britain|great britain",
+    "nato|north atlantic alliance|north atlantic treaty organization|"
+    "north atlantic treaty organisation",
+    "united nations|un",
+    "european union|eu",
+    "russia|russian federation",
+    "soviet union|ussr",
+    "kyiv|kiev",
+    "organization for security and cooperation in europe|osce|"
+    "organisation for security and cooperation in europe",
+    "people's republic of china|china|prc",
+    "world health organization|who",
+    "international monetary fund|imf",
+]
+_ALIAS_KEY = {alias: line.split("|")[0] for line in _ALIASES for alias in line.split("|")}
+
+_FUNCTION_WORDS = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name: accents dropped, Cyrillic transliterated, dots gone."""
+    text = "".join(_CYRILLIC.get(ch, ch) for ch in text.lower()).replace("_", "")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace(".", "").replace("-", " ")
+    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"[^a-z0-9&' ]+", " ", text)
+    text = re.sub(r"^(the|a|an) ", "", " ".join(text.split()))
+    return text.strip()
+
+
+def skeleton(word: str) -> str:
+    """A spelling key that transliterations and voicing slips share (Ryabkov, Riabkov, Ryapkov)."""
+    key = fold(word).replace(" ", "")
+    for old, new in (("th", "t"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("kh", "h")):
+        key = key.replace(old, new)
+    key = key.translate(str.maketrans("yjbdgvzwc", "iipfkfsfk"))
+    key = re.sub(r"(.)\1+", r"\1", key)
+    # Word-final "ei"/"ii"/"i" all render one Russian ending (Sergei, Sergey, Sergii).
+    return re.sub(r"(ei|ii|ie)$", "i", key)
+
+
+def honorific(word: str) -> bool:
+    """True for a courtesy title such as "Ms" or "Dr."."""
+    return fold(word) in HONORIFICS
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name split into given name, middle names or initials, and surname."""
+
+    first: str | None
+    middles: tuple[str, ...]
+    last: str
+
+    @property
+    def full(self) -> bool:
+        return self.first is not None
+
+
+def parse_person(name: str) -> PersonName:
+    """Split ``name``; a single word is taken as a surname."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w and fold(w)]
+    while words and honorific(words[0]):
+        words = words[1:]
+    while len(words) > 1 and fold(words[-1]) in _SUFFIXES:
+        words = words[:-1]
+    if not words:
+        return PersonName(None, (), name.strip())
+    if len(words) == 1:
+        return PersonName(None, (), words[0].rstrip(","))
+    return PersonName(words[0], tuple(words[1:-1]), words[-1].rstrip(","))
+
+
+def surnames_match(a: str, b: str, loose: bool = False) -> str | None:
+    """Why surnames ``a`` and ``b`` are one name, or None; ``loose`` allows one slip."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return "same surname"
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb and min(len(fa), len(fb)) >= 4:
+        return f"surname spelled alike ({a} ~ {b})"
+    # One slip in a long surname (a letter dropped or swapped) is still the same name.
+    if (
+        loose
+        and min(len(sa), len(sb)) >= 6
+        and Levenshtein.distance(sa, sb) <= 1
+        and sa[0] == sb[0]
+    ):
+        return f"surname spelled alike ({a} ~ {b})"
+    return None
+
+
+def first_names_match(a: str, b: str) -> str | None:
+    """Why given names ``a`` and ``b`` can be one person's, or None (initials count)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return None
+    if fa == fb:
+        return "same given name"
+    if len(fa) == 1 or len(fb) == 1:
+        return f"initial {a} fits {b}" if fa[0] == fb[0] else None
+    if skeleton(a) == skeleton(b):
+        return f"given name spelled alike ({a} ~ {b})"
+    group_a, group_b = _NICKNAME_GROUP.get(fa), _NICKNAME_GROUP.get(fb)
+    if group_a is not None and group_a == group_b:
+        return f"{a} is a form of {b}"
+    return None
+
+
+def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    return all(first_names_match(x, y) for x, y in zip(a, b, strict=False))
+
+
+def person_match(a: PersonName, b: PersonName) -> str | None:
+    """Why two person names can be one person, or None; both must give a given name."""
+    if not (a.full and b.full and a.first and b.first):
+        return None
+    surname = surnames_match(a.last, b.last, loose=True)
+    given = first_names_match(a.first, b.first)
+    if surname is None or given is None or not _middles_match(a.middles, b.middles):
+        return None
+    return f"{surname}, {given}"
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """True when ``short`` (e.g. "OSCE") spells the initials of ``long``'s content words."""
+    letters = fold(short).replace(" ", "")
+    if not short.replace(".", "").isupper() or not 2 <= len(letters) <= 8:
+        return False
+    words = fold(long.replace("-", "")).split()
+    content = "".join(w[0] for w in words if w not in _FUNCTION_WORDS)
+    every = "".join(w[0] for w in words)
+    return letters in (content, every) and len(words) >= len(letters)
+
+
+def place_key(name: str) -> tuple[str, str | None]:
+    """The key under which a non-person name merges, and the alias reason if one applied."""
+    key = fold(name)
+    alias = _ALIAS_KEY.get(key)
+    if alias is not None and alias != key:
+        return alias, f"{name} is a known name of {alias}"
+    return key, None
