@@ -125,6 +125,8 @@ class DateMention:
     granularity: Literal["day", "month", "year", "unknown"] = "unknown"
     qualifier: str | None = None  # "late", "early", "mid"
     relative: bool = False  # "Monday", "last month": needs a reference date
+    partial: str | None = None  # "MM-DD" or "MM" when only the year is missing ("Jan. 10")
+    tense: Literal["past", "present", "future", ""] = ""  # of the dated clause ("" if verbless)
 
 
 @dataclass

@@ -1,18 +1,264 @@
-"""Dated events resolved to calendar dates and merged across sources."""
+"""Dated events resolved to calendar dates and merged across sources.
+
+Each article's date mentions are finished against its reference date: the publication
+date, or when there is none, one inferred from the story (the latest date the article
+reports as past, with years taken from the nearest explicit full date).  Mentions of the
+same date whose clauses share distinctive words become one entry listing every source.
+"""
 
 from __future__ import annotations
 
-from crosswire.model import Story, TimelineEvent
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from crosswire.analyze.dates import nearest_year, resolve_expression
+from crosswire.model import ArticleAnalysis, DateMention, Evidence, Story, TimelineEvent
+
+__all__ = ["reference_dates", "build_timeline", "date_sort_key"]
+
+# Two clauses on one date are the same event when their distinctive words overlap this much.
+# Different sources giving the same day most likely report the same happening, so they need
+# less overlap than two clauses of one article or two mentions of a whole month or year.
+SAME_EVENT = 0.25
+SAME_DAY_ACROSS_SOURCES = 0.1
+SHARED_WORDS = 2  # and have at least this many words in common
+SHORT_CLAUSE = 8
+_QUALIFIER_DAY = {"early": 5, "mid": 15, "late": 25}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+|\d+")
+# spaCy's English stop words (no model needed), plus reporting verbs every clause shares.
+_STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "called", "including"}
+
+
+@dataclass
+class _Dated:
+    """A date mention finished against its article's reference date."""
+
+    source: int
+    mention: DateMention
+    date: str
+    granularity: str
+    qualifier: str | None
+    inferred_year: bool
+    event: str
+    words: frozenset[str]
 
 
 def reference_dates(story: Story) -> dict[int, tuple[str | None, bool]]:
     """Source number -> (reference ISO date, whether it was inferred rather than published)."""
-    return {
-        number: (analysis.article.published, False)
-        for number, analysis in enumerate(story.analyses, start=1)
-    }
+    refs: dict[int, tuple[str | None, bool]] = {}
+    published = [a.published[:10] for a in story.articles if a.published]
+    anchor = max(published) if published else _story_anchor(story)
+    undated = []
+    for number, analysis in enumerate(story.analyses, start=1):
+        if analysis.article.published:
+            refs[number] = (analysis.article.published[:10], False)
+            continue
+        own = _latest_reported(analysis.dates, anchor)
+        if own is None:
+            undated.append(number)
+        else:
+            refs[number] = (own, True)
+    # An article with nothing datable of its own was most likely written with the others.
+    inferred = [ref for ref, was_inferred in refs.values() if ref and was_inferred]
+    fallback = max(inferred) if inferred else anchor
+    for number in undated:
+        refs[number] = (fallback, fallback is not None)
+    return refs
+
+
+def _story_anchor(story: Story) -> str | None:
+    """The latest full date (with its year) any article reports as past or present."""
+    dates = [m.date for a in story.analyses for m in a.dates if m.date and _is_explicit_day(m)]
+    return max(dates) if dates else None
+
+
+def _is_explicit_day(mention: DateMention) -> bool:
+    return (
+        mention.date is not None
+        and not mention.relative
+        and mention.granularity == "day"
+        and mention.tense != "future"
+    )
+
+
+def _latest_reported(mentions: list[DateMention], anchor: str | None) -> str | None:
+    """The latest day an article reports as already past: a lower bound on when it was written."""
+    explicit = [m.date for m in mentions if _is_explicit_day(m) and m.date]
+    base = max(explicit) if explicit else anchor
+    if base is None:
+        return None
+    reference = dt.date.fromisoformat(base)
+    days = list(explicit)
+    for m in mentions:
+        if m.partial and m.granularity == "day" and m.tense == "past":
+            days.append(_finish_partial(m.partial, reference, future=False))
+    return max(days) if days else None
+
+
+def _finish_partial(partial: str, reference: dt.date, future: bool) -> str:
+    """'01-10' (or '12') as an ISO date (or month) in the year nearest ``reference``."""
+    month, _, day = partial.partition("-")
+    year = nearest_year(int(month), int(day or 15), reference, future)
+    return f"{year:04d}-{partial}"
+
+
+# ------------------------------------------------------------------ the timeline
 
 
 def build_timeline(story: Story) -> list[TimelineEvent]:
-    """Timeline entries ordered by date (issue 7 fills this in)."""
-    return []
+    """Timeline entries ordered by date, each event once with all the sources that date it."""
+    dated = _dated_mentions(story)
+    weights = _word_weights([d.words for d in dated])
+    groups: dict[tuple[str, str], list[_Dated]] = defaultdict(list)
+    for item in dated:
+        groups[(item.date, item.granularity)].append(item)
+    events = [
+        _event(cluster, weights)
+        for members in groups.values()
+        for cluster in _same_events(members, weights)
+    ]
+    return sorted(events, key=lambda e: (date_sort_key(e.date, e.qualifier), min(e.sources)))
+
+
+def _dated_mentions(story: Story) -> list[_Dated]:
+    refs = reference_dates(story)
+    dated = []
+    for number, analysis in enumerate(story.analyses, start=1):
+        reference, inferred = refs.get(number, (None, False))
+        text = analysis.article.text
+        seen: set[tuple[int, int, str]] = set()
+        for mention in analysis.dates:
+            finished = _finish(mention, reference if inferred else None)
+            if finished is None:
+                continue
+            date, granularity, qualifier = finished
+            key = (mention.event_start, mention.event_end, date)
+            if key in seen:  # "12 and 13 January" dates one clause twice, once per day
+                continue
+            seen.add(key)
+            event = text[mention.event_start : mention.event_end]
+            words = _content_words(event, mention.text)
+            if len(words) < SHORT_CLAUSE:  # too few words to compare: use the whole sentence
+                words |= _content_words(_sentence_of(analysis, mention.start), mention.text)
+            dated.append(
+                _Dated(
+                    source=number,
+                    mention=mention,
+                    date=date,
+                    granularity=granularity,
+                    qualifier=qualifier,
+                    inferred_year=inferred and mention.relative,
+                    event=event,
+                    words=words,
+                )
+            )
+    return dated
+
+
+def _finish(
+    mention: DateMention, inferred_reference: str | None
+) -> tuple[str, str, str | None] | None:
+    """(date, granularity, qualifier) of a mention, using the inferred reference if needed."""
+    date, granularity = mention.date, mention.granularity
+    if date is None and inferred_reference is not None and mention.relative:
+        future = mention.tense == "future"
+        if mention.partial:
+            date = _finish_partial(
+                mention.partial, dt.date.fromisoformat(inferred_reference), future
+            )
+        else:
+            resolved = resolve_expression(mention.text, inferred_reference, future)
+            date, granularity = resolved.date, resolved.granularity
+    if date is None or granularity not in ("day", "month", "year"):
+        return None
+    return date, granularity, mention.qualifier
+
+
+def _sentence_of(analysis: ArticleAnalysis, offset: int) -> str:
+    for sentence in analysis.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.text
+    return ""
+
+
+def _content_words(event: str, date_text: str) -> frozenset[str]:
+    """Lower-cased content words of a clause, without the date expression's own words."""
+    skip = {w.lower() for w in _WORD.findall(date_text)}
+    words = (w.lower().strip("'’") for w in _WORD.findall(event))
+    return frozenset(_stem(w) for w in words if w not in _STOP and w not in skip and len(w) > 2)
+
+
+def _stem(word: str) -> str:
+    """A crude stem so 'talks'/'talk' and 'meeting'/'meetings' meet."""
+    for suffix in ("ings", "ing", "ies", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _word_weights(bags: list[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency over the story's dated clauses: shared story words count less."""
+    counts = Counter(word for bag in bags for word in bag)
+    total = len(bags) + 1
+    return {word: math.log(total / count) + 1.0 for word, count in counts.items()}
+
+
+def _similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    """Weighted overlap of two clauses' words, relative to the smaller clause."""
+    if len(a & b) < SHARED_WORDS:
+        return 0.0
+    shared = sum(weights.get(w, 1.0) for w in a & b)
+    smaller = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    return shared / smaller if smaller else 0.0
+
+
+def _same_events(members: list[_Dated], weights: dict[str, float]) -> list[list[_Dated]]:
+    """Single-link groups of the mentions of one date whose clauses describe the same event."""
+    clusters: list[list[_Dated]] = []
+
+    def same(a: _Dated, b: _Dated) -> bool:
+        across = a.source != b.source and a.granularity == "day"
+        needed = SAME_DAY_ACROSS_SOURCES if across else SAME_EVENT
+        return _similarity(a.words, b.words, weights) >= needed
+
+    for item in members:
+        joined = [c for c in clusters if any(same(item, other) for other in c)]
+        merged = [item] + [o for c in joined for o in c]
+        clusters = [c for c in clusters if c not in joined] + [merged]
+    return clusters
+
+
+def _event(cluster: list[_Dated], weights: dict[str, float]) -> TimelineEvent:
+    """One timeline entry from the mentions of one event; the most central clause speaks for it."""
+    cluster.sort(key=lambda d: (d.source, d.mention.start))
+
+    def centrality(item: _Dated) -> tuple[float, int]:
+        score = sum(_similarity(item.words, o.words, weights) for o in cluster if o is not item)
+        return score, -len(item.event)
+
+    best = max(cluster, key=centrality)
+    qualifiers = {d.qualifier for d in cluster}
+    first = cluster[0]
+    return TimelineEvent(
+        date=first.date,
+        granularity=first.granularity,  # type: ignore[arg-type]
+        event=best.event,
+        sources=sorted({d.source for d in cluster}),
+        evidence=[Evidence(d.source, d.mention.event_start, d.mention.event_end) for d in cluster],
+        qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
+        inferred_year=all(d.inferred_year for d in cluster),
+    )
+
+
+def date_sort_key(date: str, qualifier: str | None = None) -> tuple[int, int, int]:
+    """Sort key that puts a month before its days and 'late December' among late days."""
+    parts = [int(p) for p in date.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (_QUALIFIER_DAY.get(qualifier or "", 0) * 12) // 31
+    day = parts[2] if len(parts) > 2 else _QUALIFIER_DAY.get(qualifier or "", 0)
+    return year, month, day
