@@ -18,7 +18,7 @@ from crosswire.summarize.candidates import Candidate, candidates, stands_alone
 from crosswire.summarize.cite import supporting
 from crosswire.summarize.select import concept_weights, select, sentence_concepts
 
-__all__ = ["summarize_story", "summarize_texts", "choose"]
+__all__ = ["summarize_story", "summarize_texts", "story_from_texts", "choose", "candidates"]
 
 
 def summarize_story(
@@ -63,6 +63,12 @@ def choose(
 
 def summarize_texts(texts: list[str], words: int = 100, settings: Settings = DEFAULT) -> list[str]:
     """A plain summary of raw article texts, one sentence per item (the evaluation entry point)."""
+    story = story_from_texts(texts, settings)
+    return [c.text for c in choose(story, candidates(story.analyses), words)]
+
+
+def story_from_texts(texts: list[str], settings: Settings = DEFAULT) -> Story:
+    """Raw texts as a story of articles split into sentences (all the summary needs of them)."""
     from crosswire.analyze.nlp import load_nlp
 
     nlp = load_nlp(settings.spacy_model)
@@ -71,14 +77,12 @@ def summarize_texts(texts: list[str], words: int = 100, settings: Settings = DEF
         for n, t in enumerate(texts, start=1)
     ]
     analyses = []
-    # Only sentence boundaries are needed; they come from the parser, not from NER.
-    for doc, article in zip(
-        nlp.pipe((a.text for a in articles), disable=["ner", "lemmatizer"]), articles, strict=True
-    ):
+    # Sentence boundaries come from the parser; NER and lemmas are not needed for them.
+    docs = nlp.pipe((a.text for a in articles), disable=["ner", "lemmatizer"])
+    for doc, article in zip(docs, articles, strict=True):
         sentences = [Sentence(article.id, s.start_char, s.end_char, s.text) for s in doc.sents]
         analyses.append(ArticleAnalysis(article=article, sentences=sentences))
-    story = Story(analyses)
-    return [c.text for c in choose(story, candidates(analyses), words)]
+    return Story(analyses)
 
 
 def _groups(count: int, duplicate_of: dict[int, int | None]) -> dict[int, int]:
