@@ -1,15 +1,590 @@
-"""Checkable values an article states: quantities, counts, dates and places of events."""
+"""Checkable values an article states: quantities, counts, dates and places of events.
+
+Each value is read from the one spaCy parse with its hedge ("nearly", "more than"),
+normalised (number words, units to a base unit, dates to ISO) into the interval it
+stands for, and anchored to what it is about (``analyze.subjects``) and which
+property it gives (duration, number of passengers, date, place).  Values whose
+subject cannot be found are dropped: an unanchored number cannot be compared.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crosswire.analyze import calendar
+from crosswire.analyze.numbers import (
+    Value,
+    format_number,
+    hedge_kind,
+    interval,
+    parse_number,
+    split_hedge,
+    unit_of,
+)
+from crosswire.analyze.subjects import (
+    Subject,
+    clause_verb,
+    describe,
+    descriptors,
+    family_of,
+    is_pronoun,
+    nearest,
+    subject_of_verb,
+    tree_distance,
+    unwrap,
+)
 from crosswire.model import Article, Assertion, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+# How far (in dependency arcs) a value may sit from the event it is said of.
+MAX_ARCS = 4
+NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "dozen", "half",
+}  # fmt: skip
+# Words after a time unit that make it a point in time, not a length ("two days later").
+NOT_DURATION = {"ago", "earlier", "later", "before", "after", "old", "early", "late", "-old"}
+# Counted nouns that are never a claim ("the two sides", "one of three ways").
+NOT_COUNTED = {"side", "time", "way", "thing", "point", "part", "one", "kind", "question"}
+PEOPLE = {"people", "person", "persons", "man", "men", "woman", "women", "child", "children"}
+# What happened to the counted people: the state makes "14 injured" a different
+# attribute from "212 passengers".
+STATES = {
+    "injure": "injured", "injured": "injured", "hurt": "injured", "wound": "injured",
+    "wounded": "injured", "kill": "killed", "killed": "killed", "die": "killed",
+    "dead": "killed", "evacuate": "evacuated", "rescue": "rescued", "arrest": "arrested",
+    "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
+    "missing": "missing", "detain": "detained",
+}  # fmt: skip
+DURATION_VERBS = {"last", "take", "run", "continue", "go", "spend", "drag", "stretch"}
+MEASURE_ATTRIBUTES = {"distance": "distance", "speed": "speed", "percentage": "percentage"}
+
+
+@dataclass
+class _Clause:
+    """One sentence and what extraction needs to know about it."""
+
+    sent: Span
+    events: list[Token]
+    previous: list[Token]  # event descriptors of the sentence before, for pronouns
+    article: Article
 
 
 def extract_assertions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Assertion]:
-    """Values with subject and attribute (issue 6 fills this in)."""
-    return []
+    """Quantities, counts, dates and places of events, each with its subject and attribute."""
+    found: list[Assertion] = []
+    previous: list[Token] = []
+    for sent in doc.sents:
+        clause = _Clause(sent, descriptors(sent), previous, article)
+        found.extend(_numbers(clause))
+        found.extend(_dates(clause))
+        found.extend(_places(clause))
+        previous = clause.events or previous
+    return _unique(found)
+
+
+# ---------------------------------------------------------------- quantities, counts
+
+
+def _numbers(clause: _Clause) -> list[Assertion]:
+    found = []
+    for first, last in _number_phrases(clause.sent):
+        value = parse_number(clause.sent.doc[first : last + 1].text)
+        if value is None or _skip_number(clause.sent.doc, first, last):
+            continue
+        if _unit_after(clause.sent.doc, last) is not None:
+            # A unit makes it a measure or nothing: "two days later" is not a count of days.
+            assertion = _measure(clause, first, last, value)
+        else:
+            assertion = _count(clause, first, last, value)
+        if assertion is not None:
+            found.append(assertion)
+    found.extend(_single_calls(clause))
+    return found
+
+
+def _number_phrases(sent: Span) -> list[tuple[int, int]]:
+    """Token index ranges of written numbers ("7.5", "two hundred", "a dozen")."""
+    phrases = []
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        starts_dozen = (
+            token.lower_ in ("a", "an")
+            and i + 1 < sent.end
+            and (doc[i + 1].lower_ in ("dozen", "hundred", "thousand"))
+        )
+        if _is_number(token) or starts_dozen:
+            j = i
+            while j + 1 < sent.end and (_is_number(doc[j + 1]) or (starts_dozen and j == i)):
+                j += 1
+            if j + 3 < sent.end and doc[j + 1 : j + 4].text.lower() == "and a half":
+                j += 3
+            phrases.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return phrases
+
+
+def _is_number(token: Token) -> bool:
+    if token.lower_ in NUMBER_WORDS:
+        return token.lower_ != "one" or token.dep_ == "nummod"
+    return token.like_num and token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text)
+
+
+def _skip_number(doc: Doc, first: int, last: int) -> bool:
+    """Calendar dates, clock times, ages, years and ordinals are not quantities."""
+    token = doc[last]
+    if token.ent_type_ in ("DATE", "TIME") and not _unit_after(doc, last):
+        return True
+    if token.ent_type_ in ("ORDINAL", "PERSON", "ORG", "FAC", "LAW", "PRODUCT"):
+        return True
+    after = doc[last + 1].lower_ if last + 1 < len(doc) else ""
+    before = doc[first - 1].lower_ if first > 0 else ""
+    if after in ("a.m.", "p.m.", "am", "pm", "gmt", "utc", ":", "-year", "year-old"):
+        return True
+    if before in ("aged", "age", "no.", "number", "page", "few", "several", "many", "of"):
+        return True  # ages, labels, and vague amounts ("a few hundred metres")
+    if after.endswith("-old") or (
+        after == "-"
+        and last + 2 < len(doc)
+        and doc[last + 2].lower_ in ("year", "years", "month", "week", "day")
+    ):
+        return True  # "34-year-old"
+    # "Volkov, 52," is an age.
+    if doc[first - 1].is_punct if first > 0 else False:
+        head = token.head
+        if token.dep_ in ("appos", "npadvmod", "amod") and head.ent_type_ == "PERSON":
+            return True
+    text = token.text.replace(",", "")
+    return text.isdigit() and 1800 <= int(text) <= 2100 and "," not in token.text
+
+
+def _unit_after(doc: Doc, last: int) -> tuple[str, float, str, int] | None:
+    """(dimension, factor, unit name, index of the unit's last token) after a number."""
+    i = last + 1
+    if i < len(doc) and doc[i].text == "-":
+        i += 1  # "five-hour"
+    if i + 1 < len(doc):
+        two = unit_of(f"{doc[i].text} {doc[i + 1].text}")
+        if two is not None:
+            return (*two, i + 1)
+    if i < len(doc):
+        one = unit_of(doc[i].text)
+        if one is not None:
+            return (*one, i)
+    return None
+
+
+def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
+    """A number with a unit: "more than seven hours", "9 nautical miles"."""
+    doc = clause.sent.doc
+    unit = _unit_after(doc, last)
+    if unit is None:
+        return None
+    dimension, factor, name, end = unit
+    unit_token = doc[end]
+    if dimension == "duration":
+        if end + 1 < len(doc) and doc[end + 1].lower_ in NOT_DURATION:
+            return None
+        if first > 0 and doc[first - 1].lower_ in ("within", "in", "by", "every", "per"):
+            return None
+        subject = _duration_subject(clause, unit_token)
+        attribute = "duration"
+    elif dimension in MEASURE_ATTRIBUTES:
+        subject = _event_subject(clause, unit_token) or Subject("", (), "")
+        attribute = MEASURE_ATTRIBUTES[dimension] + _reference_place(unit_token)
+    else:
+        subject = _event_subject(clause, unit_token) or Subject("", (), "")
+        attribute = dimension
+    if subject is None:
+        return None
+    return _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
+
+
+def _duration_subject(clause: _Clause, unit: Token) -> Subject | None:
+    """The event a length of time is said of: "talks lasted", "hours of talks"."""
+    for child in unit.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and family_of(unwrap(pobj)):
+                    return describe(unwrap(pobj))
+    head = unit.head
+    if unit.dep_ == "pobj" and head.lower_ in ("for", "after", "of"):
+        head = head.head
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and family_of(unwrap(head)):
+        return describe(unwrap(head))
+    if head.pos_ in ("VERB", "AUX") and head.lemma_ in DURATION_VERBS | {"hold", "be", "meet"}:
+        return _resolve(clause, subject_of_verb(head), unit)
+    return None
+
+
+def _event_subject(clause: _Clause, anchor: Token, near_name: bool = False) -> Subject | None:
+    """The event the clause of ``anchor`` is about, within ``MAX_ARCS``.
+
+    With ``near_name``, a named event a few words away also counts: dates and places
+    are often strung after the verb ("slated for 12 January in Brussels in the format
+    of the NATO-Russia Council") where the tree puts them far from the name.
+    """
+    head = anchor.head
+    while head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        if family_of(head):
+            return describe(head)
+        subject = subject_of_verb(head)
+        if subject is not None and unwrap(subject) in clause.events:
+            return describe(unwrap(subject))
+    elif unwrap(head) in clause.events:
+        return describe(unwrap(head))
+    events = clause.events
+    if near_name:
+        # A date or place dates its own clause: "towed into port on Thursday, two days
+        # after it collided" does not date the collision.
+        verb = clause_verb(anchor)
+        events = [e for e in events if _same_token(clause_verb(e), verb)]
+    candidate = nearest(anchor, events)
+    if candidate is not None and tree_distance(anchor, candidate) <= MAX_ARCS:
+        found = describe(candidate)
+        if near_name and not found.names:
+            # "hold a meeting at the level of the Russia-NATO Council": the name is nearby.
+            named = [e for e in events if describe(e).names]
+            close = [e for e in named if 0 < e.i - candidate.i <= 10]
+            if close:
+                return describe(close[0])
+        return found
+    if near_name:
+        named = [e for e in events if describe(e).names and abs(e.i - anchor.i) <= 10]
+        if named:
+            return describe(min(named, key=lambda e: abs(e.i - anchor.i)))
+    return None
+
+
+def _same_token(a: Token | None, b: Token | None) -> bool:
+    # spaCy makes a new Token object on every access, so identity never holds.
+    return a is None and b is None or (a is not None and b is not None and a.i == b.i)
+
+
+def _resolve(clause: _Clause, token: Token | None, anchor: Token) -> Subject | None:
+    """A subject token as a ``Subject``; pronouns go to the nearest event descriptor."""
+    if token is None:
+        return None
+    token = unwrap(token)
+    if family_of(token):
+        return describe(token)
+    if is_pronoun(token):
+        candidate = nearest(anchor, clause.events) or (
+            clause.previous[-1] if clause.previous else None
+        )
+        return describe(candidate) if candidate is not None else None
+    return None
+
+
+def _reference_place(unit: Token) -> str:
+    """ " from Tallinn" for "9 nautical miles off Tallinn": distances depend on the origin."""
+    for prep in [*unit.children, *unit.head.children]:
+        if prep.dep_ == "prep" and prep.lower_ in ("off", "from", "of", "outside", "north"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return f" from {pobj.text}"
+    return ""
+
+
+def _count(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
+    """A number of things: "212 passengers", "two phone calls", "14 injured"."""
+    doc = clause.sent.doc
+    number = doc[last]
+    counted = _counted_noun(number)
+    if counted is None:
+        return None
+    noun, state = counted
+    if noun.lemma_.lower() in NOT_COUNTED or noun.pos_ == "PROPN":
+        return None
+    attribute = _count_attribute(noun, state, clause)
+    subject = _holder(clause, noun, state)
+    end = noun.i if noun.i > last and noun.i - last <= 3 else last
+    return _assertion(clause, first, end, value, "count", subject, attribute, 1.0, None)
+
+
+def _counted_noun(number: Token) -> tuple[Token, str] | None:
+    """The noun a number counts and what happened to it ("injured"), if any."""
+    if number.dep_ == "nummod" and number.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        noun = number.head
+        if noun.lemma_.lower() in STATES or noun.lower_ in STATES:
+            return noun, STATES.get(noun.lower_, STATES.get(noun.lemma_.lower(), ""))
+        return noun, _state_of(noun)
+    # "Of the 14 injured": the participle hangs off the number itself.
+    for child in number.children:
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in STATES:
+            return number, STATES[child.lemma_.lower()]
+    return None
+
+
+def _state_of(noun: Token) -> str:
+    for child in noun.children:
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in STATES:
+            return STATES[child.lemma_.lower()]
+    if noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.lemma_.lower() in STATES:
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in ("die",):
+            return ""
+        return STATES[noun.head.lemma_.lower()]
+    return ""
+
+
+def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
+    lemma = noun.lemma_.lower()
+    if state and (lemma in PEOPLE or lemma in STATES or noun.pos_ in ("NUM", "ADJ", "VERB")):
+        return f"number of people {state}"
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    plural = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else _plural(lemma)
+    attribute = " ".join(["number of", *words, plural] + ([state] if state else []))
+    frame = _month_frame(clause.sent, noun)
+    return f"{attribute} in {frame}" if frame else attribute
+
+
+def _plural(lemma: str) -> str:
+    if lemma in ("crew", "staff", "personnel", "police", "people"):
+        return lemma
+    return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+def _month_frame(sent: Span, noun: Token) -> str:
+    """The month a count is limited to ("two calls in December"), if the clause says one."""
+    for ent in sent.ents:
+        if any(ch.isdigit() for ch in ent.text):
+            continue  # a day ("on Oct. 14") dates the event; it does not frame the count
+        if ent.label_ == "DATE" and tree_distance(ent.root, noun) <= MAX_ARCS:
+            month = calendar.month_of(ent.text)
+            if month:
+                return month
+    return ""
+
+
+def _holder(clause: _Clause, noun: Token, state: str) -> Subject:
+    """Whose things were counted: "Baltic Star was carrying 212 ..." -> Baltic Star."""
+    if state:  # casualties belong to the event, which the story is about
+        event = _event_subject(clause, noun)
+        return event if event is not None and event.family else Subject("", (), "")
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "212 passengers and 38 crew": the crew's holder is the same
+    owner: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.head.pos_ in ("VERB", "AUX"):
+        owner = subject_of_verb(noun.head)
+    if owner is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PRON"):
+        owner = next((c for c in noun.head.head.children if c.dep_ == "poss"), None)
+    if owner is not None and is_pronoun(owner):
+        owner = _antecedent(clause, owner)
+    if owner is None:
+        return Subject("", (), "")
+    subject = describe(unwrap(owner))
+    if subject.vague and owner.pos_ in ("NOUN", "PROPN"):
+        return Subject("", (), "")
+    return subject
+
+
+def _antecedent(clause: _Clause, pronoun: Token) -> Token | None:
+    """The named subject a pronoun most likely stands for: this or the last sentence's."""
+    sentences = [clause.sent]
+    if clause.sent.start > 0:
+        sentences.append(clause.sent.doc[clause.sent.start - 1].sent)
+    for sent in sentences:
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+                return token
+            if token.dep_ in ("nsubj", "nsubjpass") and any(
+                c.pos_ == "PROPN" for c in token.children if c.dep_ in ("compound", "appos")
+            ):
+                return token
+    return None
+
+
+def _single_calls(clause: _Clause) -> list[Assertion]:
+    """ "held a phone call in late December" states a count of one within that month."""
+    found = []
+    for token in clause.sent:
+        if token.lower_ not in ("a", "an") or token.dep_ != "det":
+            continue
+        noun = token.head
+        if family_of(noun) != "call" or noun.tag_ != "NN":
+            continue
+        frame = _month_frame(clause.sent, noun)
+        if not frame:
+            continue
+        subject = _holder(clause, noun, "")
+        if subject.vague:
+            continue
+        value = Value(1.0, 0.5)
+        attribute = _count_attribute(noun, "", clause)
+        found.append(
+            _assertion(clause, token.i, noun.i, value, "count", subject, attribute, 1.0, None)
+        )
+    return found
+
+
+# ---------------------------------------------------------------------- dates, places
+
+
+def _dates(clause: _Clause) -> list[Assertion]:
+    """Calendar days given for an event: "concluded on Jan. 10", "January 12 in Brussels"."""
+    sent = clause.sent
+    doc = sent.doc
+    found = []
+    for match in calendar.find_days(sent.text, clause.article.published):
+        if _dateline(sent.text, match.spans[0][0]):
+            continue
+        tokens = [doc[t.i] for t in _tokens_at(sent, match.spans)]
+        named = _named_events(clause)
+        # "slated for 12 and 13 January ... the NATO-Russia Council, ... the OSCE":
+        # several days and as many named events are meant respectively.
+        if len(tokens) > 1 and len(named) == len(tokens):
+            targets: list[Subject | None] = list(named)
+        else:
+            targets = [_event_subject(clause, t, near_name=True) for t in tokens]
+        for (start, end), token, subject, iso in zip(
+            match.spans, tokens, targets, match.values, strict=False
+        ):
+            if subject is None or token is None:
+                continue
+            found.append(_text_assertion(clause, start, end, subject, "date", iso))
+    return found
+
+
+def _dateline(text: str, start: int) -> bool:
+    """ "TALLINN, Oct. 15 (Baltic Wire) –": the filing date, not the event's."""
+    head = text[:start].strip()
+    return bool(head) and head.endswith(",") and head[:-1].replace(" ", "").isupper()
+
+
+def _named_events(clause: _Clause) -> list[Subject]:
+    """The distinct named events of a sentence, in order ("meeting of the OSCE" = "OSCE")."""
+    named: list[Subject] = []
+    for token in clause.events:
+        subject = describe(token)
+        if subject.names and not any(set(subject.names) & set(s.names) for s in named):
+            named.append(subject)
+    return named
+
+
+def _tokens_at(sent: Span, spans: list[tuple[int, int]]) -> list[Token]:
+    doc = sent.doc
+    tokens = []
+    for start, end in spans:
+        char_span = doc.char_span(sent.start_char + start, sent.start_char + end, "expand")
+        if char_span is not None:
+            tokens.append(char_span.root)
+    return tokens
+
+
+def _places(clause: _Clause) -> list[Assertion]:
+    """Where an event took place: a place named with "in"/"at" next to the event."""
+    found = []
+    for ent in clause.sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+            continue
+        attached = root.head.head
+        dated = attached.ent_type_ == "DATE"
+        if attached.pos_ in ("NOUN", "PROPN") and not dated and not family_of(unwrap(attached)):
+            continue  # "hospital in Tallinn" says where the hospital is
+        subject = _event_subject(clause, root, near_name=True)
+        if subject is None or ent.text in subject.names:
+            continue
+        words = [t for t in ent if t.lower_ != "the"]
+        if not words:
+            continue
+        start = words[0].idx - clause.sent.start_char
+        end = words[-1].idx + len(words[-1].text) - clause.sent.start_char
+        found.append(_text_assertion(clause, start, end, subject, "place", None))
+    return found
+
+
+# ------------------------------------------------------------------------- records
+
+
+def _assertion(
+    clause: _Clause,
+    first: int,
+    last: int,
+    value: Value,
+    kind: str,
+    subject: Subject,
+    attribute: str,
+    factor: float,
+    unit: str | None,
+) -> Assertion:
+    doc = clause.sent.doc
+    hedge_start, hedge = _hedge_before(doc, first, clause.sent.start)
+    low, high = interval(value, hedge_kind(hedge), exact=kind == "count")
+    start = doc[hedge_start].idx
+    # "hours." at a sentence end is sometimes one token; the full stop is not the value.
+    end = doc[last].idx + len(doc[last].text.rstrip("."))
+    shown = format_number(value.number)
+    return Assertion(
+        article_id=clause.article.id,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        subject=subject.text,
+        attribute=attribute,
+        kind="count" if kind == "count" else "quantity",
+        value=f"{shown} {unit}" if unit else shown,
+        unit=unit,
+        hedge=hedge,
+        low=low * factor,
+        high=None if math.isinf(high) else high * factor,  # None: unbounded ("more than")
+        sentence_start=clause.sent.start_char,
+        sentence_end=clause.sent.end_char,
+    )
+
+
+def _hedge_before(doc: Doc, first: int, floor: int) -> tuple[int, str | None]:
+    """(index of the hedge's first token, hedge as written) for a hedge just before ``first``."""
+    for width in (3, 2, 1):
+        start = first - width
+        if start < floor:
+            continue
+        hedge, kind, rest = split_hedge(doc[start:first].text + " x")
+        if hedge is not None and rest == "x" and kind:
+            return start, hedge
+    return first, None
+
+
+def _text_assertion(
+    clause: _Clause, start: int, end: int, subject: Subject, attribute: str, iso: str | None
+) -> Assertion:
+    """A date or place assertion at character offsets ``start:end`` of the sentence."""
+    base = clause.sent.start_char
+    text = clause.sent.text[start:end]
+    return Assertion(
+        article_id=clause.article.id,
+        start=base + start,
+        end=base + end,
+        text=text,
+        subject=subject.text,
+        attribute=attribute,
+        kind="date" if attribute == "date" else "place",
+        value=iso if iso is not None else text,
+        sentence_start=clause.sent.start_char,
+        sentence_end=clause.sent.end_char,
+    )
+
+
+def _unique(assertions: list[Assertion]) -> list[Assertion]:
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for assertion in assertions:
+        key = (assertion.start, assertion.end, assertion.attribute)
+        if key not in seen:
+            seen.add(key)
+            unique.append(assertion)
+    return unique
