@@ -28,6 +28,7 @@ __all__ = ["render_html"]
 # but never beyond this many characters on either side.
 _CONTEXT_CHARS = 240
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _WORD_BEFORE = re.compile(r"\w+$")
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "gov", "sen", "rep", "lt", "col", "sgt"}
@@ -192,6 +193,8 @@ def excerpt(text: str, start: int, end: int) -> tuple[str, str, str] | None:
     head_start = max(0, start - _CONTEXT_CHARS)
     ends = [m.end() for m in _sentence_ends(text, head_start, start)]
     before = text[ends[-1] if ends else head_start : start]
+    if _ENDS_SENTENCE.search(text, start, end):
+        return before.lstrip(), text[start:end], ""
     stop = next(_sentence_ends(text, end, min(len(text), end + _CONTEXT_CHARS)), None)
     after = text[end : stop.start() + 1 if stop else end + _CONTEXT_CHARS].rstrip()
     return before.lstrip(), text[start:end], after
