@@ -233,8 +233,9 @@ class _Finder:
         between = self.doc.text[last.frame_end : quote.start]
         if between.count("\n") > 2 or any(c.isalnum() for c in between):
             return None
+        # the continuation belongs to the same report, so it shares the cue as well as the speaker
         return _Found(
-            quote.inner_start, quote.inner_end, "direct", None, last.speaker_head, quote.end
+            quote.inner_start, quote.inner_end, "direct", last.cue, last.speaker_head, quote.end
         )
 
 

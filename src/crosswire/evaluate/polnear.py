@@ -1,6 +1,6 @@
 """PolNeAR: attribution content spans and speakers against the BRAT annotations of a split.
 
-Layout: ``<path>/<split>/text/<name>.txt`` and ``<path>/<split>/attributions/<name>_<annotator>.ann``
+Layout: ``<split>/text/<name>.txt`` and ``<split>/attributions/<name>_<annotator>.ann``
 (``Source``, ``Cue``, ``Content`` text-bound spans joined by ``E`` relations).  Each ``.ann``
 file is scored as its own document, so a text annotated twice counts twice.
 
