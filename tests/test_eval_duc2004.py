@@ -1,0 +1,65 @@
+"""The DUC 2004 evaluation: its input checks, its output shape, and (slow) its result on dev."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import eval_path
+from crosswire.errors import EvaluationDataError
+from crosswire.evaluate import duc2004
+
+DOCS = [
+    "The river Vela burst its banks on Sunday, flooding the old town of Marren. "
+    "Hundreds of residents were moved to schools on higher ground. "
+    "The mayor said the water had reached the highest level in fifty years.",
+    "Floods hit the old town of Marren on Sunday after the river Vela burst its banks. "
+    "Rescue teams moved hundreds of residents to schools. A bakery closed early.",
+    "The river Vela flooded Marren's old town on Sunday. "
+    "The mayor said the water reached its highest level in fifty years. "
+    "Insurers expect large claims from shop owners in the old town.",
+]
+REFS = [
+    "The river Vela burst its banks on Sunday and flooded the old town of Marren; "
+    "hundreds of residents moved to schools.",
+    "Marren's old town flooded when the Vela burst its banks; water at a fifty-year high.",
+]
+
+
+def write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "clusters.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_scores_every_system_on_any_file_in_the_format(tmp_path: Path) -> None:
+    record = json.dumps({"cluster": "x1", "docs": DOCS, "refs": REFS})
+    result = duc2004.evaluate(write(tmp_path, [record, record]), words=30, backends=("wordllama",))
+    assert result["clusters"] == 2
+    systems = result["systems"]
+    assert {"crosswire", "lexrank", "centroid", "lead"} <= set(systems)
+    for row in systems.values():
+        assert 0 < row["R1"] <= 100 and 0 <= row["R2"] <= row["R1"]
+        assert len(row["R1_per_cluster"]) == 2
+    assert systems["crosswire"]["R1"] > 30
+
+
+def test_bad_lines_name_the_line(tmp_path: Path) -> None:
+    good = json.dumps({"docs": DOCS, "refs": REFS})
+    with pytest.raises(EvaluationDataError, match=r":2: not JSON"):
+        duc2004.load_clusters(write(tmp_path, [good, "{oops"]))
+    with pytest.raises(EvaluationDataError, match=r":1: expected .*docs"):
+        duc2004.load_clusters(write(tmp_path, [json.dumps({"docs": DOCS})]))
+    with pytest.raises(EvaluationDataError, match="no such file"):
+        duc2004.load_clusters(tmp_path / "missing.jsonl")
+
+
+@pytest.mark.slow
+def test_dev_clusters_beat_lexrank_and_centroid() -> None:
+    path = eval_path("duc2004-dev/clusters.jsonl")
+    systems = duc2004.evaluate(path, words=100, backends=())["systems"]
+    ours = systems["crosswire"]["R1"]
+    assert ours > systems["lexrank"]["R1"] and ours > systems["centroid"]["R1"]
+    assert ours >= 38.0  # measured 39.0; a fall below the published ICSISumm figure is a regression

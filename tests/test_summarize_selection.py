@@ -1,0 +1,94 @@
+"""The summariser on small hand-made stories: what it chooses, what it refuses, what it cites."""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.model import Article, ArticleAnalysis, Sentence, Story
+from crosswire.summarize import summarize_story
+from crosswire.summarize.candidates import stands_alone
+from crosswire.summarize.text import numbers, stem
+
+
+def story(*articles: str) -> Story:
+    """A story whose sentences are split at sentence-final punctuation, offsets kept."""
+    analyses = []
+    for number, text in enumerate(articles, start=1):
+        article = Article(id=f"a{number}", text=text, outlet=f"Outlet {number}")
+        sentences = [
+            Sentence(article.id, m.start(), m.end(), m.group())
+            for m in re.finditer(r"[^.!?\n]+[.!?]", text)
+        ]
+        for s in sentences:  # strip the space the pattern takes at the front
+            lead = len(s.text) - len(s.text.lstrip())
+            s.start, s.text = s.start + lead, s.text.lstrip()
+        analyses.append(ArticleAnalysis(article=article, sentences=sentences))
+    return Story(analyses)
+
+
+SHARED = "The storm flooded the harbour district of Port Alba on Monday night, officials said."
+ONLY_ONE = "A local bakery on the corner of the square reopened its doors with fresh bread."
+
+
+def test_stands_alone_rejects_fragments_and_noise() -> None:
+    assert stands_alone("The storm flooded the harbour district of Port Alba on Monday night.")
+    assert not stands_alone("He also said the harbour district would be rebuilt within a year.")
+    assert not stands_alone('"We will rebuild the harbour district within a year," he said.')
+    assert not stands_alone("But the harbour district was flooded again on Tuesday night, too.")
+    assert not stands_alone("Will the harbour district of Port Alba ever be rebuilt again?")
+    assert not stands_alone("Sign up for our newsletter to get the latest harbour news daily.")
+    assert not stands_alone("Storm floods harbour")
+
+
+def test_numbers_read_words_and_digits_alike() -> None:
+    assert numbers("The talks lasted seven hours, not 8.") == {"7", "8"}
+    assert stem("talks") == stem("talk") and stem("parties") == stem("party")
+
+
+def test_summary_prefers_what_many_sources_say_within_budget() -> None:
+    filler = "Residents waited for news about the damage to the old stone pier in the bay."
+    s = story(
+        f"{ONLY_ONE} {SHARED}",
+        f"{SHARED} {filler}",
+        f"{filler} The storm flooded the harbour district of Port Alba on Monday night.",
+    )
+    summary = summarize_story(s, words=20)
+    assert sum(len(x.text.split()) for x in summary) <= 20
+    assert [x.text for x in summary] == [SHARED]
+
+
+def test_citations_only_to_sources_that_say_the_same_thing() -> None:
+    claim = "The talks between the two delegations in Geneva lasted seven hours on Monday."
+    s = story(
+        f"{claim} Delegates left the hall in silence after the meeting.",
+        "The talks between the two delegations in Geneva lasted seven hours on Monday.",
+        "The talks between the two delegations in Geneva lasted eight hours on Monday.",
+        "A football match between the two national teams in Geneva was cancelled on Monday.",
+    )
+    summary = summarize_story(s, words=16)
+    assert [x.text for x in summary] == [claim]
+    assert summary[0].sources == [1, 2]  # never 3 (eight hours) nor 4 (another event)
+
+
+def test_evidence_offsets_slice_the_text_they_claim() -> None:
+    s = story(f"{ONLY_ONE} {SHARED}", f"Earlier reports were confused. {SHARED}", SHARED)
+    summary = summarize_story(s, words=40)
+    assert summary
+    for sentence in summary:
+        assert {e.source for e in sentence.evidence} == set(sentence.sources)
+        texts = [s.analyses[e.source - 1].article.text[e.start : e.end] for e in sentence.evidence]
+        assert sentence.text in texts
+        assert all(t == SHARED for t in texts if sentence.text == SHARED)
+
+
+def test_reprints_count_once_as_sources() -> None:
+    wire = (
+        "Officials confirmed that the northern bridge over the river Vela will close for repairs."
+    )
+    other = "The city council approved a new budget for the public library system on Friday night."
+    s = story(wire, wire, wire, other, other)
+    assert [x.text for x in summarize_story(s, words=16)] == [wire]  # three sources say it
+    # ... but sources 2 and 3 reprint 1: the wire story is one source's word, the budget two.
+    summary = summarize_story(s, words=16, duplicate_of={2: 1, 3: 1})
+    assert [x.text for x in summary] == [other]
+    assert summary[0].sources == [4, 5]
