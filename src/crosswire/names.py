@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 __all__ = [
+    "ROLE_HEADS",
+    "ROLE_MODIFIERS",
     "PersonName",
     "acronym_of",
     "first_names_match",
@@ -30,6 +32,31 @@ _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы
 
 # Courtesy titles: dropped from names and not kept as roles.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam"}
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+# Words that make a title a title; a run of capitalised words is a role only if it has one.
+ROLE_HEADS = _words(
+    """president minister secretary spokesperson spokesman spokeswoman ambassador envoy
+    chancellor premier governor mayor senator congressman congresswoman representative
+    director chief chairman chairwoman chair head leader general admiral colonel commander
+    captain officer official diplomat negotiator adviser advisor king queen prince princess
+    pope judge attorney prosecutor lawyer professor ceo executive founder analyst expert
+    correspondent reporter editor councillor councilor sheriff inspector superintendent
+    coach manager commissioner delegate lieutenant sergeant cardinal bishop archbishop
+    undersecretary under-secretary secretary-general spokesperson president-elect
+    emperor dictator nominee candidate mp actress actor singer rapper"""
+)
+# Words that may stand inside a title before or after its head ("Deputy Foreign Minister").
+ROLE_MODIFIERS = _words(
+    """deputy vice foreign prime assistant under senior former acting first general state
+    defense defence interior finance press national security affairs of for and police army
+    navy health trade energy justice education labour labor home treasury economy executive
+    principal permanent special top lead chief-of-staff staff"""
+)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
 
 # Common English short forms; transliteration variants are left to ``skeleton``.
@@ -97,8 +124,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace(".", "").replace("-", " ")
-    text = re.sub(r"'s$", "", text)
-    text = re.sub(r"[^a-z0-9&' ]+", " ", text)
+    text = re.sub(r"'s$", "", text).replace("'", "")
+    text = re.sub(r"[^a-z0-9& ]+", " ", text)
     text = re.sub(r"^(the|a|an) ", "", " ".join(text.split()))
     return text.strip()
 
@@ -126,24 +153,47 @@ class PersonName:
     first: str | None
     middles: tuple[str, ...]
     last: str
+    nickname: str | None = None  # written in quotes or brackets: Luis (Jerry) Ortiz
 
     @property
     def full(self) -> bool:
         return self.first is not None
 
 
+# Lower-case-able particles that belong to the surname after them (Lo Presti, van Gogh).
+_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "lo"}
+_PARTICLES |= {"du", "bin", "al", "el", "ibn", "st"}
+_NICKNAME = re.compile(r"""\(([^)]*)\)|["“”]([^"“”]*)["“”]|(?<!\w)['‘]([^'‘’]+)['’](?!\w)""")
+
+
 def parse_person(name: str) -> PersonName:
     """Split ``name``; a single word is taken as a surname."""
-    words = [w for w in re.split(r"\s+", name.strip()) if w and fold(w)]
-    while words and honorific(words[0]):
+    nickname = None
+    found = _NICKNAME.search(name)
+    if found is not None:
+        nickname = next(g for g in found.groups() if g is not None).strip() or None
+        name = _NICKNAME.sub(" ", name)
+    words = [w.rstrip(",") for w in name.split() if fold(w)]
+    # Descriptions and titles written inside a name ("Attorney Shawn Holley",
+    # "defensive tackle Jamal Williams") are not part of it.
+    while len(words) > 1 and (honorific(words[0]) or _title(words[0]) or words[0].islower()):
         words = words[1:]
     while len(words) > 1 and fold(words[-1]) in _SUFFIXES:
         words = words[:-1]
     if not words:
-        return PersonName(None, (), name.strip())
-    if len(words) == 1:
-        return PersonName(None, (), words[0].rstrip(","))
-    return PersonName(words[0], tuple(words[1:-1]), words[-1].rstrip(","))
+        return PersonName(None, (), name.strip(), nickname)
+    cut = len(words) - 1
+    while cut > 0 and fold(words[cut - 1]) in _PARTICLES:
+        cut -= 1
+    last = " ".join(words[cut:])
+    if cut == 0:
+        return PersonName(None, (), last, nickname)
+    return PersonName(words[0], tuple(words[1:cut]), last, nickname)
+
+
+def _title(word: str) -> bool:
+    key = fold(word)
+    return key in ROLE_HEADS or key in ROLE_MODIFIERS
 
 
 def surnames_match(a: str, b: str, loose: bool = False) -> str | None:
@@ -193,10 +243,25 @@ def person_match(a: PersonName, b: PersonName) -> str | None:
     if not (a.full and b.full and a.first and b.first):
         return None
     surname = surnames_match(a.last, b.last, loose=True)
-    given = first_names_match(a.first, b.first)
-    if surname is None or given is None or not _middles_match(a.middles, b.middles):
+    given = _given_names_match(a, b)
+    if surname is None or given is None:
         return None
     return f"{surname}, {given}"
+
+
+def _given_names_match(a: PersonName, b: PersonName) -> str | None:
+    assert a.first is not None and b.first is not None
+    given = first_names_match(a.first, b.first)
+    if given is not None and _middles_match(a.middles, b.middles):
+        return given
+    # "W. Mark Felt" goes by his middle name; "Luis (Jerry) Ortiz" by his nickname.
+    for x, y in ((a, b), (b, a)):
+        assert x.first is not None and y.first is not None
+        if len(fold(x.first)) == 1 and x.middles and first_names_match(x.middles[0], y.first):
+            return f"{y.first} is the middle name of {x.first} {x.middles[0]}"
+        if x.nickname and fold(x.nickname) == fold(y.first):
+            return f"{y.first} is the nickname of {x.first}"
+    return None
 
 
 def acronym_of(short: str, long: str) -> bool:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Mention
 from crosswire.names import (
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
     PersonName,
     acronym_of,
     first_names_match,
@@ -31,31 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["LABELS", "extract_mentions", "link_names"]
 
 
-def _words(text: str) -> set[str]:
-    return set(text.split())
-
-
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-
-# Words that make a title a title; a run of capitalised words is a role only if it has one.
-ROLE_HEADS = _words(
-    """president minister secretary spokesperson spokesman spokeswoman ambassador envoy
-    chancellor premier governor mayor senator congressman congresswoman representative
-    director chief chairman chairwoman chair head leader general admiral colonel commander
-    captain officer official diplomat negotiator adviser advisor king queen prince princess
-    pope judge attorney prosecutor lawyer professor ceo executive founder analyst expert
-    correspondent reporter editor councillor councilor sheriff inspector superintendent
-    coach manager commissioner delegate lieutenant sergeant cardinal bishop archbishop
-    undersecretary under-secretary secretary-general spokesperson president-elect
-    emperor dictator nominee candidate mp actress actor singer rapper star"""
-)
-# Words that may stand inside a title before or after its head ("Deputy Foreign Minister").
-ROLE_MODIFIERS = _words(
-    """deputy vice foreign prime assistant under senior former acting first general state
-    defense defence interior finance press national security affairs of for and police army
-    navy health trade energy justice education labour labor home treasury economy executive
-    principal permanent special top lead chief-of-staff staff"""
-)
 _LINKERS = {"of", "for", "and", "-"}
 
 

@@ -138,6 +138,24 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
                 reason = _name_link(locals_[a].name, locals_[b].name)
                 if reason:
                     clusters.union(a, b, reason)
+    _attach_short_names(clusters, [i for i in indices if locals_[i].mentions[0].label == "ORG"])
+
+
+def _attach_short_names(clusters: _Clusters, orgs: list[int]) -> None:
+    """ "Chargers" joins "San Diego Chargers" when no other organisation ends that way."""
+    locals_ = clusters.locals
+    words = {i: fold(locals_[i].name).split() for i in orgs}
+    for i in orgs:
+        short = words[i]
+        longer = {
+            clusters.find(j)
+            for j in orgs
+            if len(words[j]) > len(short) and words[j][-len(short) :] == short
+        }
+        if len(longer) == 1 and clusters.find(i) not in longer:
+            root = longer.pop()
+            reason = f"{locals_[i].name} is the end of {locals_[root].name} and of no other name"
+            clusters.union(root, i, reason)
 
 
 def _forms(local: _Local) -> set[str]:
@@ -217,7 +235,7 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
     given_names = {fold(locals_[i].parsed.first or "") for i in full}
     lonely: list[int] = []
     for i in single:
-        surname = locals_[i].name
+        surname = locals_[i].parsed.last
         if fold(surname) in given_names:
             continue  # a given name alone could be anyone of that name
         roots = {clusters.find(k) for k in full if surnames_match(surname, locals_[k].parsed.last)}
@@ -231,7 +249,7 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
         clusters.union(chosen, i, reason + _shared_roles(locals_[i], target))
     for n, i in enumerate(lonely):
         for j in lonely[n + 1 :]:
-            same = surnames_match(locals_[i].name, locals_[j].name)
+            same = surnames_match(locals_[i].parsed.last, locals_[j].parsed.last)
             if same and clusters.find(i) != clusters.find(j):
                 clusters.union(i, j, f"{locals_[i].name} / {locals_[j].name}: {same}")
 

@@ -1,0 +1,317 @@
+"""ECB+ cross-document coreference of named entity mentions, with two baselines.
+
+What counts (gold mentions, so only the clustering is scored):
+
+- mentions tagged ``HUMAN_PART_PER`` (person), ``HUMAN_PART_ORG`` (organisation),
+  ``HUMAN_PART_GPE``, ``LOC_GEO`` (places) and ``LOC_FAC`` (facilities), after the
+  release's own rule that a mention linked to an instance takes the instance's tag;
+- in the sentences ``ECBplus_coreference_sentences.csv`` lists (the ones annotated for
+  coreference);
+- that are *named*: the mention's syntactic head, in spaCy's parse of the sentence
+  with the gold tokens, is a proper noun (NNP/NNPS).  "Lindsay Lohan" and "Promises"
+  count; "the actress", "police" and "he" do not.
+
+Gold clusters: one per ``CROSS_DOC_COREF`` instance, one per ``INTRA_DOC_COREF`` chain,
+and a singleton for every other mention.  Each topic (both its ``ecb`` and ``ecbplus``
+halves, which report two different events) is one clustering problem: a system sees all
+of a topic's documents at once and never another topic's.
+
+Systems, in the same run over the same mentions:
+
+- ``crosswire``: each document becomes an article whose mentions are the gold spans;
+  ``analyze.entities.link_names`` links them within the document and
+  ``reconcile.entities.reconcile_entities`` merges across documents, exactly as for a
+  story;
+- ``same_string``: one cluster per normalised string (case, dots, accents, "the");
+- ``same_head_lemma``: one cluster per lemma of the mention's head.
+
+Scores: MUC, B³, CEAF-e and CoNLL F1 (``evaluate.coref``), singletons included, per
+topic and over all chosen topics pooled.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crosswire.analyze.entities import link_names
+from crosswire.analyze.nlp import load_nlp
+from crosswire.errors import EvaluationDataError
+from crosswire.evaluate.coref import score_all
+from crosswire.model import Article, ArticleAnalysis, Mention, Story
+from crosswire.names import fold
+from crosswire.reconcile.entities import reconcile_entities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["TAGS", "evaluate", "load_topic"]
+
+# Gold tag -> the spaCy label a system mention of that kind would carry.
+TAGS = {
+    "HUMAN_PART_PER": "PERSON",
+    "HUMAN_PART_ORG": "ORG",
+    "HUMAN_PART_GPE": "GPE",
+    "LOC_GEO": "GPE",
+    "LOC_FAC": "FAC",
+}
+PUBLISHED = "cross-document entity coreference CoNLL F1 about 70-80 (gold mentions, all entities)"
+_NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m|''|’s)$", re.I)
+_PLACE_AFTER = re.compile(r",| (in|at|near) (?=[A-Z])")
+_ARTICLE = re.compile(r"^(the|a|an)\s+|^['\"`]+", re.I)
+_NO_SPACE_AFTER = {"(", "[", "{", "``", "$"}
+
+
+@dataclass
+class GoldMention:
+    """One counted gold mention: where it is in its document and which chain it is in."""
+
+    doc: str
+    m_id: str
+    tag: str
+    tokens: list[int]  # token positions in the document's selected text
+    chain: str
+    start: int = 0
+    end: int = 0
+    head_lemma: str = ""
+    name_start: int = 0  # the name within the mention: up to its head, no determiner
+    name_end: int = 0
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    words: list[str]
+    sentence_starts: list[int]
+    mentions: list[GoldMention] = field(default_factory=list)
+    text: str = ""
+    sentence_chars: list[int] = field(default_factory=list)
+
+
+def evaluate(path: str | Path, topics: list[int] | None = None) -> dict[str, Any]:
+    """Scores of crosswire and both baselines on the chosen (default: all) topics."""
+    root = Path(path)
+    selected = _selected_sentences(root)
+    available = sorted(int(p.name) for p in root.iterdir() if p.is_dir() and p.name.isdigit())
+    chosen = [t for t in (topics or available) if t in available]
+    if not chosen:
+        raise EvaluationDataError(f"no ECB+ topic folders {topics or ''} under {root}")
+    began = time.perf_counter()
+    keys: list[set[Hashable]] = []
+    responses: dict[str, list[set[Hashable]]] = defaultdict(list)
+    per_topic: dict[str, Any] = {}
+    for topic in chosen:
+        docs = load_topic(root / str(topic), selected)
+        key, systems = _cluster_topic(docs)
+        per_topic[str(topic)] = _scores(key, systems) | {"mentions": sum(map(len, key))}
+        keys += key
+        for name, clusters in systems.items():
+            responses[name] += clusters
+    return {
+        "mentions": sum(map(len, keys)),
+        "gold_entities": len(keys),
+        "topics": chosen,
+        "missing_topics": [t for t in topics or [] if t not in available],
+        "overall": _scores(keys, responses),
+        "per_topic": per_topic,
+        "published": PUBLISHED,
+        "seconds": round(time.perf_counter() - began, 1),
+    }
+
+
+def _scores(key: list[set[Hashable]], systems: dict[str, list[set[Hashable]]]) -> dict[str, Any]:
+    return {name: score_all(key, clusters) for name, clusters in systems.items()}
+
+
+def _cluster_topic(docs: list[GoldDoc]) -> tuple[list[set[Hashable]], dict[str, Any]]:
+    mentions = [m for doc in docs for m in doc.mentions]
+    key = _group(mentions, lambda m: m.chain)
+    systems = {
+        "crosswire": _crosswire(docs),
+        "same_string": _group(mentions, lambda m: _surface(docs, m)),
+        "same_head_lemma": _group(mentions, lambda m: m.head_lemma),
+    }
+    return key, systems
+
+
+def _group(mentions: Iterable[GoldMention], key: Any) -> list[set[Hashable]]:
+    groups: dict[str, set[Hashable]] = defaultdict(set)
+    for m in mentions:
+        groups[key(m)].add((m.doc, m.m_id))
+    return list(groups.values())
+
+
+def _surface(docs: list[GoldDoc], mention: GoldMention) -> str:
+    text = next(d.text for d in docs if d.name == mention.doc)[mention.start : mention.end]
+    return fold(text)
+
+
+def _crosswire(docs: list[GoldDoc]) -> list[set[Hashable]]:
+    """Cluster the gold mentions the way a story's entities are reconciled."""
+    analyses = []
+    where: dict[tuple[int, int, int], list[Hashable]] = defaultdict(list)
+    for number, doc in enumerate(docs, start=1):
+        article = Article(id=doc.name, text=doc.text, outlet=doc.name)
+        mentions = []
+        for gold in doc.mentions:
+            start, end = gold.name_start, gold.name_end
+            text = doc.text[start:end]
+            mentions.append(Mention(doc.name, start, end, text, TAGS[gold.tag], text))
+            where[(number, start, end)].append((doc.name, gold.m_id))
+        link_names(mentions, doc.text)
+        analyses.append(ArticleAnalysis(article=article, mentions=mentions))
+    clusters: list[set[Hashable]] = []
+    for entity in reconcile_entities(Story(analyses)):
+        spans = {(ev.source, ev.start, ev.end) for ev in entity.evidence}
+        clusters.append({m for span in spans for m in where.pop(span, [])})
+    clusters += [{m} for ids in where.values() for m in ids]
+    return [c for c in clusters if c]
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def _selected_sentences(root: Path) -> dict[str, set[int]]:
+    """Document name ("1_10ecbplus") -> sentence numbers annotated for coreference."""
+    index = root / "ECBplus_coreference_sentences.csv"
+    if not index.is_file():
+        raise EvaluationDataError(f"{index} not found: is {root} the ECB+ folder?")
+    chosen: dict[str, set[int]] = defaultdict(set)
+    with index.open(newline="") as handle:
+        for row in csv.DictReader(handle):
+            chosen[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    return chosen
+
+
+def load_topic(folder: Path, selected: dict[str, set[int]]) -> list[GoldDoc]:
+    """The topic's documents, cut to their selected sentences, with counted gold mentions."""
+    docs = [
+        _read_doc(path, selected.get(path.stem, set())) for path in sorted(folder.glob("*.xml"))
+    ]
+    docs = [d for d in docs if d.mentions]
+    _mark_heads(docs)
+    for doc in docs:
+        doc.mentions = [m for m in doc.mentions if m.head_lemma]
+    return [d for d in docs if d.mentions]
+
+
+def _read_doc(path: Path, sentences: set[int]) -> GoldDoc:
+    try:
+        tree = ET.parse(path)
+    except ET.ParseError as exc:
+        raise EvaluationDataError(f"{path}: not readable ECB+ XML ({exc})") from exc
+    words: list[str] = []
+    position: dict[str, int] = {}
+    starts: list[int] = []
+    last_sentence = None
+    for token in tree.getroot().iter("token"):
+        sentence = int(token.get("sentence", "-1"))
+        if sentence not in sentences:
+            continue
+        if sentence != last_sentence:
+            starts.append(len(words))
+            last_sentence = sentence
+        position[token.get("t_id", "")] = len(words)
+        words.append(token.text or "")
+    doc = GoldDoc(path.stem, words, starts)
+    doc.mentions = _mentions(tree.getroot(), path.stem, position)
+    doc.text = _detokenise(doc)
+    return doc
+
+
+def _mentions(root: ET.Element, name: str, position: dict[str, int]) -> list[GoldMention]:
+    markables = root.find("Markables")
+    if markables is None:
+        return []
+    tags = {el.get("m_id", ""): el.tag for el in markables}
+    chains = _chains(root, name, tags)
+    found = []
+    for el in markables:
+        anchors = [a.get("t_id", "") for a in el.iter("token_anchor")]
+        m_id = el.get("m_id", "")
+        chain, tag = chains.get(m_id, (f"{name}/{m_id}", el.tag))
+        if not anchors or tag not in TAGS or any(a not in position for a in anchors):
+            continue
+        found.append(GoldMention(name, m_id, tag, sorted(position[a] for a in anchors), chain))
+    return found
+
+
+def _chains(root: ET.Element, name: str, tags: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Mention id -> (chain id, tag); a cross-document instance's tag overrides the mention's."""
+    chains: dict[str, tuple[str, str]] = {}
+    relations = root.find("Relations")
+    for rel in relations if relations is not None else []:
+        target = rel.find("target")
+        target_tag = tags.get(target.get("m_id", "")) if target is not None else None
+        if rel.tag == "CROSS_DOC_COREF":
+            chain = rel.get("note", "")
+        elif rel.tag == "INTRA_DOC_COREF":
+            chain, target_tag = f"{name}/r{rel.get('r_id', '')}", None
+        else:
+            continue
+        for source in rel.iter("source"):
+            m_id = source.get("m_id", "")
+            chains[m_id] = (chain, target_tag or tags.get(m_id, ""))
+    return chains
+
+
+def _detokenise(doc: GoldDoc) -> str:
+    """Text of the selected sentences with character offsets set on each mention."""
+    pieces: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    length = 0
+    starts = set(doc.sentence_starts)
+    for i, word in enumerate(doc.words):
+        glue = i > 0 and (
+            _NO_SPACE_BEFORE.match(word) is not None or doc.words[i - 1] in _NO_SPACE_AFTER
+        )
+        sep = "" if i == 0 or (glue and i not in starts) else " "
+        if i in starts:
+            doc.sentence_chars.append(length + len(sep))
+        pieces.append(sep + word)
+        length += len(sep)
+        offsets.append((length, length + len(word)))
+        length += len(word)
+    for m in doc.mentions:
+        m.start, m.end = offsets[m.tokens[0]][0], offsets[m.tokens[-1]][1]
+    return "".join(pieces)
+
+
+def _mark_heads(docs: list[GoldDoc]) -> None:
+    """Set ``head_lemma`` on mentions whose head is a proper noun; others stay empty."""
+    nlp = load_nlp()
+    for doc, parsed in zip(docs, nlp.pipe(_spacy_docs(nlp, docs), batch_size=64), strict=True):
+        for m in doc.mentions:
+            span = parsed.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.tag_ not in {"NNP", "NNPS"}:
+                continue
+            m.head_lemma = span.root.lemma_.lower()
+            m.name_start, m.name_end = _name_part(doc.text, m.start, m.end)
+
+
+def _name_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name in a gold span: no leading article, no trailing "in Malibu" or ", Calif."."""
+    span = text[start:end]
+    cut = _PLACE_AFTER.search(span)
+    if cut is not None and cut.start() > 0:
+        span = span[: cut.start()]
+    lead = _ARTICLE.match(span)
+    skip = lead.end() if lead and lead.end() < len(span) else 0
+    return start + skip, start + len(span.rstrip(" .,'\"`"))
+
+
+def _spacy_docs(nlp: Any, docs: list[GoldDoc]) -> Iterable[Doc]:
+    """Each document pre-split into its gold sentences, so the parse keeps them."""
+    for doc in docs:
+        parsed = nlp.make_doc(doc.text)
+        starts = set(doc.sentence_chars)
+        for token in parsed:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+        yield parsed
