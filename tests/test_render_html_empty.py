@@ -49,3 +49,9 @@ def test_bad_offsets_and_unknown_sources_do_not_break_the_page() -> None:
     assert "2024-13-45" in page  # an unparseable date is shown as given
     assert "Unattributed" in page
     assert "sometime" in page
+
+
+def test_claim_without_subject_is_labelled_by_its_attribute() -> None:
+    values = [ClaimValue("2", sources=[1]), ClaimValue("3", sources=[2])]
+    page = render_html(Brief("Event", claims=[Claim("", "number of tugs", "discrepancy", values)]))
+    assert "<h3>Number of tugs</h3>" in page

@@ -59,6 +59,9 @@ def test_discrepancies_list_every_variant_with_sources(page: str) -> None:
     assert "Kessel tunnel closure" in cards[0]
     assert ">2 days<" in cards[0] and ">nearly 3 days<" in cards[0]
     assert "<mark>48 hours</mark>" in cards[0]  # the wording, shown in its sentence
+    # The reprint's identical sentence is shown once, under both sources.
+    assert cards[0].count("<blockquote>") == 3
+    assert re.search(r'href="#source-2".*href="#source-3".*nearly three days', cards[0], re.S)
     assert ">Nov 2019<" in cards[1] and ">2018<" in cards[1]
 
 

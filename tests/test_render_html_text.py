@@ -69,3 +69,5 @@ def test_dates_and_values() -> None:
     assert display_value("2021-12-17") == "17 Dec 2021"
     assert display_value("12 percent") == "12 percent"
     assert display_value("Geneva") == "Geneva"
+    assert display_value("--01-12") == "12 Jan"  # no source gave the year
+    assert display_value("--13-40") == "--13-40"

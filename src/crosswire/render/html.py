@@ -36,6 +36,7 @@ _ABBREVIATIONS = frozenset(
     | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 )
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+_YEARLESS_DATE = re.compile(r"--(\d{2})(?:-(\d{2}))?")
 _QUANTITY = re.compile(r"(?P<number>-?\d[\d,.]*) (?P<unit>[A-Za-z]{3,})")
 _INVARIANT_UNITS = frozenset({"mph", "kph", "kmh", "percent", "people", "staff", "personnel"})
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -74,6 +75,7 @@ class Excerpt:
     before: str
     match: str
     after: str
+    also: list[int] = field(default_factory=list)  # reprints that carry the same words
 
 
 @dataclass
@@ -269,7 +271,20 @@ def _variant(
     shown = display_value(value.value)
     label = f"{value.hedge} {shown}" if value.hedge else shown
     sources = sorted(set(value.sources) | {ev.source for ev in value.evidence})
-    return Variant(letter, label, sources, _excerpts(value.evidence, texts, outlets), value.wording)
+    excerpts = _merge_identical(_excerpts(value.evidence, texts, outlets))
+    return Variant(letter, label, sources, excerpts, value.wording)
+
+
+def _merge_identical(excerpts: list[Excerpt]) -> list[Excerpt]:
+    """One excerpt per distinct wording, listing every source (reprints) that carries it."""
+    merged: dict[tuple[str, str, str], Excerpt] = {}
+    for item in excerpts:
+        key = (item.before, item.match, item.after)
+        if key not in merged:
+            merged[key] = item
+        elif item.source != merged[key].source and item.source not in merged[key].also:
+            merged[key].also.append(item.source)
+    return list(merged.values())
 
 
 # ------------------------------------------------------------------ people and quotes
@@ -372,6 +387,11 @@ def display_value(value: str) -> str:
     """A normalised claim value as a reader would write it: ``7 hour`` -> ``7 hours``."""
     if _ISO_DATE.fullmatch(value):
         return format_date(value)
+    if partial := _YEARLESS_DATE.fullmatch(value):
+        # "--01-12": a day whose year no source gave.
+        day = f"-{partial[2]}" if partial[2] else ""
+        shown = format_date(f"2000-{partial[1]}{day}")  # a leap year, so 29 Feb is valid
+        return shown.removesuffix(" 2000") if shown.endswith(" 2000") else value
     quantity = _QUANTITY.fullmatch(value)
     if not quantity or quantity["number"] in ("1", "1.0") or value.endswith("s"):
         return value
