@@ -168,6 +168,7 @@ def test_phone_layout_fits_and_print_hides_controls(visit: Any, fixture_brief: B
     page.emulate_media(media="print")
     assert not page.locator("nav.toc").is_visible()
     assert page.locator("#discrepancies .disc").first.is_visible()
+    page.pdf(path=str(SCREENSHOTS / "fixture-print.pdf"), format="A4")
 
 
 # -------------------------------------------------------------- real story briefs

@@ -97,6 +97,8 @@ def test_quotes_are_grouped_by_speaker_with_each_wording(brief: Brief, page: str
     for variant in brief.quotes[0].variants:
         assert variant.text.replace("'", "&#39;") in section
     assert "wording differs" in section
+    # The reprint (source 3) wrote it word for word like source 2: one box, both sources.
+    assert section.count("No one was injured, thanks to the crews on both trains,") == 1
 
 
 def test_timeline_in_date_order_with_year_headings(page: str) -> None:

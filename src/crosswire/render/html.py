@@ -118,9 +118,26 @@ class EntityGroup:
 
 
 @dataclass
+class Wording:
+    """One way a quote was written, and every source that wrote it that way."""
+
+    sources: list[int]
+    text: str
+    speaker_text: str | None
+    cue: str | None
+
+
+@dataclass
+class QuoteRow:
+    quote: Quote
+    sources: list[int]
+    wordings: list[Wording]
+
+
+@dataclass
 class SpeakerGroup:
     speaker: str
-    quotes: list[Quote]
+    quotes: list[QuoteRow]
 
 
 @dataclass
@@ -329,9 +346,26 @@ def _speaker_groups(quotes: list[Quote]) -> list[SpeakerGroup]:
         groups.setdefault(quote.speaker or "", []).append(quote)
     ordered = sorted(groups.items(), key=lambda item: (item[0] == "", -len(item[1]), item[0]))
     return [
-        SpeakerGroup(name or "Unattributed", sorted(qs, key=lambda q: -len(q.variants)))
+        SpeakerGroup(name or "Unattributed", [_quote_row(q) for q in _by_variants(qs)])
         for name, qs in ordered
     ]
+
+
+def _by_variants(quotes: list[Quote]) -> list[Quote]:
+    return sorted(quotes, key=lambda q: -len(q.variants))
+
+
+def _quote_row(quote: Quote) -> QuoteRow:
+    """A quote with identical wordings (reprints) folded into one, listing their sources."""
+    wordings: dict[tuple[str, str | None, str | None], Wording] = {}
+    for v in quote.variants:
+        key = (v.text, v.speaker_text, v.cue)
+        if key in wordings:
+            wordings[key].sources.append(v.source)
+        else:
+            wordings[key] = Wording([v.source], v.text, v.speaker_text, v.cue)
+    sources = sorted({v.source for v in quote.variants})
+    return QuoteRow(quote, sources, list(wordings.values()))
 
 
 # ---------------------------------------------------------------- timeline and sources
