@@ -173,7 +173,7 @@ def _unit_after(doc: Doc, last: int) -> tuple[str, float, str, int] | None:
     i = last + 1
     if i < len(doc) and doc[i].text == "-":
         i += 1  # "five-hour"
-    if i + 1 < len(doc):
+    if i + 1 < len(doc) and doc[i + 1].is_alpha:
         two = unit_of(f"{doc[i].text} {doc[i + 1].text}")
         if two is not None:
             return (*two, i + 1)

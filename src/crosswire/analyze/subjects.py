@@ -152,7 +152,12 @@ def _names(token: Token) -> tuple[str, ...]:
             continue
         # An owner or operator before a common noun ("the Nordlink Ferries ship") says
         # whose, not which: many ships could be meant.
-        if token.pos_ == "NOUN" and not family_of(token) and _entity_head(item).i == token.i:
+        if (
+            token.pos_ == "NOUN"
+            and _entity_head(item).i == token.i
+            and (not family_of(token) or item.ent_type_ != "ORG")
+        ):
+            # "the Lindberg summit" is the summit held in Lindberg, not one named so.
             continue
         name = _name_text(item)
         if name and name not in names and not any(name in n for n in names):
@@ -231,11 +236,11 @@ def subject_of_verb(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
+        if current.dep_ == "relcl":
+            return current.head  # "talks that lasted": the relative pronoun is the talks
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 return child
-        if current.dep_ == "relcl":
-            return current.head
         if (
             current.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp")
             and current.head.i != current.i

@@ -82,7 +82,8 @@ def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
     words = [w.lower() for w in _WORD.findall(subject)]
     family = next((EVENT_FAMILIES[w] for w in reversed(words) if w in EVENT_FAMILIES), "")
     names = {w for w in words if w not in GENERIC and w not in EVENT_FAMILIES}
-    return family, names - places
+    # Only an event's place is a qualifier ("Geneva talks"); a ship may be named "Polar Wren".
+    return family, names - places if family else names
 
 
 def _place(groups: list[_Group], member: _Member, places: set[str]) -> None:

@@ -1,0 +1,60 @@
+"""Number words, hedges and units become intervals; compatible ones agree, others conflict."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.analyze.numbers import compatible, interval, parse_number, split_hedge, unit_of
+from crosswire.model import Assertion
+from crosswire.reconcile.claims import conflict
+
+
+def _range(text: str, exact: bool = False) -> tuple[float, float]:
+    hedge, kind, rest = split_hedge(text)
+    value = parse_number(rest)
+    assert value is not None
+    return interval(value, kind, exact)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("seven", 7), ("7.5", 7.5), ("1,487", 1487), ("twenty-five", 25), ("a dozen", 12),
+     ("five and a half", 5.5), ("two hundred", 200), ("1.2 million", 1_200_000)],
+)  # fmt: skip
+def test_number_words(text: str, number: float) -> None:
+    value = parse_number(text)
+    assert value is not None and value.number == pytest.approx(number)
+
+
+def test_hedges_become_intervals() -> None:
+    assert _range("more than seven")[0] == 7 and _range("more than seven")[1] == float("inf")
+    low, high = _range("nearly eight")
+    assert (low, high) == (7.5, 8)
+    assert _range("at least a dozen", exact=True) == (12, float("inf"))
+    assert _range("two", exact=True) == (2, 2)
+
+
+def test_touching_ranges_do_not_agree() -> None:
+    assert not compatible(_range("seven"), _range("eight"))
+    assert compatible(_range("approximately 7.5"), _range("eight"))
+    assert compatible(_range("more than seven"), _range("nearly eight"))
+
+
+def test_units_convert_to_one_base() -> None:
+    km, miles = unit_of("kilometres"), unit_of("miles")
+    assert km is not None and miles is not None and km[0] == miles[0] == "distance"
+    assert unit_of("nautical miles") == ("distance", 1852.0, "nautical mile")
+
+
+def _assertion(value: str, hedge: str | None, low: float, high: float | None) -> Assertion:
+    return Assertion("a", 0, 1, value, "talks", "duration", "quantity", value, "hour", hedge,
+                     low, high)  # fmt: skip
+
+
+def test_a_plain_figure_conflicts_with_a_different_hedged_one() -> None:
+    exact = _assertion("212", None, 212, 212)
+    about = _assertion("210", "about", 199.5, 220.5)
+    more = _assertion("200", "more than", 200, None)
+    assert conflict(exact, about) and conflict(exact, more)
+    assert not conflict(about, more)  # both hedged, ranges overlap
+    assert not conflict(exact, _assertion("212", None, 212, 212))
