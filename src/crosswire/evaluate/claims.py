@@ -184,9 +184,11 @@ def _together(placement: Placement, a: tuple[int, str], b: tuple[int, str]) -> b
     return a in placement and b in placement and placement[a][0] == placement[b][0]
 
 
-def _pairs(case: dict[str, Any], first: str, second: str) -> list[tuple[tuple[int, str], ...]]:
+def _pairs(
+    case: dict[str, Any], first: str, second: str
+) -> list[tuple[tuple[int, str], tuple[int, str]]]:
     """Every (source, wording) pair where one source says ``first`` and one ``second``."""
-    found = []
+    found: list[tuple[tuple[int, str], tuple[int, str]]] = []
     for i, x in enumerate(case["articles"], start=1):
         for j, y in enumerate(case["articles"], start=1):
             if first in x["text"].lower() and second in y["text"].lower():
