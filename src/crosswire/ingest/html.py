@@ -16,7 +16,7 @@ def read_html(path: str, html: str) -> Article:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
+            html, with_metadata=True, include_comments=False, include_tables=True
         )
     if document is None or not (document.text or "").strip():
         raise EmptyInputError(path, "no article text found in the HTML page")

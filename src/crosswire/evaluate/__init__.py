@@ -1,0 +1,1 @@
+"""Evaluation against public benchmarks: one module per benchmark, each `evaluate(...) -> dict`."""
