@@ -164,7 +164,8 @@ def _score_case(
                 align.fn += 1
                 missed.append(f"not aligned: {a[1]!r} / {b[1]!r}")
         groups = {placement.get(m) for m in members}
-        status = next(iter(groups))[1] if len(groups) == 1 and None not in groups else "split"
+        only = next(iter(groups)) if len(groups) == 1 else None
+        status = only[1] if only is not None else "split"
         expected = claim["status"] == "discrepancy"
         predicted = status == "discrepancy"
         flag.tp += expected and predicted
