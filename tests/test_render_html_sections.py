@@ -35,6 +35,7 @@ def test_masthead_has_title_date_range_and_independence(page: str) -> None:
     assert "Storm floods Lindhaven rail tunnel" in head
     assert "Reported 4–6 Mar 2024" in head
     assert "4 sources, 3 independent" in head
+    assert "Events 3–6 Mar 2024" in head  # the single-source 2019 background is left out
     assert "2</strong> points where sources disagree" in head
 
 

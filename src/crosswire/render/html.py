@@ -20,7 +20,16 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from crosswire.model import Brief, Claim, ClaimValue, Entity, Evidence, Quote, Source
+from crosswire.model import (
+    Brief,
+    Claim,
+    ClaimValue,
+    Entity,
+    Evidence,
+    Quote,
+    Source,
+    TimelineEvent,
+)
 
 __all__ = ["render_html"]
 
@@ -185,7 +194,7 @@ def build_view(brief: Brief) -> View:
     return View(
         outlets=outlets,
         reported=_date_range(s.published for s in brief.sources),
-        events_span=_date_range(e.date for e in brief.timeline),
+        events_span=_date_range(e.date for e in _corroborated(brief.timeline)),
         independent=len({tuple(row.group) for row in sources}),
         summary=[
             SummaryRow(s.text, _citations(s.sources, s.evidence, texts, outlets))
@@ -389,6 +398,12 @@ def _timeline(
         )
         years.setdefault(event.date[:4], []).append(row)
     return list(years.items())
+
+
+def _corroborated(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Events two or more sources date, if any: background dates then do not stretch the span."""
+    shared = [e for e in events if len(set(e.sources)) > 1]
+    return shared or events
 
 
 def _source_rows(sources: list[Source]) -> list[SourceRow]:
