@@ -57,7 +57,7 @@ def extract_attributions(doc: Doc, article: Article, mentions: list[Mention]) ->
     finder = _Finder(doc, quotes, context)
     found = finder.find()
     context.quoted = [*context.quoted, *((f.start, f.end) for f in found)]
-    return [_resolve(context, article, item) for item in found]
+    return [_resolve(context, article, item) for item in found if item.end - item.start > 1]
 
 
 class _Finder:
@@ -79,7 +79,7 @@ class _Finder:
                 found.extend(self._according(token))
             elif _is_cue(token):
                 found.extend(self._from_cue(token))
-        found = [f for f in found if not _nested(f, found)]
+        found = [f for f in found if not _nested(f, found, self.doc.text)]
         for item in found:
             self.claimed.update(q for q in self.quotes if item.start <= q.inner_start < item.end)
         found.extend(self._standalone(found))
@@ -135,6 +135,8 @@ class _Finder:
         paragraph_end = text.find("\n", cue[1])
         end = min(end, paragraph_end if paragraph_end >= 0 else len(text))
         start, end = _trim(text, start, end)
+        if text[start : start + 5].lower() == "that ":  # the complementiser is not the content
+            start += 5
         for quote in self.quotes:
             if quote.end <= start or quote.start >= end:
                 continue
@@ -253,7 +255,7 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         attribution.speaker_start, attribution.speaker_end = start, end
         attribution.speaker_text = text[start:end]
         attribution.speaker = resolve_speaker(context, head, start, end)
-        if attribution.speaker and head.pos_ == "PRON":
+        if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
     return attribution
 
@@ -300,11 +302,20 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"that", "if", "whether"} for c in clause.children)
 
 
-def _nested(item: _Found, found: list[_Found]) -> bool:
+def _nested(item: _Found, found: list[_Found], text: str) -> bool:
     """Reported speech inside other reported speech ("said they had told … that …")."""
-    if item.cue is None or item.kind == "direct":
+    if item.cue is None:
         return False
-    return any(o is not item and o.start <= item.cue[0] < o.end for o in found)
+    others = [o for o in found if o is not item and o.cue is not None]
+    if _according(item, text):  # "X said …, according to a summary": X is the better speaker
+        return any(item.start <= o.cue[0] < item.end for o in others)  # type: ignore[index]
+    if item.kind == "direct":
+        return False
+    return any(o.start <= item.cue[0] < o.end and not _according(o, text) for o in others)
+
+
+def _according(item: _Found, text: str) -> bool:
+    return item.cue is not None and text[item.cue[0] : item.cue[1]].lower() == "according to"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

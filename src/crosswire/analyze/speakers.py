@@ -33,6 +33,13 @@ GENERIC_PERSON_NOUNS = {
     "lawmaker", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "man", "woman",
 }  # fmt: skip
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# Words that head a name as a title, so they are not part of the name itself.
+TITLES = frozenset(
+    """president minister secretary captain capt chief executive director spokesman spokeswoman
+    general gen senator sen rep representative governor gov mayor dr prof judge officer commander
+    admiral colonel col lt sgt deputy foreign prime ambassador chairman chairwoman head leader
+    king queen prince princess pope rev father sister""".split()  # noqa: SIM905
+)
 ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -165,7 +172,10 @@ def resolve_speaker(context: SpeakerContext, head: Token, start: int, end: int) 
     if _definite(head):
         return _by_role(context, head, start, end)
     if head.pos_ == "PROPN":
-        return _by_surname(context, head.text) or _strip_honorific(context.doc.text[start:end])
+        name = _proper_name(head)
+        if len(name.split()) == 1:
+            return _recent_full_name(context, name, start) or _by_surname(context, name) or name
+        return name
     return _by_role(context, head, start, end)
 
 
@@ -175,12 +185,49 @@ def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | 
         candidates = [m for m in inside if m.label == label]
         holding_head = [m for m in candidates if m.start <= head.idx < m.end]
         chosen = (holding_head or candidates[-1:]) if label == "PERSON" else holding_head
-        if chosen:
-            mention = chosen[0]
-            return (
-                context.person_name(mention) if label == "PERSON" else mention.name or mention.text
-            )
+        if not chosen:
+            continue
+        mention = chosen[0]
+        if label != "PERSON":  # a surname the tagger took for a place or firm ("Lindquist")
+            recent = _recent_full_name(context, mention.text, mention.start)
+            return recent or mention.name or mention.text
+        # a bare surname means whoever of that surname was last named in full ("Marko Tamm",
+        # not his namesake elsewhere in the article)
+        bare = _strip_honorific(mention.text)
+        recent = _recent_full_name(context, bare, mention.start) if " " not in bare else None
+        return recent or context.person_name(mention)
     return None
+
+
+def _proper_name(head: Token) -> str:
+    """The name part of a proper-noun phrase: "Captain Dmitriy Volkov" -> "Dmitriy Volkov"."""
+    tokens = [head]
+    for token in reversed(list(head.doc[max(0, head.i - 3) : head.i])):
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_title(token):
+            break
+        tokens.insert(0, token)
+    return " ".join(t.text for t in tokens)
+
+
+def _recent_full_name(context: SpeakerContext, surname: str, before: int) -> str | None:
+    """The last full name ending in ``surname`` written before ``before``, outside quotes."""
+    found = None
+    for token in context.doc:
+        if token.idx >= before:
+            break
+        if token.i == 0 or context.in_quote(token.idx) or len(surname) < 3:
+            continue
+        if fuzz.ratio(token.text.lower(), surname.lower()) < 85:
+            continue
+        name = _proper_name(token)
+        if " " in name:
+            found = name
+    return found
+
+
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in HONORIFIC_GENDER or word in TITLES
 
 
 def _antecedent(context: SpeakerContext, pronoun: Token, gender: str) -> str | None:

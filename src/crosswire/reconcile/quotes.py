@@ -1,10 +1,218 @@
-"""The same utterance reported by several outlets, merged into one quote."""
+"""The same utterance reported by several outlets, merged into one quote.
+
+Two reports are the same utterance when they share a verbatim run of words (whoever the
+outlets name as speaker, as long as they do not name different people), or when the same
+speaker is reported in wording whose sentence embeddings are very close (a paraphrase or a
+different translation).  A merged quote is marked ``drift`` when, where the wordings overlap,
+they differ in substance: other content words, numbers or negation, not just spelling.
+"""
 
 from __future__ import annotations
 
-from crosswire.model import Entity, Quote, Story
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import Match, SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from crosswire.config import DEFAULT, Settings
+from crosswire.model import Attribution, Entity, Quote, QuoteVariant, Story
+from crosswire.reconcile.entities import resolve_entity
+
+VERBATIM_RUN = 5  # shared consecutive words that make two reports one utterance …
+VERBATIM_CONTENT = 3  # … if enough of them carry meaning ("with our allies and partners" does not)
+PARAPHRASE_SIMILARITY = 0.8  # embedding cosine (wordllama) for the same speaker in other words
+SUBSTANTIVE_EDITS = 2  # differing content words, within the overlap, that make drift
+_WORD = re.compile(r"\w[\w’'.-]*")
+_NEGATIONS = {"not", "no", "never", "n't", "nothing", "none", "nor", "without"}
+_STOPWORDS = frozenset(
+    """a an the and or but of to in on at for with by from as is are was were be been being it
+    its this that these those we they he she i you our their his her them us there here will
+    would can could should may might must do does did have has had so than then also very just
+    about into over such which who whom what when where while if""".split()  # noqa: SIM905
+)
 
 
-def reconcile_quotes(story: Story, entities: list[Entity]) -> list[Quote]:
-    """Quotes across sources with canonical speakers (issue 5 fills this in)."""
-    return []
+@dataclass
+class _Report:
+    """One source's attribution with the speaker resolved across the story."""
+
+    source: int
+    attribution: Attribution
+    speaker: str | None
+    words: list[str]
+
+
+def reconcile_quotes(
+    story: Story, entities: list[Entity], settings: Settings = DEFAULT
+) -> list[Quote]:
+    """Quotes across sources with canonical speakers, most widely reported first."""
+    reports = _reports(story, entities)
+    groups = _group(reports, settings)
+    quotes = [_quote(group) for group in groups]
+    return sorted(quotes, key=lambda q: (-len({v.source for v in q.variants}), _first(q)))
+
+
+def _reports(story: Story, entities: list[Entity]) -> list[_Report]:
+    reports = []
+    for number, analysis in enumerate(story.analyses, start=1):
+        for attribution in analysis.attributions:
+            speaker = _canonical(entities, number, attribution.speaker)
+            if attribution.kind == "indirect" and speaker is None:
+                continue  # "it is noted that …", "they say …": no one to attribute it to
+            reports.append(_Report(number, attribution, speaker, _words(attribution.text)))
+    return reports
+
+
+def _canonical(entities: list[Entity], source: int, name: str | None) -> str | None:
+    """The story-wide name of a speaker, or the article's own name when no entity matches."""
+    if not name:
+        return None
+    entity = resolve_entity(entities, source, name)
+    return entity.name if entity is not None else name
+
+
+def _group(reports: list[_Report], settings: Settings) -> list[list[_Report]]:
+    """Reports linked into utterances (connected components of same-utterance links)."""
+    parent = list(range(len(reports)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _links(reports, settings):
+        parent[find(i)] = find(j)
+    groups: dict[int, list[_Report]] = {}
+    for i, report in enumerate(reports):
+        groups.setdefault(find(i), []).append(report)
+    return list(groups.values())
+
+
+def _links(reports: list[_Report], settings: Settings) -> list[tuple[int, int]]:
+    links = []
+    unlinked = []
+    for i, a in enumerate(reports):
+        for j in range(i + 1, len(reports)):
+            b = reports[j]
+            if a.source == b.source or _conflict(a.speaker, b.speaker):
+                continue
+            if _verbatim(a.words, b.words):
+                links.append((i, j))
+            elif a.speaker is not None and a.speaker == b.speaker:
+                unlinked.append((i, j))
+    return links + _paraphrases(reports, unlinked, settings)
+
+
+def _paraphrases(
+    reports: list[_Report], pairs: list[tuple[int, int]], settings: Settings
+) -> list[tuple[int, int]]:
+    """Same-speaker pairs whose wordings mean the same, by sentence-embedding similarity."""
+    if not pairs:
+        return []
+    from crosswire.embeddings import get_embedder
+
+    needed = sorted({i for pair in pairs for i in pair})
+    vectors = get_embedder(settings.embedding_backend).embed(
+        [reports[i].attribution.text for i in needed]
+    )
+    row = {index: vectors[k] for k, index in enumerate(needed)}
+    return [(i, j) for i, j in pairs if float(row[i] @ row[j]) >= PARAPHRASE_SIMILARITY]
+
+
+def _conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _verbatim(a: list[str], b: list[str]) -> bool:
+    """Whether two wordings share a meaningful run of words, or one is all in the other."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    run = a[match.a : match.a + match.size]
+    if match.size and match.size == min(len(a), len(b)):
+        return True
+    return match.size >= VERBATIM_RUN and len(_content(run)) >= VERBATIM_CONTENT
+
+
+def _quote(group: list[_Report]) -> Quote:
+    group = sorted(group, key=lambda r: (r.source, r.attribution.start))
+    direct = [r for r in group if r.attribution.kind == "direct"]
+    fullest = max(direct or group, key=lambda r: len(r.words))
+    speakers = Counter(r.speaker for r in group if r.speaker is not None)
+    variants = [
+        QuoteVariant(
+            r.source,
+            r.attribution.text,
+            r.attribution.start,
+            r.attribution.end,
+            speaker_text=r.attribution.speaker_text,
+            cue=r.attribution.cue,
+        )
+        for r in group
+    ]
+    return Quote(
+        speaker=speakers.most_common(1)[0][0] if speakers else None,
+        text=fullest.attribution.text,
+        kind=fullest.attribution.kind,
+        variants=variants,
+        drift=_drifts(group),
+    )
+
+
+def _drifts(group: list[_Report]) -> bool:
+    return any(
+        _differ_in_substance(a.words, b.words)
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if a.source != b.source
+    )
+
+
+def _differ_in_substance(a: list[str], b: list[str]) -> bool:
+    """Whether two wordings, where they overlap, differ in more than spelling and function words."""
+    blocks = [
+        m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= 2
+    ]
+    if not blocks:  # linked as paraphrases: nothing verbatim, so compare the content words
+        edits = _edits(_content(a) - _content(b), _content(b) - _content(a))
+        return edits >= SUBSTANTIVE_EDITS or _polarity(a) != _polarity(b)
+    a_gaps, b_gaps = _gaps(blocks, "a"), _gaps(blocks, "b")
+    changed_a = [w for lo, hi in a_gaps for w in a[lo:hi]]
+    changed_b = [w for lo, hi in b_gaps for w in b[lo:hi]]
+    if _polarity(changed_a) != _polarity(changed_b) or _numbers(changed_a) != _numbers(changed_b):
+        return True
+    return _edits(_content(changed_a), _content(changed_b)) >= SUBSTANTIVE_EDITS
+
+
+def _gaps(blocks: list[Match], side: str) -> list[tuple[int, int]]:
+    """Stretches between consecutive matching blocks on one side: the internal edits."""
+    spans = [(m.a, m.a + m.size) if side == "a" else (m.b, m.b + m.size) for m in blocks]
+    return [(end, start) for (_, end), (start, _) in zip(spans, spans[1:], strict=False)]
+
+
+def _edits(a: set[str], b: set[str]) -> int:
+    """Content words changed, ignoring near-identical spellings (Ryabkov ~ Riabkov)."""
+    lonely_a = [w for w in a if not any(fuzz.ratio(w, v) >= 85 for v in b)]
+    lonely_b = [w for w in b if not any(fuzz.ratio(w, v) >= 85 for v in a)]
+    return max(len(lonely_a), len(lonely_b))  # one word swapped for another is one edit
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if w not in _STOPWORDS and w not in _NEGATIONS}
+
+
+def _polarity(words: list[str]) -> int:
+    return sum(w in _NEGATIONS or w.endswith("n't") for w in words) % 2
+
+
+def _numbers(words: list[str]) -> set[str]:
+    return {w for w in words if any(c.isdigit() for c in w)}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'").replace(".", "").strip("'-") for w in _WORD.findall(text)]
+
+
+def _first(quote: Quote) -> tuple[int, int]:
+    return min((v.source, v.start) for v in quote.variants)
