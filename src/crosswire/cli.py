@@ -38,12 +38,24 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
-Paths = Annotated[list[str], typer.Argument(help="Files or folders of articles; - reads JSONL from stdin.")]
-Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first bad input instead of skipping it.")]
-Db = Annotated[str | None, typer.Option("--db", help="SQLite store to reuse analyses from and save them to.")]
-Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-article analysis.")]
-Embeddings = Annotated[str, typer.Option("--embeddings", help="Embedding backend: wordllama or minilm.")]
-MaxBytes = Annotated[int, typer.Option("--max-file-bytes", help="Skip input files larger than this.")]
+Paths = Annotated[
+    list[str], typer.Argument(help="Files or folders of articles; - reads JSONL from stdin.")
+]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Stop at the first bad input instead of skipping it.")
+]
+Db = Annotated[
+    str | None, typer.Option("--db", help="SQLite store to reuse analyses from and save them to.")
+]
+Jobs = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-article analysis.")
+]
+Embeddings = Annotated[
+    str, typer.Option("--embeddings", help="Embedding backend: wordllama or minilm.")
+]
+MaxBytes = Annotated[
+    int, typer.Option("--max-file-bytes", help="Skip input files larger than this.")
+]
 
 
 def main() -> None:
@@ -64,8 +76,12 @@ def version() -> None:
 def brief(
     paths: Paths = None,  # type: ignore[assignment]
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, json, text or html.")] = "md",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    words: Annotated[int, typer.Option("--words", help="Summary length in words.")] = DEFAULT.summary_words,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    words: Annotated[
+        int, typer.Option("--words", help="Summary length in words.")
+    ] = DEFAULT.summary_words,
     db: Db = None,
     strict: Strict = False,
     jobs: Jobs = 1,
@@ -79,7 +95,11 @@ def brief(
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     settings = replace(
-        DEFAULT, strict=strict, jobs=jobs, summary_words=words, embedding_backend=embeddings,
+        DEFAULT,
+        strict=strict,
+        jobs=jobs,
+        summary_words=words,
+        embedding_backend=embeddings,
         max_file_bytes=max_file_bytes,
     )
     story = _story(paths or [], settings, db)
@@ -135,7 +155,9 @@ def timeline(paths: Paths, strict: Strict = False, db: Db = None) -> None:
 @app.command()
 def summarize(
     paths: Paths,
-    words: Annotated[int, typer.Option("--words", help="Summary length in words.")] = DEFAULT.summary_words,
+    words: Annotated[
+        int, typer.Option("--words", help="Summary length in words.")
+    ] = DEFAULT.summary_words,
     strict: Strict = False,
     embeddings: Embeddings = DEFAULT.embedding_backend,
 ) -> None:
@@ -169,16 +191,25 @@ def ingest(
 
 
 @app.command("list")
-def list_articles(db: Annotated[str, typer.Option("--db", help="SQLite store.")] = DEFAULT.db_path) -> None:
+def list_articles(
+    db: Annotated[str, typer.Option("--db", help="SQLite store.")] = DEFAULT.db_path,
+) -> None:
     """List the articles in the store."""
     from crosswire.store import Store
 
     if not Path(db).exists():
-        raise CrosswireError(f"{db}: no such database; create it with `crosswire ingest PATH --db {db}`")
+        raise CrosswireError(
+            f"{db}: no such database; create it with `crosswire ingest PATH --db {db}`"
+        )
     table = Table("id", "outlet", "published", "title", "analysed")
     for row in Store(db).list_articles():
-        table.add_row(row["id"], row["outlet"], row["published"] or "", row["title"] or "",
-                      "yes" if row["analysed"] else "no")
+        table.add_row(
+            row["id"],
+            row["outlet"],
+            row["published"] or "",
+            row["title"] or "",
+            "yes" if row["analysed"] else "no",
+        )
     out.print(table)
 
 
@@ -186,8 +217,10 @@ def list_articles(db: Annotated[str, typer.Option("--db", help="SQLite store.")]
 
 
 @eval_app.command("extraction")
-def eval_extraction(path: Annotated[Path, typer.Argument(help="article-extraction benchmark folder")],
-                    as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def eval_extraction(
+    path: Annotated[Path, typer.Argument(help="article-extraction benchmark folder")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
     """Token P/R/F1 of HTML ingest + cleaning against the benchmark's article bodies."""
     from crosswire.evaluate import extraction
 
@@ -221,7 +254,9 @@ def eval_polnear(
 @eval_app.command("timeline17")
 def eval_timeline17(
     path: Annotated[Path, typer.Argument(help="Timeline17 folder of topic folders")],
-    topics: Annotated[str | None, typer.Option("--topics", help="comma-separated topic folders")] = None,
+    topics: Annotated[
+        str | None, typer.Option("--topics", help="comma-separated topic folders")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Date F1 and alignment ROUGE of generated timelines."""
@@ -245,7 +280,9 @@ def eval_duc2004(
 
 @eval_app.command("claims")
 def eval_claims(
-    path: Annotated[Path | None, typer.Argument(help="claims benchmark folder (default: bundled)")] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="claims benchmark folder (default: bundled)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """P/R/F1 of claim alignment and discrepancy detection on crosswire's own benchmark."""
@@ -319,8 +356,13 @@ def _escape(problem: InputError) -> str:
 def _progress() -> Iterator[Callable[[str, int, int], None]]:
     """A progress callback drawing one Rich bar per stage on stderr (only on a terminal)."""
     bars = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
     tasks: dict[str, Any] = {}
 
@@ -356,15 +398,21 @@ def _print_metrics(metrics: dict[str, Any], as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(metrics, indent=2, default=str) + "\n")
         return
-    table = Table("measure", "value", show_header=True)
-    for key, value in _flatten(metrics):
-        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
-    out.print(table)
+    sys.stdout.write("\n".join(_metric_lines(metrics)) + "\n")
 
 
-def _flatten(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _flatten(value, f"{prefix}{key}.")
-    else:
-        yield prefix.rstrip("."), data
+def _metric_lines(data: Any, indent: int = 0) -> Iterator[str]:
+    """Nested metrics as an indented outline; a dict of plain numbers goes on one line."""
+    pad = "  " * indent
+    for key, value in data.items():
+        if isinstance(value, dict) and value and all(not isinstance(v, dict | list) for v in value.values()):
+            yield f"{pad}{key}: " + "  ".join(f"{k} {_fmt(v)}" for k, v in value.items())
+        elif isinstance(value, dict):
+            yield f"{pad}{key}:"
+            yield from _metric_lines(value, indent + 1)
+        else:
+            yield f"{pad}{key}: {_fmt(value)}"
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
