@@ -83,6 +83,8 @@ _NICKNAMES = [
     "elizabeth liz beth",
     "jennifer jen jenny",
     "patrick pat",
+    "frederick fred freddie",
+    "maurice mo",
     "andrew andy",
     "charles charlie chuck",
     "donald don",
@@ -226,6 +228,9 @@ def first_names_match(a: str, b: str) -> str | None:
         return f"initial {a} fits {b}" if fa[0] == fb[0] else None
     if skeleton(a) == skeleton(b):
         return f"given name spelled alike ({a} ~ {b})"
+    short, long = sorted((fa, fb), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return f"{a} is short for {b}" if fa == short else f"{b} is short for {a}"
     group_a, group_b = _NICKNAME_GROUP.get(fa), _NICKNAME_GROUP.get(fb)
     if group_a is not None and group_a == group_b:
         return f"{a} is a form of {b}"
@@ -275,9 +280,12 @@ def acronym_of(short: str, long: str) -> bool:
     return letters in (content, every) and len(words) >= len(letters)
 
 
+_CORPORATE = re.compile(r"( (corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|ag|sa))+$")
+
+
 def place_key(name: str) -> tuple[str, str | None]:
     """The key under which a non-person name merges, and the alias reason if one applied."""
-    key = fold(name)
+    key = _CORPORATE.sub("", fold(name)) or fold(name)
     alias = _ALIAS_KEY.get(key)
     if alias is not None and alias != key:
         return alias, f"{name} is a known name of {alias}"

@@ -35,6 +35,8 @@ __all__ = ["LABELS", "extract_mentions", "link_names"]
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _LINKERS = {"of", "for", "and", "-"}
+_VESSEL_WORDS = "ferry ship vessel tanker freighter boat yacht carrier frigate submarine cruiser"
+VESSELS = set(_VESSEL_WORDS.split()) | {"destroyer", "liner", "trawler", "barge", "tug", "warship"}
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -45,14 +47,15 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         span = _name_span(ent) if ent.label_ in LABELS else None
         if span is None or _inside_title(span):
             continue
-        role = _role(span) if ent.label_ == "PERSON" else None
+        label = _label(ent, span)
+        role = _role(span) if label == "PERSON" else None
         mentions.append(
             Mention(
                 article.id,
                 span.start_char,
                 span.end_char,
                 span.text,
-                ent.label_,
+                label,
                 name=span.text,
                 role=role,
                 sentence=sentence_index.get(ent.sent.start, -1),
@@ -60,6 +63,18 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         )
     link_names(mentions, article.text)
     return mentions
+
+
+def _label(ent: Span, span: Span) -> str:
+    """spaCy's label, corrected where the words around the name say what it is."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in VESSELS:
+        return "PRODUCT"  # "the ferry Baltic Star": a ship, not an organisation or a person
+    if ent.label_ in {"ORG", "GPE", "NORP"} and len(span) >= 2 and span.text.istitle():
+        titled = before is not None and before.lower_ not in _LINKERS
+        if honorific(ent[0].text) or (titled and _title_before(span.doc, span.start)):
+            return "PERSON"  # "chief executive Helena Lindqvist", "Ms Helena Lindqvist"
+    return ent.label_
 
 
 def _name_span(ent: Span) -> Span | None:
@@ -72,7 +87,8 @@ def _name_span(ent: Span) -> Span | None:
     if start >= end:
         return None
     span = ent.doc[start:end]
-    if "\n" in span.text or not any(ch.isalpha() for ch in span.text):
+    # Names are capitalised; a line break or a dash inside is a dateline or page furniture.
+    if "\n" in span.text or " - " in span.text or not any(ch.isupper() for ch in span.text):
         return None
     # A leading "@" (a social-media handle) is not part of the name.
     if span.text.startswith("@"):
@@ -84,7 +100,7 @@ def _is_prefix(token: Token, label: str) -> bool:
     if token.is_punct or token.lower_ in {"the", "a", "an"}:
         return True
     word = token.lower_.rstrip(".")
-    return label == "PERSON" and (honorific(word) or word in ROLE_HEADS | ROLE_MODIFIERS)
+    return honorific(word) or (label == "PERSON" and word in ROLE_HEADS | ROLE_MODIFIERS)
 
 
 def _inside_title(span: Span) -> bool:
@@ -165,10 +181,15 @@ def link_names(mentions: list[Mention], text: str = "") -> None:
 
 
 def _relabel_surnames(mentions: list[Mention], persons: list[Mention]) -> None:
-    """A one-word non-person mention equal to a person's surname here is that person."""
+    """A one-word "organisation" equal to a person's surname here is that person, and an
+    "organisation" whose last word is a person's name used alone here is a person too."""
     surnames = {fold(parse_person(m.text).last) for m in persons if " " in m.text.strip()}
+    alone = {fold(m.text) for m in persons if " " not in m.text.strip()}
     for mention in mentions:
-        if mention.label in {"ORG", "GPE", "NORP"} and fold(mention.text) in surnames:
+        words = mention.text.split()
+        surname = mention.label in {"ORG", "GPE", "NORP"} and fold(mention.text) in surnames
+        named = mention.label == "ORG" and 2 <= len(words) <= 3 and fold(words[-1]) in alone
+        if surname or named:
             mention.label = "PERSON"
 
 

@@ -18,8 +18,9 @@ Every merge leaves a reason in ``Entity.merged_because``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -47,13 +48,10 @@ class _Local:
 
     source: int
     name: str
+    person: bool
     mentions: list[Mention] = field(default_factory=list)
 
-    @property
-    def person(self) -> bool:
-        return self.mentions[0].label == "PERSON"
-
-    @property
+    @cached_property
     def parsed(self) -> PersonName:
         return parse_person(self.name)
 
@@ -106,16 +104,44 @@ def reconcile_entities(story: Story) -> list[Entity]:
 
 
 def _locals(story: Story) -> list[_Local]:
+    mentions = [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
+    # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
+    vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
+    is_person = _person_names(m for _, m in mentions if m.label in TYPES)
     found: dict[tuple[int, str, bool], _Local] = {}
-    for number, analysis in enumerate(story.analyses, start=1):
-        for mention in analysis.mentions:
-            if mention.label not in TYPES or not fold(mention.name or mention.text):
-                continue
-            name = mention.name or mention.text
-            person = mention.label == "PERSON"
-            key = (number, fold(name) if person else place_key(name)[0], person)
-            found.setdefault(key, _Local(number, name)).mentions.append(mention)
+    for number, mention in mentions:
+        name = mention.name or mention.text
+        if mention.label not in TYPES or not fold(name) or fold(name) in vessels:
+            continue
+        person = is_person(mention)
+        key = (number, fold(name) if person else place_key(name)[0], person)
+        found.setdefault(key, _Local(number, name, person)).mentions.append(mention)
     return list(found.values())
+
+
+def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
+    """Whether a mention names a person, judged across the story, not by one article's label.
+
+    A name one article labels a person is a person's name everywhere; a lone word is a
+    person's surname when the story gives that person in full, and a place or organisation
+    otherwise if another article says so ("Tallinn" tagged as a person).
+    """
+    seen = list(mentions)
+    people = {fold(m.name or m.text) for m in seen if m.label == "PERSON"}
+    full = [parse_person(m.name or m.text) for m in seen if m.label == "PERSON"]
+    surnames = {fold(p.last) for p in full if p.full}
+    given = {fold(p.first or "") for p in full if p.full}
+    others = {fold(m.name or m.text) for m in seen if m.label != "PERSON"}
+
+    def is_person(mention: Mention) -> bool:
+        key = fold(mention.name or mention.text)
+        if " " not in key:
+            if mention.label == "PERSON":
+                return key in surnames or key in given or key not in others
+            return mention.label == "ORG" and key in surnames
+        return key in people
+
+    return is_person
 
 
 # ------------------------------------------------------------ organisations and places
@@ -141,21 +167,31 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     _attach_short_names(clusters, [i for i in indices if locals_[i].mentions[0].label == "ORG"])
 
 
+# Words that make "<organisation> Council" a body of the organisation, not the organisation.
+_BODY_WORDS = "council committee commission assembly parliament ministry department court office"
+_BODIES = set(_BODY_WORDS.split()) | {"board", "agency", "bureau", "division", "secretariat"}
+
+
 def _attach_short_names(clusters: _Clusters, orgs: list[int]) -> None:
-    """ "Chargers" joins "San Diego Chargers" when no other organisation ends that way."""
+    """ "Chargers" joins "San Diego Chargers", "Nordlink" joins "Nordlink Ferries", when no
+    other organisation's name ends (or starts) that way."""
     locals_ = clusters.locals
     words = {i: fold(locals_[i].name).split() for i in orgs}
     for i in orgs:
         short = words[i]
-        longer = {
-            clusters.find(j)
-            for j in orgs
-            if len(words[j]) > len(short) and words[j][-len(short) :] == short
-        }
-        if len(longer) == 1 and clusters.find(i) not in longer:
-            root = longer.pop()
-            reason = f"{locals_[i].name} is the end of {locals_[root].name} and of no other name"
-            clusters.union(root, i, reason)
+        for part, cut in (("end", slice(-len(short), None)), ("start", slice(len(short)))):
+            longer = {
+                clusters.find(j)
+                for j in orgs
+                if len(words[j]) > len(short)
+                and words[j][cut] == short
+                and not (part == "start" and _BODIES & set(words[j][len(short) :]))
+            }
+            if len(longer) == 1 and clusters.find(i) not in longer:
+                root = longer.pop()
+                name = locals_[root].name
+                reason = f"{locals_[i].name} is the {part} of {name} and no other name"
+                clusters.union(root, i, reason)
 
 
 def _forms(local: _Local) -> set[str]:
@@ -184,7 +220,7 @@ def _name_link(a: str, b: str) -> str | None:
         return f"{a} / {b}: acronym"
     fa, fb = fold(a), fold(b)
     # Long names only: short ones that differ by a letter are usually different places.
-    if min(len(fa), len(fb)) >= 10 and fuzz.ratio(fa, fb) >= 92:
+    if min(len(fa), len(fb)) >= 10 and fuzz.ratio(fa, fb) >= 90:
         return f"{a} / {b}: spelled alike"
     return None
 
@@ -239,14 +275,14 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
         if fold(surname) in given_names:
             continue  # a given name alone could be anyone of that name
         roots = {clusters.find(k) for k in full if surnames_match(surname, locals_[k].parsed.last)}
-        chosen = _choose(clusters, i, sorted(roots))
+        chosen, why = _choose(clusters, i, sorted(roots))
         if chosen is None:
             if not roots:
                 lonely.append(i)
             continue
         target = locals_[chosen]
-        reason = f"{surname} (source {locals_[i].source}) is the surname of {target.name}"
-        clusters.union(chosen, i, reason + _shared_roles(locals_[i], target))
+        reason = f"{locals_[i].name} (source {locals_[i].source}) is the surname of {target.name}"
+        clusters.union(chosen, i, reason + (why or _shared_roles(locals_[i], target)))
     for n, i in enumerate(lonely):
         for j in lonely[n + 1 :]:
             same = surnames_match(locals_[i].parsed.last, locals_[j].parsed.last)
@@ -254,18 +290,25 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
                 clusters.union(i, j, f"{locals_[i].name} / {locals_[j].name}: {same}")
 
 
-def _choose(clusters: _Clusters, i: int, roots: list[int]) -> int | None:
-    """The one candidate group a lone surname belongs to, by role then by shared company."""
+def _choose(clusters: _Clusters, i: int, roots: list[int]) -> tuple[int | None, str]:
+    """The one group a lone surname belongs to, and why when several people share it."""
     if len(roots) <= 1:
-        return roots[0] if roots else None
+        return (roots[0] if roots else None), ""
     local = clusters.locals[i]
     by_role = [r for r in roots if local.roles & _group_roles(clusters, r)]
     if len(by_role) == 1:
-        return by_role[0]
+        return by_role[0], "; " + ", ".join(sorted(local.roles)) + " is that person's role only"
+    size = Counter({r: len(clusters.members(r)) for r in roots}).most_common(2)
+    # The story's main bearer of a surname is who a bare surname means, when far ahead.
+    if size[0][1] >= 3 * size[1][1]:
+        return size[0][0], f"; named in {size[0][1]} articles against {size[1][1]}"
     company = _company(clusters, local.source)
-    scores = Counter({r: len(company & _company_of_group(clusters, r)) for r in roots})
-    ranked = scores.most_common(2)
-    return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+    shared = {r: company & _company_of_group(clusters, r) for r in roots}
+    ranked = sorted(roots, key=lambda r: -len(shared[r]))
+    if len(shared[ranked[0]]) >= len(shared[ranked[1]]) + 2:
+        names = ", ".join(sorted(shared[ranked[0]] - shared[ranked[1]])[:3])
+        return ranked[0], f"; same company in the articles ({names})"
+    return None, ""
 
 
 def _group_roles(clusters: _Clusters, root: int) -> set[str]:
@@ -294,8 +337,9 @@ def _entity(clusters: _Clusters, group: list[int]) -> Entity:
     locals_ = [clusters.locals[k] for k in group]
     mentions = [(loc.source, m) for loc in locals_ for m in loc.mentions]
     mentions.sort(key=lambda sm: (sm[0], sm[1].start))
-    types = Counter(TYPES[m.label] for _, m in mentions)
-    kind = types.most_common(1)[0][0]
+    types = Counter(TYPES[m.label] for _, m in mentions if m.label != "PERSON")
+    people = any(loc.person for loc in locals_)
+    kind = "PERSON" if people or not types else types.most_common(1)[0][0]
     reasons = clusters.reasons.get(clusters.find(group[0]), [])
     return Entity(
         name=_canonical(locals_, kind),
@@ -345,7 +389,10 @@ def _canonical(locals_: list[_Local], kind: str) -> str:
         full = [f for f in attested if parse_person(f).full]
         if full:
             return max(full, key=lambda f: (_support(f, attested), len(attested[f]), -order[f]))
-    return max(attested, key=lambda f: (len(attested[f]), len(f), -order[f]))
+    # The fullest form counts as well attested when at least half as many sources use it.
+    top = max(len(sources) for sources in attested.values())
+    well = [f for f in attested if 2 * len(attested[f]) >= top and len(attested[f]) >= 2]
+    return max(well or attested, key=lambda f: (len(f.split()), len(attested[f]), -order[f]))
 
 
 def _support(form: str, attested: dict[str, set[int]]) -> int:
