@@ -127,6 +127,7 @@ class DateMention:
     relative: bool = False  # "Monday", "last month": needs a reference date
     partial: str | None = None  # "MM-DD" or "MM" when only the year is missing ("Jan. 10")
     tense: Literal["past", "present", "future", ""] = ""  # of the dated clause ("" if verbless)
+    dateline: bool = False  # "TALLINN, Oct. 15 –": when the article was filed, not an event
 
 
 @dataclass

@@ -30,6 +30,7 @@ MONTHS = (
     r"aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?"
 )
 WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY_NAMES = WEEKDAYS.split("|")
 _MONTH = re.compile(rf"\b(?:{MONTHS})(?![a-z])", re.I)
 _YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 _DECADE = re.compile(r"\b\d{2,4}0\s?'?s\b")
@@ -57,12 +58,18 @@ _CALENDAR = re.compile(
     rf"(?:{MONTHS})\s+(?:1[5-9]|20)\d\d)(?![\w])",
     re.I,
 )
-# "12 and 13 January": the bare day borrows its month from the next date.
+# "12 and 13 January": the bare day borrows its month from the next date (one span or two).
 _DAY_LIST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|-|–)\s*$", re.I)
+_TWO_DAYS = re.compile(
+    rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:,|and|&|or|-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{MONTHS})",
+    re.I,
+)
 _FUTURE_CUES = {"will", "shall", "'ll", "plan", "schedule", "slate", "expect", "intend", "due"}
 _FUTURE_MODIFIERS = {"next", "upcoming", "coming", "later"}
 _SKIP_DEICTIC = {"today", "now", "tonight"}
 _CLAUSE_BREAKS = {";", ":"}
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40},\s*$")
+_DATELINE_END = re.compile(r"^\s*(?:\([^)\n]{1,40}\))?\s*[-–—]")
 # dateparser's period -> our granularity; a week is no calendar unit of a timeline.
 _PERIODS: dict[str, Granularity] = {"time": "day", "day": "day", "month": "month", "year": "year"}
 
@@ -86,6 +93,7 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or _is_generic_deictic(span, text):
             continue
+        dateline = _is_dateline(doc.text, start, end)
         tense = _tense(span)
         resolved = resolve_expression(context, reference, tense == "future")
         if resolved.granularity == "unknown" and resolved.date is None and not resolved.relative:
@@ -105,6 +113,7 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
                 relative=resolved.relative,
                 partial=resolved.partial,
                 tense=tense,
+                dateline=dateline,
             )
         )
     return mentions
@@ -116,11 +125,17 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
 def _date_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, text, expression to resolve) of each date expression, in text order."""
     text = doc.text
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    calendar = [(m.start(), m.end()) for m in _CALENDAR.finditer(text)]
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        inside = [(s, e) for s, e in calendar if ent.start_char <= s and e <= ent.end_char]
+        if inside and not _TWO_DAYS.match(ent.text):
+            continue  # "January 5 after a week": the calendar date alone, added below
+        spans.append((ent.start_char, ent.end_char))
     taken = [range(s, e) for s, e in spans]
-    for match in _CALENDAR.finditer(text):
-        if not any(match.start() in r or match.end() - 1 in r for r in taken):
-            spans.append((match.start(), match.end()))
+    spans += [(s, e) for s, e in calendar if not any(s in r or e - 1 in r for r in taken)]
     spans.sort()
     found = []
     for index, (start, end) in enumerate(spans):
@@ -128,13 +143,21 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
         if start >= end:
             continue
         written = text[start:end]
-        context = written
         day_list = _DAY_LIST.match(written)
+        both_days = _TWO_DAYS.match(written)
         if day_list:
-            written = day_list.group(1)
-            end = start + len(written)
-            context = _borrow_month(written, text, spans[index + 1 :])
-        found.append((start, end, written, context))
+            day = day_list.group(1)
+            found.append(
+                (start, start + len(day), day, _borrow_month(day, text, spans[index + 1 :]))
+            )
+        elif both_days:
+            first = both_days.group(1)
+            month_and_year = written[both_days.end(2) :]
+            found.append((start, start + len(first), first, first + month_and_year))
+            second_text = written[both_days.start(2) :]
+            found.append((start + both_days.start(2), end, second_text, second_text))
+        else:
+            found.append((start, end, written, written))
     return found
 
 
@@ -161,6 +184,13 @@ def _borrow_month(day: str, text: str, following: list[tuple[int, int]]) -> str:
     if month is None:
         return day
     return f"{day} {month.group(0)}" + (f" {year.group(0)}" if year else "")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date opens a dateline: 'TALLINN, Oct. 15 (Baltic Wire) –'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before, after = text[line_start:start], text[end : end + 60]
+    return bool(_DATELINE_PLACE.match(before) and _DATELINE_END.match(after))
 
 
 def _is_generic_deictic(span: Span, text: str) -> bool:
@@ -288,6 +318,10 @@ def _resolve(expression: str, reference: str | None, future: bool) -> Resolution
     base = _parse_iso(reference) if reference else None
     if base is None and relative and not has_month:
         return Resolution(None, "unknown", qualifier, relative=True)
+    weekday = _WEEKDAY.search(core)
+    if weekday and base is not None and relative and not has_month:
+        day = _weekday(core.lower(), weekday.group(0).lower(), base, future)
+        return Resolution(day.isoformat(), "day", qualifier, True)
     parsed = _dateparse(core, base or dt.date(2000, 1, 1), future)
     if parsed is None:
         return Resolution(None, "unknown", qualifier, relative)
@@ -302,6 +336,19 @@ def _resolve(expression: str, reference: str | None, future: bool) -> Resolution
         middle = day.day if granularity == "day" else 15
         day = day.replace(year=nearest_year(day.month, middle, base, future))
     return Resolution(_iso(day, granularity), granularity, qualifier, relative)
+
+
+def _weekday(core: str, name: str, base: dt.date, future: bool) -> dt.date:
+    """The day a weekday name points to: the latest on or before ``base``, or next if ahead."""
+    target = _WEEKDAY_NAMES.index(name)
+    back, ahead = (base.weekday() - target) % 7, (target - base.weekday()) % 7
+    # dateparser's "past" preference skips the reference day itself: "on Wednesday" in a
+    # Wednesday paper would become a week earlier.
+    if "last " in core or "previous " in core:
+        return base - dt.timedelta(days=back or 7)
+    if "next " in core or "coming " in core:
+        return base + dt.timedelta(days=ahead or 7)
+    return base + dt.timedelta(days=ahead) if future else base - dt.timedelta(days=back)
 
 
 def _split_qualifier(expression: str) -> tuple[str | None, str]:

@@ -87,12 +87,15 @@ def _is_explicit_day(mention: DateMention) -> bool:
 
 
 def _latest_reported(mentions: list[DateMention], anchor: str | None) -> str | None:
-    """The latest day an article reports as already past: a lower bound on when it was written."""
+    """Its dateline, else the latest day an article reports as past (written no earlier)."""
     explicit = [m.date for m in mentions if _is_explicit_day(m) and m.date]
     base = max(explicit) if explicit else anchor
     if base is None:
         return None
     reference = dt.date.fromisoformat(base)
+    for m in mentions:
+        if m.dateline and m.granularity == "day" and (m.date or m.partial):
+            return m.date or _finish_partial(m.partial or "", reference, future=False)
     days = list(explicit)
     for m in mentions:
         if m.partial and m.granularity == "day" and m.tense == "past":
@@ -133,6 +136,8 @@ def _dated_mentions(story: Story) -> list[_Dated]:
         text = analysis.article.text
         seen: set[tuple[int, int, str]] = set()
         for mention in analysis.dates:
+            if mention.dateline:  # when the article was filed, not something that happened
+                continue
             finished = _finish(mention, reference if inferred else None)
             if finished is None:
                 continue

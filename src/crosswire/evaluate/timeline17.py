@@ -1,0 +1,296 @@
+"""Timeline17: date selection and alignment ROUGE of timelines built from crosswire's dates.
+
+Data layout (one folder per topic/outlet): ``articles.json`` (a list of ``uid``, ``dct``
+publication date, ``text`` tokenised with ``-LRB-`` brackets, ``dates``: the corpus's own
+pre-computed date annotations) and one or more ``*.timeline.json`` (a list of ``date`` +
+``text``, the outlet's human-written timeline).
+
+The task follows news-tls (Ghalandari & Ifrim 2020, ``experiments/evaluate.py``): for each
+gold timeline, the system is told its number of dates ``T`` and its mean number of
+sentences per date ``k`` (rounded), and, as there, only dates inside the gold timeline's
+first..last date are eligible (``gold_span``; ``open_span`` lifts that and allows every date
+from a week before the first article to the last article).  A timeline is:
+
+- dates: every day-level date crosswire's ``extract_dates`` resolves (relative to each
+  article's ``dct``), ranked by how many mentions it gets (``mentions``), or by mentions
+  plus the articles published that day (``mentions+pub``); the top ``T``;
+- summaries: per date, the ``k`` candidate sentences nearest the TF-IDF centroid of the
+  sentences that mention the date (else the first five sentences of articles published on
+  it or the two days after), skipping near-duplicates.
+
+Metrics, computed by the ``tilse`` package exactly as news-tls calls it: date precision,
+recall and F1 (exact day match), and alignment ROUGE-1/2 ("align, date-content costs,
+many-to-one", ``TimelineRougeEvaluator.evaluate_align_date_content_costs_many_to_one``).
+Per topic figures and their mean; the mean F is computed from the mean precision and mean
+recall, as news-tls reports it.  Baselines run on the same selection and summariser:
+``corpus_dates`` ranks the corpus's own pre-computed date annotations instead of
+crosswire's, ``pub_count`` ranks days by the number of articles published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crosswire.analyze.dates import extract_dates
+from crosswire.analyze.nlp import load_nlp
+from crosswire.errors import EvaluationDataError
+from crosswire.model import Article
+
+__all__ = ["evaluate", "PUBLISHED"]
+
+PUBLISHED = {
+    "news-tls DATEWISE (all 9 T17 topics)": {"date_f1": 0.544, "ar1_f": 0.120, "ar2_f": 0.035},
+    "oracle dates (news-tls)": {"date_f1": 0.926},
+}
+_BRACKETS = {
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+    "``": '"',
+    "''": '"',
+}
+_BRACKET = re.compile("|".join(re.escape(k) for k in _BRACKETS))
+_LEAD_SENTENCES = 5  # sentences of a day's articles that stand in when no sentence names it
+_PUB_DAYS = 2  # ... from articles published on the day or this many days after
+_MIN_WORDS, _MAX_WORDS = 5, 60
+_DUPLICATE = 0.7
+_PROCESSES = 2  # TF-IDF cosine above which a candidate repeats a chosen sentence
+
+
+@dataclass
+class Topic:
+    """What one topic's articles offer a timeline: dated sentences and publication days."""
+
+    name: str
+    mention_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    corpus_mentions: Counter[str] = field(default_factory=Counter)
+    published: Counter[str] = field(default_factory=Counter)
+    lead_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    first_article: str = ""
+    last_article: str = ""
+    parse_seconds: float = 0.0
+    extract_seconds: float = 0.0
+
+
+def evaluate(path: str | Path, topics: list[str] | None = None) -> dict[str, Any]:
+    """Date F1 and alignment ROUGE-1/2 per topic and on average, systems beside baselines."""
+    root = Path(path)
+    names = topics or sorted(p.name for p in root.iterdir() if (p / "articles.json").is_file())
+    if not names:
+        raise EvaluationDataError(f"no topic folders with articles.json under {root}")
+    runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    per_topic: dict[str, Any] = {}
+    timing: dict[str, float] = defaultdict(float)
+    for name in names:
+        topic = read_topic(root / name)
+        timing["parse_seconds"] += topic.parse_seconds
+        timing["extract_dates_seconds"] += topic.extract_seconds
+        per_topic[name] = {}
+        for gold_path in sorted((root / name).glob("*.timeline.json")):
+            gold = read_gold(gold_path)
+            for system, scores in _score_systems(topic, gold).items():
+                runs[system].append(scores)
+                per_topic[name][system] = _rounded(scores)
+    return {
+        "topics": len(names),
+        "timelines": len(next(iter(runs.values()), [])),
+        "mean": {system: _mean(scores) for system, scores in runs.items()},
+        "published": PUBLISHED,
+        "per_topic": per_topic,
+        "seconds": {k: round(v, 1) for k, v in timing.items()},
+    }
+
+
+# ------------------------------------------------------------------ reading
+
+
+def read_gold(path: Path) -> dict[str, list[str]]:
+    """Gold timeline as date -> sentences (entries sharing a date are joined)."""
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        timeline: dict[str, list[str]] = defaultdict(list)
+        for entry in entries:
+            timeline[str(entry["date"])[:10]].extend(_split_sentences(str(entry["text"])))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise EvaluationDataError(f"{path}: expected a list of {{date, text}} ({exc})") from exc
+    return dict(timeline)
+
+
+def _split_sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z`'\"])", _detokenise(text).strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _detokenise(text: str) -> str:
+    return _BRACKET.sub(lambda m: _BRACKETS[m.group(0)], text)
+
+
+def read_topic(folder: Path) -> Topic:
+    """Parse a topic's articles once (batched) and keep what timelines are made from."""
+    try:
+        records = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
+        articles = [
+            Article(
+                id=str(r["uid"]),
+                text=_detokenise(str(r["text"])),
+                outlet=folder.name,
+                published=str(r["dct"])[:10],
+            )
+            for r in records
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise EvaluationDataError(
+            f"{folder}/articles.json: expected a list of {{uid, dct, text}} ({exc})"
+        ) from exc
+    topic = Topic(folder.name)
+    for record in records:
+        topic.corpus_mentions.update(str(d)[:10] for d in record.get("dates") or [])
+    days = sorted(a.published or "" for a in articles)
+    topic.first_article, topic.last_article = days[0], days[-1]
+    _collect(topic, articles)
+    return topic
+
+
+def _collect(topic: Topic, articles: list[Article]) -> None:
+    nlp = load_nlp()
+    started = time.perf_counter()
+    # Two processes: the parse is nearly all of the run, and the machines have two cores.
+    docs = nlp.pipe((a.text for a in articles), batch_size=16, n_process=_PROCESSES)
+    for doc, article in zip(docs, articles, strict=True):
+        ticked = time.perf_counter()
+        mentions = extract_dates(doc, article)
+        topic.extract_seconds += time.perf_counter() - ticked
+        day = article.published or ""
+        topic.published[day] += 1
+        sentences = [s for s in doc.sents if _MIN_WORDS <= len(s) <= _MAX_WORDS]
+        topic.lead_sentences[day].extend(s.text.strip() for s in sentences[:_LEAD_SENTENCES])
+        for mention in mentions:
+            if mention.granularity != "day" or mention.date is None:
+                continue
+            sent = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if sent is not None and _MIN_WORDS <= len(sent.sent) <= _MAX_WORDS:
+                topic.mention_sentences[mention.date].append(sent.sent.text.strip())
+    topic.parse_seconds = time.perf_counter() - started - topic.extract_seconds
+
+
+# ------------------------------------------------------------------ systems
+
+
+Ranker = Callable[[Topic, str], float]
+
+RANKERS: dict[str, Ranker] = {
+    "crosswire_mentions": lambda t, d: len(t.mention_sentences.get(d, ())),
+    "crosswire_mentions+pub": lambda t, d: len(t.mention_sentences.get(d, ())) + t.published[d],
+    "baseline_corpus_dates": lambda t, d: t.corpus_mentions[d],
+    "baseline_pub_count": lambda t, d: t.published[d],
+}
+
+
+def _score_systems(topic: Topic, gold: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+    size = len(gold)
+    k = max(1, round(sum(len(s) for s in gold.values()) / size))
+    spans = {
+        "gold_span": (min(gold), max(gold)),
+        "open_span": (_shift(topic.first_article, -7), topic.last_article),
+    }
+    results = {}
+    for span_name, (start, end) in spans.items():
+        for name, ranker in RANKERS.items():
+            if span_name == "open_span" and name != "crosswire_mentions":
+                continue
+            dates = select_dates(topic, ranker, size, start, end)
+            predicted = {d: summarise(topic, d, k) for d in dates}
+            results[f"{name}/{span_name}"] = score_timeline(predicted, gold)
+    return results
+
+
+def select_dates(topic: Topic, ranker: Ranker, size: int, start: str, end: str) -> list[str]:
+    """The ``size`` best-ranked days between ``start`` and ``end`` (ISO, inclusive)."""
+    candidates = set(topic.mention_sentences) | set(topic.published) | set(topic.corpus_mentions)
+    eligible = [d for d in candidates if start <= d <= end and ranker(topic, d) > 0]
+    return sorted(eligible, key=lambda d: (-ranker(topic, d), d))[:size]
+
+
+def summarise(topic: Topic, day: str, k: int) -> list[str]:
+    """The ``k`` sentences nearest the centroid of the day's candidates, near-duplicates skipped."""
+    candidates = list(dict.fromkeys(topic.mention_sentences.get(day, [])))
+    if not candidates:
+        pool = (topic.lead_sentences.get(_shift(day, n), []) for n in range(_PUB_DAYS + 1))
+        candidates = list(dict.fromkeys(s for sentences in pool for s in sentences))
+    if len(candidates) <= 1:
+        return candidates[:k]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(stop_words="english").fit_transform(candidates)
+    centroid = vectors.mean(axis=0).A1
+    order = sorted(range(len(candidates)), key=lambda i: -float(vectors[i].toarray()[0] @ centroid))
+    chosen: list[int] = []
+    for i in order:
+        if all(float((vectors[i] @ vectors[j].T).toarray()[0, 0]) < _DUPLICATE for j in chosen):
+            chosen.append(i)
+        if len(chosen) == k:
+            break
+    return [candidates[i] for i in chosen]
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def score_timeline(predicted: dict[str, list[str]], gold: dict[str, list[str]]) -> dict[str, Any]:
+    """Date P/R/F1 and alignment ROUGE-1/2 (tilse, many-to-one date-content costs)."""
+    try:
+        from tilse.data.timelines import GroundTruth
+        from tilse.data.timelines import Timeline as TilseTimeline
+        from tilse.evaluation import rouge
+    except ImportError as exc:
+        raise EvaluationDataError(
+            "the timeline17 evaluation needs the tilse package: pip install tilse"
+        ) from exc
+    evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
+    pred = TilseTimeline({dt.date.fromisoformat(d): s for d, s in predicted.items() if s})
+    ref = TilseTimeline({dt.date.fromisoformat(d): s for d, s in gold.items()})
+    scores = evaluator.evaluate_align_date_content_costs_many_to_one(pred, GroundTruth([ref]))
+    shared = len(set(predicted) & set(gold))
+    precision = shared / len(predicted) if predicted else 0.0
+    recall = shared / len(gold) if gold else 0.0
+    return {
+        "date": {"precision": precision, "recall": recall, "f_score": _f(precision, recall)},
+        "ar1": dict(scores["rouge_1"]),
+        "ar2": dict(scores["rouge_2"]),
+    }
+
+
+def _f(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _mean(runs: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Mean precision and recall per metric, and F of those means (news-tls's averaging)."""
+    runs = list(runs)
+    mean: dict[str, float] = {}
+    for metric in ("date", "ar1", "ar2"):
+        precision = sum(r[metric]["precision"] for r in runs) / len(runs)
+        recall = sum(r[metric]["recall"] for r in runs) / len(runs)
+        mean[f"{metric}_p"] = round(precision, 4)
+        mean[f"{metric}_r"] = round(recall, 4)
+        mean[f"{metric}_f"] = round(_f(precision, recall), 4)
+    return mean
+
+
+def _rounded(scores: dict[str, Any]) -> dict[str, float]:
+    return {f"{m}_f": round(float(scores[m]["f_score"]), 4) for m in ("date", "ar1", "ar2")}
