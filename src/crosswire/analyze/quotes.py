@@ -88,7 +88,7 @@ class _Finder:
     # ------------------------------------------------------------------ cues
 
     def _from_cue(self, verb: Token) -> list[_Found]:
-        subject = _subject(verb)
+        subject = self._speaker_of(verb)
         cue = (verb.idx, verb.idx + len(verb.text))
         frame_end = self._frame_end(verb)
         direct = [q for q in self._adjacent_quotes(verb) if q not in self.claimed]
@@ -185,6 +185,23 @@ class _Finder:
                 return _token_end(token)
         return len(self.doc.text)
 
+    def _speaker_of(self, verb: Token) -> Token | None:
+        """The verb's subject; failing a usable parse, the nearest noun beside it outside quotes."""
+        subject = _subject(verb)
+        if subject is not None and not self.context.in_quote(subject.idx):
+            return subject
+        doc = self.doc
+        window: list[Token] = [
+            *reversed(doc[max(0, verb.i - 6) : verb.i]),
+            *doc[verb.i + 1 : verb.i + 7],
+        ]
+        for token in window:
+            if self.context.in_quote(token.idx) or token.is_punct:
+                continue
+            if token.pos_ in {"PROPN", "NOUN", "PRON"} and token.dep_ not in {"compound", "poss"}:
+                return token
+        return None
+
     # ------------------------------------------------------- standalone quotes
 
     def _standalone(self, found: list[_Found]) -> list[_Found]:
@@ -222,7 +239,12 @@ class _Finder:
             self.used_cues.add(token.i)
             cue = (token.idx, _token_end(token))
             return _Found(
-                quote.inner_start, quote.inner_end, "direct", cue, _subject(token), quote.end
+                quote.inner_start,
+                quote.inner_end,
+                "direct",
+                cue,
+                self._speaker_of(token),
+                quote.end,
             )
         return None
 

@@ -91,7 +91,7 @@ class SpeakerContext:
 
     def person_name(self, mention: Mention) -> str:
         """The fullest in-article name for a person mention."""
-        name = mention.name or mention.text
+        name = self._clean(mention, mention.name or mention.text)
         surname = name.split()[-1] if name else ""
         longer = {
             m.name or m.text
@@ -100,6 +100,14 @@ class SpeakerContext:
         }
         longest = max(longer, key=len, default=name)
         return longest if len(longest) > len(name) else name
+
+    def _clean(self, mention: Mention, name: str) -> str:
+        """The name without a title the tagger took in: "(Secretary of) State Wendy Sherman"."""
+        words = name.split()
+        after_of = self.doc.text[: mention.start].rstrip().lower().endswith(" of")
+        while len(words) > 2 and (after_of or words[0].lower().rstrip(".") in TITLES):
+            words, after_of = words[1:], False
+        return " ".join(words)
 
     def add_antecedent(self, name: str, token: Token) -> None:
         self.antecedents.append(Antecedent(name, token.idx, self.sentence_of[token.i]))
@@ -205,6 +213,8 @@ def _proper_name(head: Token) -> str:
     for token in reversed(list(head.doc[max(0, head.i - 3) : head.i])):
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_title(token):
             break
+        if token.i > 0 and head.doc[token.i - 1].lower_ == "of":
+            break  # "Secretary of State Wendy Sherman": "State" ends a title
         tokens.insert(0, token)
     return " ".join(t.text for t in tokens)
 
@@ -219,7 +229,10 @@ def _recent_full_name(context: SpeakerContext, surname: str, before: int) -> str
             continue
         if fuzz.ratio(token.text.lower(), surname.lower()) < 85:
             continue
-        name = _proper_name(token)
+        tagged = [
+            m for m in context.mentions if m.label == "PERSON" and m.start <= token.idx < m.end
+        ]
+        name = context.person_name(tagged[0]) if tagged else _proper_name(token)
         if " " in name:
             found = name
     return found

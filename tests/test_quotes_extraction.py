@@ -1,0 +1,138 @@
+"""Per-article quote extraction: quote marks, cues, speaker positions and resolution."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crosswire.analyze.entities import extract_mentions
+from crosswire.analyze.quote_marks import find_quote_spans
+from crosswire.analyze.quotes import extract_attributions
+from crosswire.model import Article, Attribution
+
+
+def attributions(nlp: Any, text: str) -> list[Attribution]:
+    doc = nlp(text)
+    article = Article(id="t", text=text, outlet="test")
+    return extract_attributions(doc, article, extract_mentions(doc, article))
+
+
+def find(found: list[Attribution], fragment: str) -> Attribution:
+    matches = [a for a in found if fragment in a.text]
+    assert matches, f"no attribution contains {fragment!r}: {[a.text for a in found]}"
+    return matches[0]
+
+
+def test_quote_marks_curly_straight_angle_and_unclosed() -> None:
+    text = (
+        '“Curly quote here,” she said. He said "straight one here" today.\n'
+        "«Angle quotes are fine» too. “This one never closes\n"
+        "Next paragraph stays outside. Russia’s allies’ plans aren't quotes."
+    )
+    inner = [text[q.inner_start : q.inner_end] for q in find_quote_spans(text)]
+    assert inner == [
+        "Curly quote here",
+        "straight one here",
+        "Angle quotes are fine",
+        "This one never closes",
+    ]
+
+
+def test_speaker_after_before_and_pronoun(nlp: Any) -> None:
+    text = (
+        "Deputy Secretary of State Wendy Sherman met the delegation on Monday.\n"
+        "“We will not make decisions about Ukraine without Ukraine,” Ms Sherman said.\n"
+        "Foreign Minister Sergei Lavrov said, “There is no reason to fear an escalation now.”\n"
+        "Lavrov left early. “The talks were long and very professional,” he added."
+    )
+    found = attributions(nlp, text)
+    assert find(found, "decisions about Ukraine").speaker == "Wendy Sherman"
+    assert find(found, "no reason to fear").speaker == "Sergei Lavrov"
+    pronoun = find(found, "long and very professional")
+    assert (pronoun.speaker_text, pronoun.speaker) == ("he", "Sergei Lavrov")
+    assert all(a.kind == "direct" for a in found)
+
+
+def test_description_resolves_by_title_and_vague_speakers_stay_unresolved(nlp: Any) -> None:
+    text = (
+        "U.S. Deputy Secretary of State Wendy Sherman led the American side.\n"
+        "“Nothing about you without you, as we always say,” the deputy secretary tweeted.\n"
+        "“We expect a long and difficult process ahead,” a spokeswoman said."
+    )
+    found = attributions(nlp, text)
+    assert find(found, "Nothing about you").speaker == "Wendy Sherman"
+    vague = find(found, "long and difficult process")
+    assert vague.speaker_text == "a spokeswoman" and vague.speaker is None
+
+
+def test_pronoun_of_the_wrong_gender_is_not_guessed(nlp: Any) -> None:
+    text = (
+        "Ms Sherman spoke to reporters after the meeting.\n"
+        "“The tone of the meeting was very reassuring today,” he said."
+    )
+    found = attributions(nlp, text)
+    assert find(found, "tone of the meeting").speaker is None
+
+
+def test_reported_speech_partial_quote_and_according_to(nlp: Any) -> None:
+    text = (
+        "Sergey Ryabkov said that Russia “has no intention of attacking Ukraine,” "
+        "but the risk of confrontation is high.\n"
+        "According to Wendy Sherman, the Russian side did not respond directly to the proposals."
+    )
+    found = attributions(nlp, text)
+    partial = find(found, "no intention of attacking")
+    assert partial.kind == "indirect" and partial.speaker == "Sergey Ryabkov"
+    assert partial.text.startswith("Russia")  # content, without the complementiser
+    according = find(found, "did not respond directly")
+    assert (according.cue, according.speaker) == ("According to", "Wendy Sherman")
+    # the partial quote is part of the reported speech, not a quote of its own
+    assert sum("no intention" in a.text for a in found) == 1
+
+
+def test_split_quote_and_follow_on_quote_share_speaker_and_cue(nlp: Any) -> None:
+    text = (
+        "“The fog was the enemy all evening,” said Marko Tamm, the rescue chief, "
+        "“but the crew kept people calm.”\n"
+        "“We had helicopters in the air within the hour.”\n"
+        "Liisa Tamm, a passenger, was shaken."
+    )
+    found = attributions(nlp, text)
+    first, second = find(found, "fog was the enemy"), find(found, "kept people calm")
+    follow = find(found, "helicopters in the air")
+    assert {first.speaker, second.speaker, follow.speaker} == {"Marko Tamm"}
+    assert first.cue_start == second.cue_start == follow.cue_start
+
+
+def test_bare_surname_means_the_last_person_named_in_full(nlp: Any) -> None:
+    text = (
+        "Liisa Tamm, a passenger, described the noise.\n"
+        "Marko Tamm, who led the rescue, spoke later. Tamm said every passenger had been found."
+    )
+    found = attributions(nlp, text)
+    assert find(found, "every passenger had been found").speaker == "Marko Tamm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials called them “security guarantees” in the talks.",
+        "The talks were “serious” and “businesslike,” diplomats noted.",
+    ],
+)
+def test_scare_quotes_are_not_quotes(nlp: Any, text: str) -> None:
+    assert not [a for a in attributions(nlp, text) if a.kind == "direct"]
+
+
+def test_every_offset_slices_its_text(nlp: Any) -> None:
+    text = (
+        "“First quote is here, with some words,” Anna Berg said. She added that "
+        "the plan “will not change at all” soon.\n“An unclosed quote runs to the end"
+    )
+    for a in attributions(nlp, text):
+        assert text[a.start : a.end] == a.text
+        if a.cue_start is not None and a.cue_end is not None:
+            assert text[a.cue_start : a.cue_end] == a.cue
+        if a.speaker_start is not None and a.speaker_end is not None:
+            assert text[a.speaker_start : a.speaker_end] == a.speaker_text
