@@ -176,8 +176,14 @@ def link_names(mentions: list[Mention], text: str = "") -> None:
     for mention in persons:
         mention.name = _fullest_person(mention, persons, parsed)
     others = [m for m in mentions if m.label != "PERSON"]
+    # An acronym defined once in brackets means that long name wherever the article uses it.
+    defined = {}
     for mention in others:
-        mention.name = _defined_by(mention, others, text) or _fullest_other(mention, others)
+        long = _defined_by(mention, others, text)
+        if long:
+            defined[mention.text] = long
+    for mention in others:
+        mention.name = defined.get(mention.text) or _fullest_other(mention, others)
 
 
 def _relabel_surnames(mentions: list[Mention], persons: list[Mention]) -> None:
