@@ -68,6 +68,7 @@ _FUTURE_CUES = {"will", "shall", "'ll", "plan", "schedule", "slate", "expect", "
 _FUTURE_MODIFIERS = {"next", "upcoming", "coming", "later"}
 _SKIP_DEICTIC = {"today", "now", "tonight"}
 _CLAUSE_BREAKS = {";", ":"}
+_OPENERS = {"“", '"', "(", "‘"}
 _DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40},\s*$")
 _DATELINE_END = re.compile(r"^\s*(?:\([^)\n]{1,40}\))?\s*[-–—]")
 # dateparser's period -> our granularity; a week is no calendar unit of a timeline.
@@ -232,6 +233,8 @@ def _event_clause(span: Span) -> tuple[int, int]:
         subtree = {t.i for t in child.subtree}
         if child.dep_ in _SEPARATE_CLAUSES and not subtree & inside:
             kept -= subtree
+    if verb.dep_ == "relcl":  # "which the US had abandoned in 2019": name what "which" is
+        kept |= set(range(verb.head.left_edge.i, verb.head.i + 1))
     kept = {i for i in kept if low <= i < high} | inside
     return _strip_edges(span.doc, min(kept), max(kept))
 
@@ -261,7 +264,10 @@ def _segment(span: Span) -> tuple[int, int]:
 def _strip_edges(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Character offsets of tokens first..last without leading joiners or trailing punctuation."""
     while first < last and (
-        doc[first].is_punct or doc[first].is_space or doc[first].dep_ in ("cc", "mark")
+        doc[first].is_punct
+        and doc[first].text not in _OPENERS
+        or doc[first].is_space
+        or doc[first].dep_ in ("cc", "mark")
     ):
         first += 1
     while last > first and (

@@ -166,7 +166,8 @@ def _collect(topic: Topic, articles: list[Article]) -> None:
     nlp = load_nlp()
     started = time.perf_counter()
     # Two processes: the parse is nearly all of the run, and the machines have two cores.
-    docs = nlp.pipe((a.text for a in articles), batch_size=16, n_process=_PROCESSES)
+    processes = _PROCESSES if len(articles) >= 50 else 1  # workers cost a model load each
+    docs = nlp.pipe((a.text for a in articles), batch_size=16, n_process=processes)
     for doc, article in zip(docs, articles, strict=True):
         ticked = time.perf_counter()
         mentions = extract_dates(doc, article)
@@ -264,7 +265,12 @@ def score_timeline(predicted: dict[str, list[str]], gold: dict[str, list[str]]) 
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
     pred = TilseTimeline({dt.date.fromisoformat(d): s for d, s in predicted.items() if s})
     ref = TilseTimeline({dt.date.fromisoformat(d): s for d, s in gold.items()})
-    scores = evaluator.evaluate_align_date_content_costs_many_to_one(pred, GroundTruth([ref]))
+    zero = {"precision": 0.0, "recall": 0.0, "f_score": 0.0}
+    scores = (
+        evaluator.evaluate_align_date_content_costs_many_to_one(pred, GroundTruth([ref]))
+        if pred.get_dates()  # tilse cannot align an empty timeline
+        else {"rouge_1": zero, "rouge_2": zero}
+    )
     shared = len(set(predicted) & set(gold))
     precision = shared / len(predicted) if predicted else 0.0
     recall = shared / len(gold) if gold else 0.0

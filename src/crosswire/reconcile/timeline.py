@@ -23,9 +23,10 @@ __all__ = ["reference_dates", "build_timeline", "date_sort_key"]
 
 # Two clauses on one date are the same event when their distinctive words overlap this much.
 # Different sources giving the same day most likely report the same happening, so they need
-# less overlap than two clauses of one article or two mentions of a whole month or year.
-SAME_EVENT = 0.25
+# less overlap than two clauses of one article; a whole month or year is weaker evidence still.
 SAME_DAY_ACROSS_SOURCES = 0.1
+SAME_EVENT = 0.25
+SAME_MONTH_OR_YEAR = 0.3
 SHARED_WORDS = 2  # and have at least this many words in common
 SHORT_CLAUSE = 8
 _QUALIFIER_DAY = {"early": 5, "mid": 15, "late": 25}
@@ -227,8 +228,10 @@ def _same_events(members: list[_Dated], weights: dict[str, float]) -> list[list[
     clusters: list[list[_Dated]] = []
 
     def same(a: _Dated, b: _Dated) -> bool:
-        across = a.source != b.source and a.granularity == "day"
-        needed = SAME_DAY_ACROSS_SOURCES if across else SAME_EVENT
+        if a.granularity != "day":
+            needed = SAME_MONTH_OR_YEAR
+        else:
+            needed = SAME_DAY_ACROSS_SOURCES if a.source != b.source else SAME_EVENT
         return _similarity(a.words, b.words, weights) >= needed
 
     for item in members:
