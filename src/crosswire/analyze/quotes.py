@@ -52,11 +52,11 @@ class _Found:
 
 def extract_attributions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Attribution]:
     """Quotes and reported speech in ``doc``, in text order."""
-    quotes = find_quote_spans(doc.text)
+    quotes = find_quote_spans(article.text[: len(doc.text)])
     context = SpeakerContext.build(doc, mentions, [(q.start, q.end) for q in quotes])
     finder = _Finder(doc, quotes, context)
     found = finder.find()
-    context.quoted = [*context.quoted, *((f.start, f.end) for f in found)]
+    context.add_quoted([(f.start, f.end) for f in found])
     return [_resolve(context, article, item) for item in found if item.end - item.start > 1]
 
 
@@ -65,6 +65,7 @@ class _Finder:
 
     def __init__(self, doc: Doc, quotes: list[QuoteSpan], context: SpeakerContext) -> None:
         self.doc = doc
+        self.text = context.text  # Doc.text rebuilds the string on every access
         self.quotes = quotes
         self.context = context
         self.claimed: set[QuoteSpan] = set()
@@ -79,7 +80,7 @@ class _Finder:
                 found.extend(self._according(token))
             elif _is_cue(token):
                 found.extend(self._from_cue(token))
-        found = [f for f in found if not _nested(f, found, self.doc.text)]
+        found = [f for f in found if not _nested(f, found, self.text)]
         for item in found:
             self.claimed.update(q for q in self.quotes if item.start <= q.inner_start < item.end)
         found.extend(self._standalone(found))
@@ -102,7 +103,7 @@ class _Finder:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is None or (verb.lemma_.lower() not in SPEECH_VERBS and not _has_that(clause)):
             return []
-        start, end = _trim(self.doc.text, clause.left_edge.idx, _token_end(clause.right_edge))
+        start, end = _trim(self.text, clause.left_edge.idx, _token_end(clause.right_edge))
         self.used_cues.add(verb.i)
         return [self._content(start, end, cue, subject, frame_end)]
 
@@ -117,9 +118,9 @@ class _Finder:
         _, phrase_end = speaker_span(source)
         sent = according.sent
         if according.i == sent.start or self.doc[sent.start : according.i].text.strip(" ,") == "":
-            start, end = _trim(self.doc.text, phrase_end, sent.end_char)
+            start, end = _trim(self.text, phrase_end, sent.end_char)
         else:
-            start, end = _trim(self.doc.text, sent.start_char, according.idx)
+            start, end = _trim(self.text, sent.start_char, according.idx)
         if end - start < 10:
             return []
         cue = (according.idx, _token_end(to))
@@ -129,7 +130,7 @@ class _Finder:
         self, start: int, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
     ) -> _Found:
         """Reported speech, or a direct quote when the clause is all one quotation."""
-        text = self.doc.text
+        text = self.text
         # a misparse can hang a clause from the next paragraph; content stays in the cue's
         start = max(start, text.rfind("\n", 0, cue[0]) + 1)
         paragraph_end = text.find("\n", cue[1])
@@ -157,11 +158,11 @@ class _Finder:
         after = [q for q in self.quotes if q.start >= _token_end(verb)]
         if after and self._joins(_token_end(verb), after[0].start, verb):
             result.append(after[0])
-        return [q for q in result if _words(self.doc.text, q) >= MIN_QUOTE_WORDS]
+        return [q for q in result if _words(self.text, q) >= MIN_QUOTE_WORDS]
 
     def _joins(self, start: int, end: int, verb: Token) -> bool:
         """Whether the text between ``start`` and ``end`` belongs to the reporting clause only."""
-        if "\n" in self.doc.text[start:end]:
+        if "\n" in self.text[start:end]:
             return False
         for token in self.doc.char_span(start, end, alignment_mode="contract") or []:
             if token.text in _SENTENCE_END or token.text in QUOTE_CHARS:
@@ -174,7 +175,7 @@ class _Finder:
 
     def _opens(self, quote: QuoteSpan) -> bool:
         """Whether a quote starts its sentence, so a cue after it reports all of it."""
-        head = self.doc.text[: quote.start].rstrip(" \t")
+        head = self.text[: quote.start].rstrip(" \t")
         return not head or head[-1] in ".!?:;\n" or head[-1] in QUOTE_CHARS
 
     def _frame_end(self, verb: Token) -> int:
@@ -183,7 +184,7 @@ class _Finder:
                 return _token_end(token)
             if "\n" in token.text_with_ws:
                 return _token_end(token)
-        return len(self.doc.text)
+        return len(self.text)
 
     def _speaker_of(self, verb: Token) -> Token | None:
         """The verb's subject; failing a usable parse, the nearest noun beside it outside quotes."""
@@ -208,7 +209,7 @@ class _Finder:
         """Whole-sentence quotes with no cue of their own: continuing a speaker, or unattributed."""
         result: list[_Found] = []
         for quote in self.quotes:
-            if quote in self.claimed or _words(self.doc.text, quote) < MIN_QUOTE_WORDS:
+            if quote in self.claimed or _words(self.text, quote) < MIN_QUOTE_WORDS:
                 continue
             if not self._opens(quote) or not self._ends_sentence(quote):
                 continue
@@ -219,7 +220,7 @@ class _Finder:
         return result
 
     def _ends_sentence(self, quote: QuoteSpan) -> bool:
-        tail = self.doc.text[quote.end :].lstrip(" \t")
+        tail = self.text[quote.end :].lstrip(" \t")
         return not quote.closed or not tail or tail[0] in ".!?\n" or tail[0] in QUOTE_CHARS
 
     def _dangling_cue(self, quote: QuoteSpan) -> _Found | None:
@@ -254,7 +255,7 @@ class _Finder:
         if not earlier:
             return None
         last = max(earlier, key=lambda f: f.frame_end)
-        between = self.doc.text[last.frame_end : quote.start]
+        between = self.text[last.frame_end : quote.start]
         if between.count("\n") > 2 or any(c.isalnum() for c in between):
             return None
         # the continuation belongs to the same report, so it shares the cue as well as the speaker

@@ -72,12 +72,19 @@ class SpeakerContext:
     people: dict[str, Person] = field(default_factory=dict)
     antecedents: list[Antecedent] = field(default_factory=list)
     sentence_of: dict[int, int] = field(default_factory=dict)  # token index -> sentence index
+    text: str = ""  # doc.text, kept because spaCy rebuilds it on every access
+    tokens: list[Token] = field(default_factory=list)
+    _mask: bytearray = field(default_factory=bytearray)  # 1 for every character inside a quote
 
     @classmethod
     def build(
         cls, doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
     ) -> SpeakerContext:
-        context = cls(doc, mentions, quoted)
+        context = cls(doc, mentions, [])
+        context.text = doc.text
+        context.tokens = list(doc)
+        context._mask = bytearray(len(context.text) + 1)
+        context.add_quoted(quoted)
         for number, sent in enumerate(doc.sents):
             for token in sent:
                 context.sentence_of[token.i] = number
@@ -87,7 +94,13 @@ class SpeakerContext:
         return context
 
     def in_quote(self, char: int) -> bool:
-        return any(start <= char < end for start, end in self.quoted)
+        return 0 <= char < len(self._mask) and self._mask[char] == 1
+
+    def add_quoted(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mark stretches (quotations, reported content) where no speaker antecedent is sought."""
+        for start, end in spans:
+            self._mask[start:end] = b"\x01" * (end - start)
+        self.quoted = [*self.quoted, *spans]
 
     def person_name(self, mention: Mention) -> str:
         """The fullest in-article name for a person mention."""
@@ -104,7 +117,7 @@ class SpeakerContext:
     def _clean(self, mention: Mention, name: str) -> str:
         """The name without a title the tagger took in: "(Secretary of) State Wendy Sherman"."""
         words = name.split()
-        after_of = self.doc.text[: mention.start].rstrip().lower().endswith(" of")
+        after_of = self.text[: mention.start].rstrip().lower().endswith(" of")
         while len(words) > 2 and (after_of or words[0].lower().rstrip(".") in TITLES):
             words, after_of = words[1:], False
         return " ".join(words)
@@ -222,7 +235,7 @@ def _proper_name(head: Token) -> str:
 def _recent_full_name(context: SpeakerContext, surname: str, before: int) -> str | None:
     """The last full name ending in ``surname`` written before ``before``, outside quotes."""
     found = None
-    for token in context.doc:
+    for token in context.tokens:
         if token.idx >= before:
             break
         if token.i == 0 or context.in_quote(token.idx) or len(surname) < 3:
