@@ -38,6 +38,10 @@ def test_stands_alone_rejects_fragments_and_noise() -> None:
     assert not stands_alone("Will the harbour district of Port Alba ever be rebuilt again?")
     assert not stands_alone("Sign up for our newsletter to get the latest harbour news daily.")
     assert not stands_alone("Storm floods harbour")
+    assert not stands_alone(
+        "A public hearing will open in Port Alba on November 3, his office said."
+    )
+    assert stands_alone("Mayor Ana Ruiz said she would ask the government for emergency funds.")
 
 
 def test_numbers_read_words_and_digits_alike() -> None:

@@ -12,13 +12,17 @@ import re
 from collections.abc import Sequence
 
 from crosswire.config import DEFAULT, Settings
-from crosswire.embeddings import get_embedder
+from crosswire.embeddings import Embedder, get_embedder
 from crosswire.model import Article, ArticleAnalysis, Evidence, Sentence, Story, SummarySentence
 from crosswire.summarize.candidates import Candidate, candidates, stands_alone
 from crosswire.summarize.cite import supporting
-from crosswire.summarize.select import concept_weights, select, sentence_concepts
+from crosswire.summarize.coverage import concept_weights, select, sentence_concepts
 
 __all__ = ["summarize_story", "summarize_texts", "story_from_texts", "choose", "candidates"]
+
+# What one more independent source supporting a sentence is worth, in concept weight units
+# (a word pair every source uses in its lead sentence weighs one per source).
+SUPPORT_WEIGHT = 1.0
 
 
 def summarize_story(
@@ -29,10 +33,11 @@ def summarize_story(
 ) -> list[SummarySentence]:
     """Summary sentences, each with every source that supports it and where it says so."""
     pool = candidates(story.analyses)
-    chosen = choose(story, pool, words or settings.summary_words, duplicate_of)
+    embedder = get_embedder(settings.embedding_backend)
+    chosen = choose(story, pool, words or settings.summary_words, duplicate_of, embedder)
     if not chosen:
         return []
-    supports = supporting(chosen, pool, get_embedder(settings.embedding_backend))
+    supports = supporting(chosen, pool, embedder)
     summary = []
     for candidate, others in zip(chosen, supports, strict=True):
         evidence = [Evidence(candidate.source, candidate.start, candidate.end)]
@@ -49,13 +54,26 @@ def choose(
     pool: Sequence[Candidate],
     words: int,
     duplicate_of: dict[int, int | None] | None = None,
+    embedder: Embedder | None = None,
 ) -> list[Candidate]:
-    """The candidates the summary uses, in reading order."""
+    """The candidates the summary uses, in reading order.
+
+    With an ``embedder``, a sentence that other independent sources support gains
+    ``SUPPORT_WEIGHT`` per source, so the summary leans to what it can cite widely.
+    """
+    groups = _groups(len(story.analyses), duplicate_of or {})
     concepts = [sentence_concepts(c.text) for c in pool]
-    weights = concept_weights(pool, concepts, _groups(len(story.analyses), duplicate_of or {}))
-    usable = [i for i, c in enumerate(pool) if stands_alone(c.text)]
-    picked = select([pool[i].text for i in usable], [concepts[i] for i in usable], weights, words)
-    chosen = [pool[usable[k]] for k in picked]
+    weights = concept_weights(pool, concepts, groups)
+    usable = [pool[i] for i, c in enumerate(pool) if stands_alone(c.text)]
+    bonus = None
+    if embedder is not None and SUPPORT_WEIGHT:
+        bonus = [
+            SUPPORT_WEIGHT * len({groups[s.source] for s in found} - {groups[c.source]})
+            for c, found in zip(usable, supporting(usable, pool, embedder), strict=True)
+        ]
+    usable_concepts = [sentence_concepts(c.text) for c in usable]
+    picked = select([c.text for c in usable], usable_concepts, weights, words, bonus)
+    chosen = [usable[k] for k in picked]
     dates = {n: a.published or "" for n, a in enumerate(story.articles, start=1)}
     # Lead sentences first; publication date then source number break ties.
     return sorted(chosen, key=lambda c: (round(c.share, 1), dates[c.source], c.source, c.index))
@@ -64,7 +82,8 @@ def choose(
 def summarize_texts(texts: list[str], words: int = 100, settings: Settings = DEFAULT) -> list[str]:
     """A plain summary of raw article texts, one sentence per item (the evaluation entry point)."""
     story = story_from_texts(texts, settings)
-    return [c.text for c in choose(story, candidates(story.analyses), words)]
+    embedder = get_embedder(settings.embedding_backend)
+    return [c.text for c in choose(story, candidates(story.analyses), words, None, embedder)]
 
 
 def story_from_texts(texts: list[str], settings: Settings = DEFAULT) -> Story:

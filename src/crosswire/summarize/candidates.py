@@ -30,6 +30,12 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,30}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*"  # place, date
     r"(\([^()]{1,40}\))?\s*(_|—|–|--|-)\s+"  # (agency), dash
 )
+# "..., his ministry said." credits a speaker named only in an earlier sentence.
+_PRONOUN_SPEAKER = re.compile(
+    r",\s*(he|she|they|(his|her|their)(\s+\w+){1,2})\s+"
+    r"(said|says|added|noted|stressed|explained|wrote|told(\s+\w+){1,3})\W*$",
+    re.IGNORECASE,
+)
 _QUOTES = '"“”'
 _ENDINGS = (".", "!", '"', "”", "’", "'", ")")
 
@@ -68,6 +74,8 @@ def stands_alone(text: str) -> bool:
         return False
     if text[0] in _QUOTES or _unbalanced_quotes(text):
         return False  # a quote fragment, or a quote whose speaker is elsewhere
+    if _PRONOUN_SPEAKER.search(text):
+        return False
     return not (_DANGLING.match(text) or _BOILERPLATE.search(text))
 
 

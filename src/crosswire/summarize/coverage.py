@@ -64,15 +64,17 @@ def select(
     concepts: Sequence[set[Concept]],
     weights: dict[Concept, float],
     budget: int,
+    bonus: Sequence[float] | None = None,
 ) -> list[int]:
-    """Indices of the texts whose concepts weigh most within ``budget`` words."""
+    """Indices of the texts whose concepts (plus each text's own ``bonus``) weigh most in budget."""
     lengths = [word_count(t) for t in texts]
     usable = [i for i, n in enumerate(lengths) if n <= budget]
     if not usable:
         return []
-    chosen = _solve_ilp(usable, lengths, concepts, weights, budget)
+    extra = list(bonus) if bonus is not None else [0.0] * len(texts)
+    chosen = _solve_ilp(usable, lengths, concepts, weights, budget, extra)
     if chosen is None:
-        chosen = _greedy(usable, lengths, concepts, weights, budget)
+        chosen = _greedy(usable, lengths, concepts, weights, budget, extra)
     return chosen
 
 
@@ -86,6 +88,7 @@ def _solve_ilp(
     concepts: Sequence[set[Concept]],
     weights: dict[Concept, float],
     budget: int,
+    bonus: list[float],
 ) -> list[int] | None:
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
@@ -95,7 +98,10 @@ def _solve_ilp(
     # A sentence that adds nothing costs a little, so spare budget is not filled with repeats.
     tiny = 1e-4 * min(weights.values(), default=1.0)
     cost = np.concatenate(
-        [np.array([tiny * lengths[i] for i in usable]), -np.array(list(weights.values()))]
+        [
+            np.array([tiny * lengths[i] - bonus[i] for i in usable]),
+            -np.array(list(weights.values())),
+        ]
     )
     rows: list[int] = []
     cols: list[int] = []
@@ -132,6 +138,7 @@ def _greedy(
     concepts: Sequence[set[Concept]],
     weights: dict[Concept, float],
     budget: int,
+    bonus: list[float],
 ) -> list[int]:
     """Cost-scaled greedy coverage: the fallback when the solver finds no solution in time."""
     covered: set[Concept] = set()
@@ -141,7 +148,8 @@ def _greedy(
     while left:
         fitting = [i for i in left if used + lengths[i] <= budget]
         gains = {
-            i: _fresh_weight(concepts[i] - covered, weights) / lengths[i] ** 0.5 for i in fitting
+            i: (_fresh_weight(concepts[i] - covered, weights) + bonus[i]) / lengths[i] ** 0.5
+            for i in fitting
         }
         best = max(gains, key=gains.__getitem__, default=None)
         if best is None or gains[best] <= 0:
