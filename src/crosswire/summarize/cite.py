@@ -50,38 +50,44 @@ def supporting(
 ) -> list[list[Support]]:
     """For each chosen sentence, its best supporting sentence in every other source."""
     threshold = MIN_AGREEMENT.get(embedder.name, max(MIN_AGREEMENT.values()))
-    stems = [content_stems(c.text) for c in pool]
-    shortlists = [_lexical_shortlist(c, pool, stems) for c in chosen]
-    wanted = sorted({i for shortlist in shortlists for i, _ in shortlist})
+    overlaps = _overlaps(chosen, pool)
+    pairs = np.argwhere(overlaps >= MIN_OVERLAP)
+    wanted = sorted({int(i) for i in pairs[:, 1]})
     vectors = embedder.embed([c.text for c in chosen] + [pool[i].text for i in wanted])
     row = {i: len(chosen) + k for k, i in enumerate(wanted)}
-    found = []
-    for n, (candidate, shortlist) in enumerate(zip(chosen, shortlists, strict=True)):
-        best: dict[int, Support] = {}
-        for i, overlap in shortlist:
-            other = pool[i]
-            cosine = float(np.dot(vectors[n], vectors[row[i]]))
-            if cosine + overlap < threshold or not numbers(candidate.text) <= numbers(other.text):
-                continue
-            support = Support(other.source, other.start, other.end, overlap, cosine)
-            held = best.get(other.source)
-            if held is None or cosine + overlap > held.cosine + held.overlap:
-                best[other.source] = support
-        found.append(sorted(best.values(), key=lambda s: s.source))
-    return found
-
-
-def _lexical_shortlist(
-    candidate: Candidate, pool: Sequence[Candidate], stems: list[set[str]]
-) -> list[tuple[int, float]]:
-    mine = content_stems(candidate.text)
-    if not mine:
-        return []
-    shortlist = []
-    for i, other in enumerate(pool):
-        if other.source == candidate.source:
+    best: list[dict[int, Support]] = [{} for _ in chosen]
+    for n, i in pairs.tolist():
+        mine, other = chosen[n], pool[i]
+        if other.source == mine.source:
             continue
-        overlap = len(mine & stems[i]) / len(mine)
-        if overlap >= MIN_OVERLAP:
-            shortlist.append((i, overlap))
-    return shortlist
+        overlap = float(overlaps[n, i])
+        cosine = float(np.dot(vectors[n], vectors[row[i]]))
+        if cosine + overlap < threshold or not numbers(mine.text) <= numbers(other.text):
+            continue
+        held = best[n].get(other.source)
+        if held is None or cosine + overlap > held.cosine + held.overlap:
+            best[n][other.source] = Support(other.source, other.start, other.end, overlap, cosine)
+    return [sorted(found.values(), key=lambda s: s.source) for found in best]
+
+
+def _overlaps(chosen: Sequence[Candidate], pool: Sequence[Candidate]) -> np.ndarray:
+    """Share of each chosen sentence's content stems found in each pool sentence."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+
+    def incidence(texts: list[str]) -> csr_matrix:
+        rows, cols = [], []
+        for r, text in enumerate(texts):
+            for stem in content_stems(text):
+                rows.append(r)
+                cols.append(vocabulary.setdefault(stem, len(vocabulary)))
+        shape = (len(texts), max(1, len(vocabulary)))
+        return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+    mine = incidence([c.text for c in chosen])
+    theirs = incidence([c.text for c in pool])
+    mine.resize(mine.shape[0], theirs.shape[1])
+    shared = (mine @ theirs.T).toarray()
+    sizes = np.maximum(np.asarray(mine.sum(axis=1)), 1.0)
+    return np.asarray(shared / sizes)
