@@ -20,8 +20,8 @@ Systems, side by side in one run:
   embedding with the mean embedding of the cluster, redundant ones (cosine over
   0.9) skipped: what each embedding backend alone is worth for selection.
 
-``citations/<backend>`` reports how many other sources the backend's citation
-test finds for crosswire's sentences, and its time.
+``citations/<backend>`` reports how many other sources each backend's citation
+test finds for the same crosswire sentences, and its time.
 """
 
 from __future__ import annotations
@@ -84,8 +84,9 @@ def evaluate(
             summary = _cut(summarise(story, pool, words), words)
             seconds[name] += time.perf_counter() - started
             scores[name].append(_recall(scorer, summary, cluster["refs"]))
+        shipped = choose(story, pool, words, None, get_embedder(DEFAULT.embedding_backend))
         for backend in backends:
-            _count_citations(citations[backend], choose(story, pool, words), pool, backend)
+            _count_citations(citations[backend], shipped, pool, backend)
     return {
         "clusters": len(clusters),
         "words": words,
