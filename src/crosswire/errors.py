@@ -1,17 +1,17 @@
 """One exception tree; every message says what was wrong and what to do.
 
-    CrosswireError
-    ├── InputError            a file or line that cannot be read as an article
-    │   ├── MissingPathError
-    │   ├── EmptyInputError
-    │   ├── BinaryInputError
-    │   ├── UnsupportedFormatError
-    │   ├── TooLargeError
-    │   └── MalformedRecordError   (JSON/JSONL line, missing "text")
-    ├── NoArticlesError       nothing usable was given
-    ├── ModelError            an NLP model or embedding backend is not installed
-    ├── StoreError            the SQLite store cannot be opened or migrated
-    └── EvaluationDataError   a benchmark folder is not in the expected layout
+CrosswireError
+├── InputError            a file or line that cannot be read as an article
+│   ├── MissingPathError
+│   ├── EmptyInputError
+│   ├── BinaryInputError
+│   ├── UnsupportedFormatError
+│   ├── TooLargeError
+│   └── MalformedRecordError   (JSON/JSONL line, missing "text")
+├── NoArticlesError       nothing usable was given
+├── ModelError            an NLP model or embedding backend is not installed
+├── StoreError            the SQLite store cannot be opened or migrated
+└── EvaluationDataError   a benchmark folder is not in the expected layout
 """
 
 from __future__ import annotations

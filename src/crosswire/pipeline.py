@@ -75,7 +75,9 @@ def analyze_story(
     return Story([done[a.id] for a in articles])
 
 
-def build_brief(story: Story, settings: Settings = DEFAULT, progress: Progress | None = None) -> Brief:
+def build_brief(
+    story: Story, settings: Settings = DEFAULT, progress: Progress | None = None
+) -> Brief:
     """Reconcile the analysed articles of ``story`` into a brief."""
     stages = 6
 
@@ -153,7 +155,9 @@ def _unique(articles: list[Article]) -> list[Article]:
     return list(seen.values())
 
 
-def _file_progress(progress: Progress | None, paths: list[str | Path]) -> Callable[[str], None] | None:
+def _file_progress(
+    progress: Progress | None, paths: list[str | Path]
+) -> Callable[[str], None] | None:
     if progress is None:
         return None
     count = 0

@@ -26,8 +26,16 @@ __all__ = ["Store", "MIGRATIONS", "analysis_fingerprint"]
 
 def _m001_initial(db: Any) -> None:
     db["articles"].create(
-        {"id": str, "path": str, "outlet": str, "title": str, "url": str, "published": str,
-         "added": str, "record": str},
+        {
+            "id": str,
+            "path": str,
+            "outlet": str,
+            "title": str,
+            "url": str,
+            "published": str,
+            "added": str,
+            "record": str,
+        },
         pk="id",
     )
     db["analyses"].create(
@@ -93,9 +101,16 @@ class Store:
                 if self._has_article(article.id):
                     continue
                 self.db["articles"].insert(
-                    {"id": article.id, "path": article.path, "outlet": article.outlet,
-                     "title": article.title, "url": article.url, "published": article.published,
-                     "added": _now(), "record": json.dumps(to_dict(article))}
+                    {
+                        "id": article.id,
+                        "path": article.path,
+                        "outlet": article.outlet,
+                        "title": article.title,
+                        "url": article.url,
+                        "published": article.published,
+                        "added": _now(),
+                        "record": json.dumps(to_dict(article)),
+                    }
                 )
                 added += 1
         return added
@@ -131,13 +146,19 @@ class Store:
         self.add_articles([analysis.article])
         with self.db.conn:
             self.db["analyses"].upsert(
-                {"article_id": analysis.article.id, "fingerprint": self.fingerprint,
-                 "record": json.dumps(to_dict(analysis))},
+                {
+                    "article_id": analysis.article.id,
+                    "fingerprint": self.fingerprint,
+                    "record": json.dumps(to_dict(analysis)),
+                },
                 pk=("article_id", "fingerprint"),
             )
 
     def _has_article(self, article_id: str) -> bool:
-        return self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone() is not None
+        return (
+            self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone()
+            is not None
+        )
 
 
 def _now() -> str:

@@ -19,10 +19,10 @@ from crosswire.model import Article, ArticleAnalysis, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["analyze_article", "analyze_articles", "analyze_doc", "ANALYSIS_VERSION"]
+__all__ = ["analyze_article", "analyze_articles", "analyze_doc"]
 
-# Bump when any per-article extractor changes its output, so stored analyses are redone.
-ANALYSIS_VERSION = 1
+# Stored analyses are keyed by a fingerprint of this package's code (store.analysis_fingerprint),
+# so changing an extractor recomputes them without a version to bump by hand.
 
 
 def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:

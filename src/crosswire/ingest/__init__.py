@@ -28,8 +28,15 @@ from crosswire.model import Article
 __all__ = ["Ingested", "read_articles", "expand_paths", "read_path", "SUFFIXES", "STDIN"]
 
 STDIN = "-"
-SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
-            ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
 
 
 @dataclass
@@ -74,8 +81,9 @@ def read_path(path: str, settings: Settings = DEFAULT) -> Iterator[Article | Inp
         size = Path(path).stat().st_size
         if size > settings.max_file_bytes:
             raise TooLargeError(
-                path, f"{size:,} bytes is over the {settings.max_file_bytes:,}-byte limit "
-                "(raise it with --max-file-bytes)"
+                path,
+                f"{size:,} bytes is over the {settings.max_file_bytes:,}-byte limit "
+                "(raise it with --max-file-bytes)",
             )
         text = decode(path, Path(path).read_bytes())
         if kind == "text":

@@ -38,10 +38,10 @@ def read_json(path: str, text: str) -> Iterator[Article | InputError]:
 
 def _article_or_error(path: str, number: int, record: Any) -> Article | InputError:
     if not isinstance(record, dict):
-        return MalformedRecordError(path, "expected a JSON object with a \"text\" field", number)
+        return MalformedRecordError(path, 'expected a JSON object with a "text" field', number)
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
-        return MalformedRecordError(path, "missing or empty \"text\" field", number)
+        return MalformedRecordError(path, 'missing or empty "text" field', number)
     text = "\n\n".join(
         line.strip() for line in normalise_newlines(body).split("\n") if line.strip()
     )

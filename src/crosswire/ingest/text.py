@@ -7,7 +7,7 @@ import re
 from crosswire.ingest.common import article_id, normalise_newlines, outlet_from
 from crosswire.model import Article, Removal
 
-_TERMINAL = ('.', '!', '?', '"', "”", "’", "'", ':', ';', ')')
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ";", ")")
 _MAX_HEADLINE_WORDS = 25
 _TAG_LINE = re.compile(r"^[A-Z0-9 &/|·•:-]{3,60}$")  # "MARITIME | BREAKING"
 
@@ -47,7 +47,7 @@ def _reads_as_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= _MAX_HEADLINE_WORDS:
         return False
-    return not line.endswith(('.', ',', ';'))
+    return not line.endswith((".", ",", ";"))
 
 
 def _is_tag_line(line: str) -> bool:

@@ -50,7 +50,12 @@ def facts(brief: Brief) -> list[str]:
     claims = [c for c in brief.claims if c.status != "discrepancy"]
     if not claims:
         return []
-    lines = ["## Facts", "", "| Claim | Value | Independent sources | Sources |", "|---|---|---|---|"]
+    lines = [
+        "## Facts",
+        "",
+        "| Claim | Value | Independent sources | Sources |",
+        "|---|---|---|---|",
+    ]
     for claim in claims:
         value = "; ".join(_value(v) for v in claim.values)
         sources = sorted({s for v in claim.values for s in v.sources})
@@ -69,15 +74,21 @@ def matrix(brief: Brief) -> list[str]:
     lines = ["### Claims by source", "", header, "|---" * (len(brief.sources) + 1) + "|"]
     for claim in brief.claims:
         cells = [_cell(_value_in(claim, s.id)) for s in brief.sources]
-        lines.append(f"| {_cell(claim.subject)}: {_cell(claim.attribute)} | " + " | ".join(cells) + " |")
+        lines.append(
+            f"| {_cell(claim.subject)}: {_cell(claim.attribute)} | " + " | ".join(cells) + " |"
+        )
     return lines
 
 
 def entities(brief: Brief) -> list[str]:
     if not brief.entities:
         return []
-    lines = ["## Who's who", "", "| Name | Type | Role | Also written | Sources | Mentions |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "## Who's who",
+        "",
+        "| Name | Type | Role | Also written | Sources | Mentions |",
+        "|---|---|---|---|---|---|",
+    ]
     for e in brief.entities:
         variants = ", ".join(v for v in e.variants if v != e.name)
         lines.append(
@@ -96,7 +107,9 @@ def quotes(brief: Brief) -> list[str]:
         lines += [f"### {_inline(speaker or 'Unattributed')}", ""]
         for quote in group:
             sources = [v.source for v in quote.variants]
-            mark = "“" + _inline(quote.text) + "”" if quote.kind == "direct" else _inline(quote.text)
+            mark = (
+                "“" + _inline(quote.text) + "”" if quote.kind == "direct" else _inline(quote.text)
+            )
             drift = " _(wording differs between sources)_" if quote.drift else ""
             lines.append(f"- {mark} {cite(sources)}{drift}")
             if len(quote.variants) > 1:
@@ -119,8 +132,12 @@ def timeline(brief: Brief) -> list[str]:
 def sources(brief: Brief) -> list[str]:
     if not brief.sources:
         return []
-    lines = ["## Sources", "", "| # | Outlet | Title | Date | Independence | Noise removed |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "## Sources",
+        "",
+        "| # | Outlet | Title | Date | Independence | Noise removed |",
+        "|---|---|---|---|---|---|",
+    ]
     lines += [_source_row(s) for s in brief.sources]
     return lines
 
@@ -151,8 +168,10 @@ def _source_row(source: Source) -> str:
 
 def _byline(brief: Brief) -> str:
     dates = sorted(s.published for s in brief.sources if s.published)
-    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (
-        f", {dates[0]}" if dates else ""
+    span = (
+        f", {dates[0]} to {dates[-1]}"
+        if dates and dates[0] != dates[-1]
+        else (f", {dates[0]}" if dates else "")
     )
     reprints = sum(1 for s in brief.sources if s.duplicate_of)
     independent = len(brief.sources) - reprints
