@@ -1,8 +1,8 @@
 """Cited multi-document extractive summary of a story.
 
-Sentences are chosen by concept coverage (``select``) among those that read on
-their own (``candidates``), ordered by publication date and by how early they
-come in their article, and cited to every source with a sentence saying the same
+Sentences are chosen by concept coverage (``coverage``) among those that read on
+their own (``candidates``), ordered by how early they come in their article, then
+by publication date, and cited to every source with a sentence saying the same
 thing (``cite``).
 """
 
