@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crosswire.model import Brief, from_dict
-from crosswire.render.html import display_value, excerpt, format_date
+from crosswire.render.html import excerpt
+from crosswire.render.values import display_value, format_date
 
 FIXTURE = Path(__file__).parent / "data" / "brief_fixture.json"
 

@@ -21,11 +21,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from crosswire.analyze.numbers import parse_number, unit_of
 from crosswire.analyze.subjects import EVENT_FAMILIES
 from crosswire.model import Assertion, Claim, ClaimValue, Entity, Evidence, Story
+from crosswire.reconcile.timeline import reference_dates
 
 # Words that say what kind of thing a subject is, not which one.
 GENERIC = {
@@ -33,6 +35,7 @@ GENERIC = {
     "organization", "organisation", "committee", "session", "u.s.", "us", "president",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
 STATUS_ORDER = {"discrepancy": 0, "agreed": 1, "single": 2}
 
@@ -61,6 +64,7 @@ def reconcile_claims(
         for assertion in analysis.assertions:
             _place(groups, _Member(number, assertion), places)
     claims = [_claim(group, duplicate_of) for group in groups]
+    _date_yearless_values(claims, reference_dates(story))
     return sorted(
         claims,
         key=lambda c: (STATUS_ORDER[c.status], -c.independent_sources, c.subject, c.attribute),
@@ -226,6 +230,34 @@ def _value(assertion: Assertion) -> ClaimValue:
         low=assertion.low,
         high=assertion.high,
     )
+
+
+def _date_yearless_values(
+    claims: list[Claim], references: dict[int, tuple[str | None, bool]]
+) -> None:
+    """Give "--01-12" the year that puts it nearest its first source's reference date."""
+    for value in (v for c in claims for v in c.values):
+        if not _YEARLESS.fullmatch(value.value) or not value.sources:
+            continue
+        reference = references.get(value.sources[0], (None, False))[0]
+        if reference is None:
+            continue
+        value.value = nearest_year(value.value, date.fromisoformat(reference[:10]))
+
+
+def nearest_year(yearless: str, reference: date) -> str:
+    """``--MM-DD`` (or ``--MM``) as the ISO date of that day nearest ``reference``."""
+    month, _, day = yearless[2:].partition("-")
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(year, int(month), int(day or 1)))
+        except ValueError:
+            continue
+    if not candidates:
+        return yearless
+    best = min(candidates, key=lambda d: abs((d - reference).days))
+    return best.isoformat() if day else best.isoformat()[:7]
 
 
 def _group_of(source: int, duplicate_of: dict[int, int | None]) -> int:

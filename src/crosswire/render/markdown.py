@@ -6,6 +6,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from crosswire.model import Brief, Claim, ClaimValue, Source
+from crosswire.render.values import display_value
 
 Section = Callable[[Brief], list[str]]
 
@@ -179,7 +180,8 @@ def _byline(brief: Brief) -> str:
 
 
 def _value(value: ClaimValue) -> str:
-    return f"{value.hedge} {value.value}" if value.hedge else value.value
+    shown = display_value(value.value)
+    return f"{value.hedge} {shown}" if value.hedge else shown
 
 
 def _wordings(value: ClaimValue) -> str:
