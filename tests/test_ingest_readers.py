@@ -149,3 +149,15 @@ def test_example_story_reads_every_format() -> None:
     assert len(result.articles) == 6
     suffixes = {Path((a.path or "").split("#")[0]).suffix for a in result.articles}
     assert suffixes == {".txt", ".html", ".jsonl"}
+
+
+def test_first_line_of_a_hard_wrapped_paragraph_is_not_a_headline() -> None:
+    wrapped = (
+        "Cambodian leader Hun Sen on Friday rejected opposition parties'\n"
+        "Friday demands for talks outside the country, accusing them of\n"
+        "trying to internationalize the political crisis in the kingdom.\n\n"
+        "Government and opposition parties have asked the king to host a summit.\n"
+    )
+    article = read_text("x.txt", wrapped)
+    assert article.title is None
+    assert article.text.startswith("Cambodian leader Hun Sen on Friday rejected opposition parties' Friday")

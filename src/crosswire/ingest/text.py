@@ -58,7 +58,14 @@ def _is_tag_line(line: str) -> bool:
 def _is_wrapped_continuation(lines: list[str], index: int) -> bool:
     """True when the line at ``index`` is the first line of a hard-wrapped paragraph."""
     nxt = lines[index + 1] if index + 1 < len(lines) else ""
-    return bool(nxt.strip()) and nxt.strip()[0].islower()
+    if nxt.strip() and nxt.strip()[0].islower():
+        return True
+    block = []
+    for line in lines[index:]:
+        if not line.strip():
+            break
+        block.append(line.strip())
+    return _is_hard_wrapped(block)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
