@@ -1,6 +1,7 @@
 """Throughput of ingest + clean + analyze next to spaCy's own nlp.pipe, and brief latency.
 
-    python benchmarks/pipeline.py --corpus ../shared/eval/timeline17 --sample ../shared/samples/geneva-talks
+    python benchmarks/pipeline.py --corpus ../shared/eval/timeline17 \
+        --sample ../shared/samples/geneva-talks
 
 Prints articles/s and KB/s for both passes over the same texts in the same run, their
 ratio, and the cold (new process) and warm (models loaded) time of a brief of the sample.
@@ -22,8 +23,13 @@ def corpus_records(folder: Path, limit: int) -> list[dict[str, str]]:
     records = []
     for articles in sorted(folder.glob("*/articles.json")):
         for item in json.loads(articles.read_text()):
-            records.append({"text": item["text"], "published": item["dct"][:10],
-                            "outlet": articles.parent.name})
+            records.append(
+                {
+                    "text": item["text"],
+                    "published": item["dct"][:10],
+                    "outlet": articles.parent.name,
+                }
+            )
             if len(records) >= limit:
                 return records
     return records
@@ -54,7 +60,8 @@ def brief_times(sample: Path) -> tuple[float, float]:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "crosswire", "brief", str(sample), "--format", "json"],
-        check=True, stdout=subprocess.DEVNULL,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     cold = time.perf_counter() - start
     from crosswire.pipeline import brief
@@ -81,8 +88,11 @@ def main() -> None:
         ours, count = crosswire_pass(jsonl)
         theirs = spacy_pass([r["text"] for r in records])
     print(f"corpus: {len(records)} articles, {kb:,.0f} KB from {args.corpus}")
-    print(f"spaCy nlp.pipe:                {len(records) / theirs:7.1f} articles/s {kb / theirs:8.1f} KB/s")
-    print(f"crosswire ingest+clean+analyze: {count / ours:7.1f} articles/s {kb / ours:8.1f} KB/s")
+    for name, seconds, n in (
+        ("spaCy nlp.pipe", theirs, len(records)),
+        ("crosswire ingest+clean+analyze", ours, count),
+    ):
+        print(f"{name:31} {n / seconds:7.1f} articles/s {kb / seconds:8.1f} KB/s ({seconds:.1f} s)")
     print(f"ratio crosswire/spaCy time:    {ours / theirs:7.2f}x")
     if args.sample and args.sample.exists():
         cold, warm = brief_times(args.sample)

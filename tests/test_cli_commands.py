@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from crosswire.cli import app, parse_ranges
-
 from conftest import EXAMPLE
+from crosswire.cli import app, parse_ranges
 
 runner = CliRunner()
 
@@ -30,12 +29,28 @@ def test_brief_json_follows_the_contract(tmp_path: Path) -> None:
     assert code == 0
     data = json.loads((tmp_path / "b.json").read_text())
     assert data["schema"] == "crosswire.brief/1"
-    assert list(data) == ["schema", "title", "sources", "summary", "entities", "quotes",
-                          "claims", "timeline"]
+    assert list(data) == [
+        "schema",
+        "title",
+        "sources",
+        "summary",
+        "entities",
+        "quotes",
+        "claims",
+        "timeline",
+    ]
     assert [s["id"] for s in data["sources"]] == list(range(1, 7))
     for source in data["sources"]:
-        assert {"outlet", "title", "url", "published", "path", "text", "removed",
-                "duplicate_of"} <= set(source)
+        assert {
+            "outlet",
+            "title",
+            "url",
+            "published",
+            "path",
+            "text",
+            "removed",
+            "duplicate_of",
+        } <= set(source)
 
 
 def test_brief_markdown_leaves_out_empty_sections(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE
 from crosswire.config import Settings
 from crosswire.errors import (
     BinaryInputError,
@@ -18,8 +19,6 @@ from crosswire.errors import (
 )
 from crosswire.ingest import read_articles
 from crosswire.ingest.text import read_text
-
-from conftest import EXAMPLE
 
 BODY = (
     "The ferry Northern Light ran aground near the harbour entrance on Friday, officials said. "
@@ -65,8 +64,11 @@ def test_text_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
 
 
 def test_text_one_paragraph_per_line_is_kept_apart() -> None:
-    lines = ["A first full sentence of reporting that ends here.", "Photo: Jane Doe / Reuters",
-             "Another full sentence of reporting that ends here."]
+    lines = [
+        "A first full sentence of reporting that ends here.",
+        "Photo: Jane Doe / Reuters",
+        "Another full sentence of reporting that ends here.",
+    ]
     article = read_text("x.txt", "\n".join(lines))
     assert article.text.split("\n\n") == lines
 
@@ -80,14 +82,25 @@ def test_outlet_from_slug_file_name(tmp_path: Path) -> None:
 
 def test_jsonl_reads_metadata_and_reports_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    good = {"text": BODY, "title": "T", "url": "https://www.example.org/a", "published": "2025-10-14T08:00:00Z"}
+    good = {
+        "text": BODY,
+        "title": "T",
+        "url": "https://www.example.org/a",
+        "published": "2025-10-14T08:00:00Z",
+    }
     path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n")
     result = read_articles([path])
     assert len(result.articles) == 1
     article = result.articles[0]
-    assert (article.outlet, article.published, article.path) == ("example.org", "2025-10-14", f"{path}#1")
+    assert (article.outlet, article.published, article.path) == (
+        "example.org",
+        "2025-10-14",
+        f"{path}#1",
+    )
     assert [(type(p), p.line) for p in result.problems] == [
-        (MalformedRecordError, 2), (MalformedRecordError, 3)]
+        (MalformedRecordError, 2),
+        (MalformedRecordError, 3),
+    ]
     assert f"{path}:2" in str(result.problems[0])
 
 
@@ -128,8 +141,10 @@ def test_unknown_extension_named_explicitly_is_an_error(tmp_path: Path) -> None:
 
 
 def test_non_english_text_is_kept_with_a_warning(tmp_path: Path) -> None:
-    german = ("Die Fähre lief am Freitag in der Nähe der Hafeneinfahrt auf Grund, teilten die "
-              "Behörden mit. Alle Passagiere wurden mit Rettungsbooten an Land gebracht. " * 4)
+    german = (
+        "Die Fähre lief am Freitag in der Nähe der Hafeneinfahrt auf Grund, teilten die "
+        "Behörden mit. Alle Passagiere wurden mit Rettungsbooten an Land gebracht. " * 4
+    )
     (tmp_path / "de.txt").write_text("Fähre läuft auf Grund\n" + german)
     result = read_articles([tmp_path])
     assert len(result.articles) == 1 and len(result.warnings) == 1
@@ -160,4 +175,6 @@ def test_first_line_of_a_hard_wrapped_paragraph_is_not_a_headline() -> None:
     )
     article = read_text("x.txt", wrapped)
     assert article.title is None
-    assert article.text.startswith("Cambodian leader Hun Sen on Friday rejected opposition parties' Friday")
+    assert article.text.startswith(
+        "Cambodian leader Hun Sen on Friday rejected opposition parties' Friday"
+    )

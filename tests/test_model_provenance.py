@@ -94,7 +94,10 @@ text_st = st.text(max_size=40)
     text=text_st,
     outlet=text_st,
     removed=st.lists(st.builds(Removal, text_st, text_st), max_size=3),
-    spans=st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50), st.sampled_from(["PERSON", "ORG"])), max_size=4),
+    spans=st.lists(
+        st.tuples(st.integers(0, 50), st.integers(0, 50), st.sampled_from(["PERSON", "ORG"])),
+        max_size=4,
+    ),
 )
 def test_analysis_round_trips_through_plain_data(
     text: str, outlet: str, removed: list[Removal], spans: list[tuple[int, int, str]]
@@ -111,3 +114,9 @@ def test_public_api_is_complete_and_importable() -> None:
         assert getattr(crosswire, name) is not None, name
     assert callable(crosswire.brief)
     assert {"brief", "read_articles", "Brief", "load_story"} <= set(crosswire.__all__)
+
+
+def test_all_lists_exactly_the_lazy_exports() -> None:
+    from crosswire import _EXPORTS
+
+    assert set(crosswire.__all__) == {"__version__", *_EXPORTS}

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLE
 from crosswire.errors import StoreError
 from crosswire.ingest import read_articles
 from crosswire.model import Story
 from crosswire.pipeline import analyze_story
 from crosswire.store import MIGRATIONS, Store
-
-from conftest import EXAMPLE
 
 
 def test_migrations_run_once_and_record_the_version(tmp_path: Path) -> None:
@@ -49,7 +48,9 @@ def test_stored_analyses_are_reused_not_recomputed(
     assert story.analyses == example_story.analyses
 
 
-def test_analyses_of_other_code_versions_are_not_served(tmp_path: Path, example_story: Story) -> None:
+def test_analyses_of_other_code_versions_are_not_served(
+    tmp_path: Path, example_story: Story
+) -> None:
     store = Store(tmp_path / "x.db")
     store.save_analysis(example_story.analyses[0])
     other = Store(tmp_path / "x.db")

@@ -52,7 +52,31 @@ _EXPORTS = {
     "TimelineEvent": "crosswire.model",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "__version__",
+    "brief",
+    "load_story",
+    "build_brief",
+    "read_articles",
+    "Ingested",
+    "render",
+    "Store",
+    "Settings",
+    "CrosswireError",
+    "InputError",
+    "ModelError",
+    "NoArticlesError",
+    "Article",
+    "ArticleAnalysis",
+    "Brief",
+    "Claim",
+    "Entity",
+    "Quote",
+    "Source",
+    "Story",
+    "SummarySentence",
+    "TimelineEvent",
+]
 
 
 def __getattr__(name: str) -> Any:

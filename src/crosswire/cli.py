@@ -405,7 +405,11 @@ def _metric_lines(data: Any, indent: int = 0) -> Iterator[str]:
     """Nested metrics as an indented outline; a dict of plain numbers goes on one line."""
     pad = "  " * indent
     for key, value in data.items():
-        if isinstance(value, dict) and value and all(not isinstance(v, dict | list) for v in value.values()):
+        if (
+            isinstance(value, dict)
+            and value
+            and all(not isinstance(v, dict | list) for v in value.values())
+        ):
             yield f"{pad}{key}: " + "  ".join(f"{k} {_fmt(v)}" for k, v in value.items())
         elif isinstance(value, dict):
             yield f"{pad}{key}:"

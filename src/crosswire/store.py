@@ -25,7 +25,7 @@ __all__ = ["Store", "MIGRATIONS", "analysis_fingerprint"]
 
 
 def _m001_initial(db: Any) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": str,
             "path": str,
@@ -38,7 +38,7 @@ def _m001_initial(db: Any) -> None:
         },
         pk="id",
     )
-    db["analyses"].create(
+    db.table("analyses").create(
         {"article_id": str, "fingerprint": str, "record": str},
         pk=("article_id", "fingerprint"),
         foreign_keys=[("article_id", "articles", "id")],
@@ -85,13 +85,13 @@ class Store:
     def migrate(self) -> None:
         """Apply every migration newer than the database, each in its own transaction."""
         if "migrations" not in self.db.table_names():
-            self.db["migrations"].create({"version": int, "applied": str}, pk="version")
+            self.db.table("migrations").create({"version": int, "applied": str}, pk="version")
         for version, migration in enumerate(MIGRATIONS, start=1):
             if version <= self.version:
                 continue
             with self.db.conn:
                 migration(self.db)
-                self.db["migrations"].insert({"version": version, "applied": _now()})
+                self.db.table("migrations").insert({"version": version, "applied": _now()})
 
     def add_articles(self, articles: Iterable[Article]) -> int:
         """Store ``articles`` (uncleaned, as read); returns how many were new."""
@@ -100,7 +100,7 @@ class Store:
             for article in articles:
                 if self._has_article(article.id):
                     continue
-                self.db["articles"].insert(
+                self.db.table("articles").insert(
                     {
                         "id": article.id,
                         "path": article.path,
@@ -128,7 +128,7 @@ class Store:
         )
         cursor = self.db.execute(sql, [self.fingerprint])
         columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def load_analyses(self, articles: Iterable[Article]) -> dict[str, ArticleAnalysis]:
         """Stored analyses of ``articles`` made by the current code, by article id."""
@@ -145,7 +145,7 @@ class Store:
     def save_analysis(self, analysis: ArticleAnalysis) -> None:
         self.add_articles([analysis.article])
         with self.db.conn:
-            self.db["analyses"].upsert(
+            self.db.table("analyses").upsert(
                 {
                     "article_id": analysis.article.id,
                     "fingerprint": self.fingerprint,

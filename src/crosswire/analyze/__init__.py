@@ -55,5 +55,6 @@ def analyze_articles(
     pending = list(articles)
     texts = (a.text[: settings.max_chars_per_article] for a in pending)
     n_process = max(1, settings.jobs)
-    for doc, article in zip(nlp.pipe(texts, batch_size=32, n_process=n_process), pending):
+    docs = nlp.pipe(texts, batch_size=32, n_process=n_process)
+    for doc, article in zip(docs, pending, strict=True):
         yield analyze_doc(doc, article)

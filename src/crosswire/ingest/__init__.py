@@ -57,9 +57,9 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[InputErro
             files.append(STDIN)
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not _hidden(child.relative_to(path)):
-                    if child.suffix.lower() in SUFFIXES:
-                        files.append(str(child))
+                readable = child.is_file() and child.suffix.lower() in SUFFIXES
+                if readable and not _hidden(child.relative_to(path)):
+                    files.append(str(child))
         elif path.is_file():
             files.append(name)
         else:

@@ -12,13 +12,14 @@ from crosswire.model import Article
 def read_html(path: str, html: str) -> Article:
     """The article in an HTML page: text, title, date, site name, author, URL."""
     import trafilatura
+    from trafilatura.settings import Document
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True
         )
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, Document) or not (document.text or "").strip():
         raise EmptyInputError(path, "no article text found in the HTML page")
     text = _paragraphs(document.text or "")
     title = document.title

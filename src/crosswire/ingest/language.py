@@ -9,8 +9,49 @@ from crosswire.model import Article
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ENGLISH = frozenset(
-    "the of and to a in is was that for on with as by at it from he she said his her be "
-    "are were has have had not but this which they their an or will would who its after".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "was",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "it",
+        "from",
+        "he",
+        "she",
+        "said",
+        "his",
+        "her",
+        "be",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "not",
+        "but",
+        "this",
+        "which",
+        "they",
+        "their",
+        "an",
+        "or",
+        "will",
+        "would",
+        "who",
+        "its",
+        "after",
+    ]
 )
 _MIN_WORDS = 40
 _MIN_SHARE = 0.12  # English news prose runs at 0.3-0.45 of these words
