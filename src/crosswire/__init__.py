@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+
+def _thinc_without_torch() -> None:
+    """Let spaCy's thinc start without importing torch, which it does eagerly when installed.
+
+    The English pipelines crosswire uses never touch torch, and importing it costs 1-2 s of
+    every cold start. Set CROSSWIRE_THINC_TORCH=1 for a spaCy model that needs torch
+    (a transformer pipeline); the minilm embedding backend imports torch itself either way.
+    """
+    if os.environ.get("CROSSWIRE_THINC_TORCH") or {"torch", "thinc.compat"} & sys.modules.keys():
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        import thinc.compat  # noqa: F401
+    except ImportError:
+        pass
+    finally:
+        del sys.modules["torch"]
+
+
+_thinc_without_torch()
 
 if TYPE_CHECKING:
     from crosswire.config import Settings
