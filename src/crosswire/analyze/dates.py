@@ -58,6 +58,16 @@ _CALENDAR = re.compile(
     rf"(?:{MONTHS})\s+(?:1[5-9]|20)\d\d)(?![\w])",
     re.I,
 )
+_OPT_WEEKDAY = rf"(?:(?:{WEEKDAYS})\s*,?\s*)?"
+_OPT_YEAR = r"(?:\s*,?\s*(?P<year>(?:1[5-9]|20)\d\d))?"
+_MONTH_FIRST = re.compile(
+    rf"^{_OPT_WEEKDAY}(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_OPT_YEAR}$", re.I
+)
+_DAY_FIRST = re.compile(
+    rf"^{_OPT_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS}){_OPT_YEAR}$",
+    re.I,
+)
+_MONTH_YEAR = re.compile(rf"^(?P<month>{MONTHS})(?:\s+of)?{_OPT_YEAR}$", re.I)
 # "12 and 13 January": the bare day borrows its month from the next date (one span or two).
 _DAY_LIST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:,|and|&|or|-|–)\s*$", re.I)
 _TWO_DAYS = re.compile(
@@ -89,12 +99,13 @@ class Resolution:
 def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
     """Date expressions in ``doc`` with the clause each dates, resolved where the article allows."""
     reference = article.published
+    full_text = doc.text  # built token by token on each access: once per article
     mentions = []
-    for start, end, text, context in _date_spans(doc):
+    for start, end, text, context in _date_spans(doc, full_text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or _is_generic_deictic(span, text):
             continue
-        dateline = _is_dateline(doc.text, start, end)
+        dateline = _is_dateline(full_text, start, end)
         tense = _tense(span)
         resolved = resolve_expression(context, reference, tense == "future")
         if resolved.granularity == "unknown" and resolved.date is None and not resolved.relative:
@@ -123,9 +134,8 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
 # ------------------------------------------------------------------ finding spans
 
 
-def _date_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
+def _date_spans(doc: Doc, text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, text, expression to resolve) of each date expression, in text order."""
-    text = doc.text
     calendar = [(m.start(), m.end()) for m in _CALENDAR.finditer(text)]
     spans = []
     for ent in doc.ents:
@@ -328,7 +338,7 @@ def _resolve(expression: str, reference: str | None, future: bool) -> Resolution
     if weekday and base is not None and relative and not has_month:
         day = _weekday(core.lower(), weekday.group(0).lower(), base, future)
         return Resolution(day.isoformat(), "day", qualifier, True)
-    parsed = _dateparse(core, base or dt.date(2000, 1, 1), future)
+    parsed = _calendar_date(core) or _dateparse(core, base or dt.date(2000, 1, 1), future)
     if parsed is None:
         return Resolution(None, "unknown", qualifier, relative)
     day, period = parsed
@@ -340,7 +350,10 @@ def _resolve(expression: str, reference: str | None, future: bool) -> Resolution
         return Resolution(None, granularity, qualifier, True, partial)
     if has_month and not has_year and base is not None:
         middle = day.day if granularity == "day" else 15
-        day = day.replace(year=nearest_year(day.month, middle, base, future))
+        try:
+            day = day.replace(year=nearest_year(day.month, middle, base, future))
+        except ValueError:  # 29 February of a year without one
+            return Resolution(None, "unknown", qualifier, relative)
     return Resolution(_iso(day, granularity), granularity, qualifier, relative)
 
 
@@ -378,6 +391,42 @@ def nearest_year(month: int, day: int, reference: dt.date, future: bool = False)
         return gap * (1 if future else 2) if gap > 0 else -gap * (2 if future else 1)
 
     return min((reference.year - 1, reference.year, reference.year + 1), key=cost)
+
+
+def _calendar_date(core: str) -> tuple[dt.date, str] | None:
+    """Plain calendar forms ("Jan. 10", "4 January 2005", "March 2009", "2014"), read directly."""
+    match = _DAY_FIRST.match(core) or _MONTH_FIRST.match(core)
+    try:
+        if match:
+            year = int(match.group("year") or 2000)  # a leap year: "Feb. 29" stays valid
+            month = _month_number(match.group("month"))
+            return dt.date(year, month, int(match.group("day"))), "day"
+        match = _MONTH_YEAR.match(core)
+        if match:
+            year = int(match.group("year") or 2000)
+            return dt.date(year, _month_number(match.group("month")), 1), "month"
+    except ValueError:
+        return None
+    if _YEAR.fullmatch(core.strip()):
+        return dt.date(int(core.strip()), 1, 1), "year"
+    return None
+
+
+def _month_number(name: str) -> int:
+    return (
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ).index(name[:3].lower()) + 1
 
 
 def _dateparse(core: str, base: dt.date, future: bool) -> tuple[dt.date, str] | None:

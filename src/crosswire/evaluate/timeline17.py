@@ -75,6 +75,7 @@ class Topic:
     name: str
     mention_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     corpus_mentions: Counter[str] = field(default_factory=Counter)
+    articles_naming: Counter[str] = field(default_factory=Counter)  # articles naming each day
     published: Counter[str] = field(default_factory=Counter)
     lead_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     first_article: str = ""
@@ -176,6 +177,9 @@ def _collect(topic: Topic, articles: list[Article]) -> None:
         topic.published[day] += 1
         sentences = [s for s in doc.sents if _MIN_WORDS <= len(s) <= _MAX_WORDS]
         topic.lead_sentences[day].extend(s.text.strip() for s in sentences[:_LEAD_SENTENCES])
+        topic.articles_naming.update(
+            {m.date for m in mentions if m.granularity == "day" and m.date is not None}
+        )
         for mention in mentions:
             if mention.granularity != "day" or mention.date is None:
                 continue
