@@ -197,7 +197,8 @@ def _value_in(claim: Claim, source: int) -> str:
 
 
 def _inline(text: str) -> str:
-    return " ".join(text.split())
+    """One line of article text; ``<`` escaped so no Markdown viewer reads it as an HTML tag."""
+    return " ".join(text.split()).replace("<", "\\<")
 
 
 def _cell(text: str) -> str:
