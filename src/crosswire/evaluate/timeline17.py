@@ -12,8 +12,9 @@ first..last date are eligible (``gold_span``; ``open_span`` lifts that and allow
 from a week before the first article to the last article).  A timeline is:
 
 - dates: every day-level date crosswire's ``extract_dates`` resolves (relative to each
-  article's ``dct``), ranked by how many mentions it gets (``mentions``), or by mentions
-  plus the articles published that day (``mentions+pub``); the top ``T``;
+  article's ``dct``), ranked by the number of articles that name it (``crosswire``; each
+  article votes once), or by its raw number of mentions (``crosswire_mention_count``); the
+  top ``T``;
 - summaries: per date, the ``k`` candidate sentences nearest the TF-IDF centroid of the
   sentences that mention the date (else the first five sentences of articles published on
   it or the two days after), skipping near-duplicates.
@@ -23,8 +24,9 @@ recall and F1 (exact day match), and alignment ROUGE-1/2 ("align, date-content c
 many-to-one", ``TimelineRougeEvaluator.evaluate_align_date_content_costs_many_to_one``).
 Per topic figures and their mean; the mean F is computed from the mean precision and mean
 recall, as news-tls reports it.  Baselines run on the same selection and summariser:
-``corpus_dates`` ranks the corpus's own pre-computed date annotations instead of
-crosswire's, ``pub_count`` ranks days by the number of articles published.
+``corpus_dates`` ranks the corpus's own pre-computed date annotations (the ``dates``
+field) the same way instead of crosswire's, ``pub_count`` ranks days by the number of
+articles published on them.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class Topic:
 
     name: str
     mention_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    corpus_mentions: Counter[str] = field(default_factory=Counter)
+    corpus_articles: Counter[str] = field(default_factory=Counter)  # same, corpus's own dates
     articles_naming: Counter[str] = field(default_factory=Counter)  # articles naming each day
     published: Counter[str] = field(default_factory=Counter)
     lead_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -156,7 +158,7 @@ def read_topic(folder: Path) -> Topic:
         ) from exc
     topic = Topic(folder.name)
     for record in records:
-        topic.corpus_mentions.update(str(d)[:10] for d in record.get("dates") or [])
+        topic.corpus_articles.update({str(d)[:10] for d in record.get("dates") or []})
     days = sorted(a.published or "" for a in articles)
     topic.first_article, topic.last_article = days[0], days[-1]
     _collect(topic, articles)
@@ -194,10 +196,11 @@ def _collect(topic: Topic, articles: list[Article]) -> None:
 
 Ranker = Callable[[Topic, str], float]
 
+# Each article votes once for each day it names, as a source counts once in a brief.
 RANKERS: dict[str, Ranker] = {
-    "crosswire_mentions": lambda t, d: len(t.mention_sentences.get(d, ())),
-    "crosswire_mentions+pub": lambda t, d: len(t.mention_sentences.get(d, ())) + t.published[d],
-    "baseline_corpus_dates": lambda t, d: t.corpus_mentions[d],
+    "crosswire": lambda t, d: t.articles_naming[d],
+    "crosswire_mention_count": lambda t, d: len(t.mention_sentences.get(d, ())),
+    "baseline_corpus_dates": lambda t, d: t.corpus_articles[d],
     "baseline_pub_count": lambda t, d: t.published[d],
 }
 
@@ -212,7 +215,7 @@ def _score_systems(topic: Topic, gold: dict[str, list[str]]) -> dict[str, dict[s
     results = {}
     for span_name, (start, end) in spans.items():
         for name, ranker in RANKERS.items():
-            if span_name == "open_span" and name != "crosswire_mentions":
+            if span_name == "open_span" and name != "crosswire":
                 continue
             dates = select_dates(topic, ranker, size, start, end)
             predicted = {d: summarise(topic, d, k) for d in dates}
@@ -222,7 +225,7 @@ def _score_systems(topic: Topic, gold: dict[str, list[str]]) -> dict[str, dict[s
 
 def select_dates(topic: Topic, ranker: Ranker, size: int, start: str, end: str) -> list[str]:
     """The ``size`` best-ranked days between ``start`` and ``end`` (ISO, inclusive)."""
-    candidates = set(topic.mention_sentences) | set(topic.published) | set(topic.corpus_mentions)
+    candidates = set(topic.mention_sentences) | set(topic.published) | set(topic.corpus_articles)
     eligible = [d for d in candidates if start <= d <= end and ranker(topic, d) > 0]
     return sorted(eligible, key=lambda d: (-ranker(topic, d), d))[:size]
 
