@@ -53,6 +53,10 @@ Jobs = Annotated[
 Embeddings = Annotated[
     str, typer.Option("--embeddings", help="Embedding backend: wordllama or minilm.")
 ]
+SpacyModel = Annotated[
+    str,
+    typer.Option("--spacy-model", help="spaCy pipeline name or path (default: en_core_web_sm)."),
+]
 MaxBytes = Annotated[
     int, typer.Option("--max-file-bytes", help="Skip input files larger than this.")
 ]
@@ -87,6 +91,7 @@ def brief(
     jobs: Jobs = 1,
     embeddings: Embeddings = DEFAULT.embedding_backend,
     max_file_bytes: MaxBytes = DEFAULT.max_file_bytes,
+    spacy_model: SpacyModel = DEFAULT.spacy_model,
 ) -> None:
     """Build the event brief of the articles in PATHS (or of everything in --db)."""
     from crosswire.pipeline import build_brief
@@ -101,6 +106,7 @@ def brief(
         summary_words=words,
         embedding_backend=embeddings,
         max_file_bytes=max_file_bytes,
+        spacy_model=spacy_model,
     )
     story = _story(paths or [], settings, db)
     with _progress() as progress:
@@ -224,7 +230,9 @@ def eval_extraction(
     """Token P/R/F1 of HTML ingest + cleaning against the benchmark's article bodies."""
     from crosswire.evaluate import extraction
 
-    _print_metrics(extraction.evaluate(path), as_json)
+    with _working("extraction"):
+        metrics = extraction.evaluate(path)
+    _print_metrics(metrics, as_json)
 
 
 @eval_app.command("ecbplus")
@@ -236,7 +244,9 @@ def eval_ecbplus(
     """Cross-document entity coreference (MUC, B3, CEAF-e, CoNLL) with two baselines."""
     from crosswire.evaluate import ecbplus
 
-    _print_metrics(ecbplus.evaluate(path, parse_ranges(topics) if topics else None), as_json)
+    with _working("ecbplus"):
+        metrics = ecbplus.evaluate(path, parse_ranges(topics) if topics else None)
+    _print_metrics(metrics, as_json)
 
 
 @eval_app.command("polnear")
@@ -248,7 +258,9 @@ def eval_polnear(
     """Attribution content P/R/F1 and speaker accuracy, with a baseline."""
     from crosswire.evaluate import polnear
 
-    _print_metrics(polnear.evaluate(path, split), as_json)
+    with _working("polnear"):
+        metrics = polnear.evaluate(path, split)
+    _print_metrics(metrics, as_json)
 
 
 @eval_app.command("timeline17")
@@ -263,7 +275,9 @@ def eval_timeline17(
     from crosswire.evaluate import timeline17
 
     chosen = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
-    _print_metrics(timeline17.evaluate(path, chosen), as_json)
+    with _working("timeline17"):
+        metrics = timeline17.evaluate(path, chosen)
+    _print_metrics(metrics, as_json)
 
 
 @eval_app.command("duc2004")
@@ -275,7 +289,9 @@ def eval_duc2004(
     """ROUGE-1/2 recall of summaries against the references, with LexRank and centroid."""
     from crosswire.evaluate import duc2004
 
-    _print_metrics(duc2004.evaluate(path, words), as_json)
+    with _working("duc2004"):
+        metrics = duc2004.evaluate(path, words)
+    _print_metrics(metrics, as_json)
 
 
 @eval_app.command("claims")
@@ -288,7 +304,9 @@ def eval_claims(
     """P/R/F1 of claim alignment and discrepancy detection on crosswire's own benchmark."""
     from crosswire.evaluate import claims as claims_eval
 
-    _print_metrics(claims_eval.evaluate(path), as_json)
+    with _working("claims_eval"):
+        metrics = claims_eval.evaluate(path)
+    _print_metrics(metrics, as_json)
 
 
 # --------------------------------------------------------------------- helpers
@@ -392,6 +410,16 @@ def _emit(text: str, output: Path | None) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     err.print(f"wrote {output}")
+
+
+@contextmanager
+def _working(name: str) -> Iterator[None]:
+    """A spinner with elapsed time on stderr while a long evaluation runs (terminal only)."""
+    if not err.is_terminal:
+        yield
+        return
+    with err.status(f"evaluating {name} ..."):
+        yield
 
 
 def _print_metrics(metrics: dict[str, Any], as_json: bool) -> None:
