@@ -117,3 +117,21 @@ def test_list_without_a_database_says_how_to_make_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("spec", "expected"), [("1-3,7", [1, 2, 3, 7]), ("5", [5]), ("2-2", [2])])
 def test_topic_ranges(spec: str, expected: list[int]) -> None:
     assert parse_ranges(spec) == expected
+
+
+def test_geneva_brief_json_lists_five_clean_sources() -> None:
+    from conftest import GENEVA
+
+    if not GENEVA.is_dir():
+        pytest.skip(f"reference sample not found at {GENEVA}")
+    code, out, _ = run("brief", str(GENEVA), "--format", "json")
+    assert code == 0
+    sources = json.loads(out)["sources"]
+    assert len(sources) == 5
+    for source in sources:
+        assert "Leave a Reply" not in source["text"]
+        assert "Follow us on" not in source["text"]
+        assert "See also" not in source["text"] and "read more" not in source["text"]
+        assert all(r["reason"] and r["text"] for r in source["removed"])
+    assert sum(len(s["removed"]) for s in sources) >= 10
+    assert "Nothing about you without you" in sources[0]["text"]
