@@ -77,5 +77,6 @@ def test_dev_split_date_f1_floor() -> None:
     assert ours["ar1_f"] >= FLOOR_AR1_F
 
 
-FLOOR_DATE_F1 = 0.0
-FLOOR_AR1_F = 0.0
+# Measured on the 8 dev topics: date F1 0.656, AR1-F 0.117, AR2-F 0.043.
+FLOOR_DATE_F1 = 0.62
+FLOOR_AR1_F = 0.10
