@@ -50,6 +50,17 @@ def test_no_quote_is_given_to_the_wrong_side(quotes: list[Quote]) -> None:
             assert not any(f in v.text for f in russian for v in quote.variants), quote.text
 
 
+def test_pronoun_after_sherman_is_not_given_to_ryabkov(
+    geneva_story: Story, quotes: list[Quote]
+) -> None:
+    # "Ms Sherman said … He said the U.S. side had raised ideas …": the nearest person is a
+    # woman, so "he" stays unresolved rather than reaching back to Ryabkov
+    fragment = "side had raised ideas about where"
+    found = [a for s in geneva_story.analyses for a in s.attributions if fragment in a.text]
+    assert [(a.speaker_text, a.speaker) for a in found] == [("He", None)]
+    assert not [q for q in holding(quotes, fragment) if q.speaker and "Ryabkov" in q.speaker]
+
+
 def test_variant_offsets_slice_the_source_text(geneva_story: Story, quotes: list[Quote]) -> None:
     for quote in quotes:
         for v in quote.variants:

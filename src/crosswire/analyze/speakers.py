@@ -55,11 +55,12 @@ class Person:
 
 @dataclass
 class Antecedent:
-    """A person in subject (or speaker) position, a candidate for a later pronoun."""
+    """A person seen at ``start``; in subject (or speaker) position, a candidate for a pronoun."""
 
     name: str
     start: int
     sentence: int
+    subject: bool = True
 
 
 @dataclass
@@ -71,6 +72,7 @@ class SpeakerContext:
     quoted: Sequence[tuple[int, int]]
     people: dict[str, Person] = field(default_factory=dict)
     antecedents: list[Antecedent] = field(default_factory=list)
+    sightings: list[Antecedent] = field(default_factory=list)  # every named person, any role
     sentence_of: dict[int, int] = field(default_factory=dict)  # token index -> sentence index
     text: str = ""  # doc.text, kept because spaCy rebuilds it on every access
     tokens: list[Token] = field(default_factory=list)
@@ -135,6 +137,9 @@ class SpeakerContext:
         if mention.role:
             words |= _normalise_words(mention.role.split())
         person.role_words |= words
+        self.sightings.append(
+            Antecedent(name, mention.start, self.sentence_of[span.root.i], subject=False)
+        )
         for word in words | {span[0].lower_.rstrip(".")}:
             person.gender = person.gender or HONORIFIC_GENDER.get(word) or GENDERED_ROLES.get(word)
         follower = self.doc[span.end] if span.end < len(self.doc) else None
@@ -257,17 +262,32 @@ def _is_title(token: Token) -> bool:
 
 
 def _antecedent(context: SpeakerContext, pronoun: Token, gender: str) -> str | None:
-    """The nearest earlier subject-position person of a fitting gender, a few sentences back."""
+    """The nearest earlier subject-position person of a fitting gender, a few sentences back.
+
+    A pronoun never jumps over a nearer named person of the other gender ("Ms Sherman said …
+    He said …") to a farther one: that reading is as likely a slip or a third person as the
+    farther antecedent, so it stays unresolved, unless the fitting person is the topic (the
+    subject of this sentence or the one before: "Ryabkov rebuffed Ms Sherman. He said …").
+    """
     sentence = context.sentence_of[pronoun.i]
-    for candidate in sorted(context.antecedents, key=lambda a: -a.start):
-        if candidate.start >= pronoun.idx or context.in_quote(candidate.start):
-            continue
+    blocked = False
+    for candidate in _persons_before(context, pronoun.idx):
         if sentence - candidate.sentence > ANTECEDENT_WINDOW:
             return None
         person = context.people.get(candidate.name)
-        if person is None or person.gender in (None, gender):
-            return candidate.name
+        if person is not None and person.gender not in (None, gender):
+            blocked = True
+        elif candidate.subject:
+            topic = sentence - candidate.sentence <= 1
+            return candidate.name if topic or not blocked else None
     return None
+
+
+def _persons_before(context: SpeakerContext, before: int) -> list[Antecedent]:
+    """Persons named or speaking outside quotes before ``before``, nearest first."""
+    seen = [*context.antecedents, *context.sightings]
+    earlier = [a for a in seen if a.start < before and not context.in_quote(a.start)]
+    return sorted(earlier, key=lambda a: -a.start)
 
 
 def _by_surname(context: SpeakerContext, word: str) -> str | None:
