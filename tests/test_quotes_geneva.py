@@ -50,6 +50,21 @@ def test_no_quote_is_given_to_the_wrong_side(quotes: list[Quote]) -> None:
             assert not any(f in v.text for f in russian for v in quote.variants), quote.text
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("lashed up at every level", "committed to working in lockstep"),
+        ("I briefed the North Atlantic Council", "I fully expect that at the NATO-Russia Council"),
+        ("Nothing about you without you", "This is not what we call negotiation"),
+    ],
+)
+def test_different_statements_of_one_speaker_stay_apart(
+    quotes: list[Quote], one: str, other: str
+) -> None:
+    assert holding(quotes, one) and holding(quotes, other)
+    assert not {id(q) for q in holding(quotes, one)} & {id(q) for q in holding(quotes, other)}
+
+
 def test_pronoun_after_sherman_is_not_given_to_ryabkov(
     geneva_story: Story, quotes: list[Quote]
 ) -> None:
