@@ -58,3 +58,16 @@ def test_a_plain_figure_conflicts_with_a_different_hedged_one() -> None:
     assert conflict(exact, about) and conflict(exact, more)
     assert not conflict(about, more)  # both hedged, ranges overlap
     assert not conflict(exact, _assertion("212", None, 212, 212))
+
+
+def test_a_preposition_at_the_sentence_root_does_not_hang(nlp: object) -> None:
+    """Headline-like fragments can parse with an ADP as root; extraction must still end."""
+    from crosswire.analyze.quantities import extract_assertions
+    from crosswire.model import Article
+
+    text = "In Tallinn. At sea off Tallinn for about five hours. Of 212 passengers in Tallinn."
+    article = Article(id="x", text=text, outlet="o")
+    doc = nlp(text)  # type: ignore[operator]
+    roots = [t for t in doc if t.head.i == t.i]
+    assert roots
+    extract_assertions(doc, article, [])

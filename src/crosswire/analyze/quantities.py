@@ -235,7 +235,8 @@ def _event_subject(clause: _Clause, anchor: Token, near_name: bool = False) -> S
     of the NATO-Russia Council") where the tree puts them far from the name.
     """
     head = anchor.head
-    while head.dep_ == "prep" or head.pos_ == "ADP":
+    # A preposition can be the sentence root (its head is itself): stop there.
+    while (head.dep_ == "prep" or head.pos_ == "ADP") and head.head.i != head.i:
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
         if family_of(head):
