@@ -73,3 +73,13 @@ def test_list_reports_analysis_state(tmp_path: Path, example_story: Story) -> No
     assert len(rows) == len(example_story.analyses)
     assert sum(row["analysed"] for row in rows) == 1
     assert isinstance(store.db.conn, sqlite3.Connection)
+
+
+def test_the_same_article_given_twice_is_one_source(tmp_path: Path, example_story: Story) -> None:
+    store = Store(tmp_path / "x.db")
+    for analysis in example_story.analyses:
+        store.save_analysis(analysis)
+    articles = read_articles([EXAMPLE, EXAMPLE / "baltic-wire.txt"]).articles
+    assert len(articles) == len(example_story.analyses) + 1
+    story = analyze_story(articles, store=store)
+    assert [a.id for a in story.articles] == [a.id for a in example_story.articles]

@@ -137,7 +137,7 @@ def quotes(paths: Paths, strict: Strict = False, db: Db = None) -> None:
 @app.command()
 def claims(paths: Paths, strict: Strict = False, db: Db = None) -> None:
     """Print the claims side by side: discrepancies first, then corroborated facts."""
-    from crosswire.pipeline import _sources
+    from crosswire.pipeline import sources_of
     from crosswire.reconcile.claims import reconcile_claims
     from crosswire.reconcile.entities import reconcile_entities
     from crosswire.reconcile.independence import find_duplicates
@@ -145,7 +145,7 @@ def claims(paths: Paths, strict: Strict = False, db: Db = None) -> None:
     story = _story(paths, replace(DEFAULT, strict=strict), db)
     duplicate_of = find_duplicates(story)
     found = reconcile_claims(story, reconcile_entities(story), duplicate_of)
-    sources = _sources(story, duplicate_of)
+    sources = sources_of(story, duplicate_of)
     _print_sections(Brief(title="", sources=sources, claims=found), "discrepancies", "facts")
 
 
@@ -352,9 +352,8 @@ def _story(paths: list[str], settings: Settings, db: str | None) -> Story:
         raise typer.BadParameter("give files or folders of articles, or --db with stored ones")
     if not articles:
         raise NoArticlesError("no readable articles in " + (", ".join(paths) or str(db)))
-    unique = list({a.id: a for a in articles}.values())
     with _progress() as progress:
-        return analyze_story(unique, settings, store, progress)
+        return analyze_story(articles, settings, store, progress)
 
 
 def _report(ingested: Ingested) -> None:

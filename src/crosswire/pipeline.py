@@ -26,7 +26,15 @@ if TYPE_CHECKING:
 # Called as progress(stage, done, total) so a front end can draw a bar per stage.
 Progress = Callable[[str, int, int], None]
 
-__all__ = ["brief", "load_story", "analyze_story", "build_brief", "Progress"]
+__all__ = [
+    "brief",
+    "load_story",
+    "analyze_story",
+    "build_brief",
+    "sources_of",
+    "story_title",
+    "Progress",
+]
 
 
 def brief(
@@ -48,11 +56,11 @@ def load_story(
 ) -> tuple[Story, Ingested]:
     """Read, clean and analyse the articles in ``paths`` as one story."""
     paths = list(paths)
-    ingested = read_articles(paths, settings, _file_progress(progress, paths))
+    ingested = read_articles(paths, settings, _file_progress(progress))
     if not ingested.articles:
         where = ", ".join(str(p) for p in paths) or "(no paths given)"
         raise NoArticlesError(f"no readable articles in {where}")
-    return analyze_story(_unique(ingested.articles), settings, store, progress), ingested
+    return analyze_story(ingested.articles, settings, store, progress), ingested
 
 
 def analyze_story(
@@ -61,7 +69,11 @@ def analyze_story(
     store: Store | None = None,
     progress: Progress | None = None,
 ) -> Story:
-    """Clean and analyse ``articles``, reusing stored analyses when a store is given."""
+    """Clean and analyse ``articles``, reusing stored analyses when a store is given.
+
+    The same content given twice (two copies of one file) becomes one article of the story.
+    """
+    articles = list({article.id: article for article in articles}.values())
     done: dict[str, ArticleAnalysis] = store.load_analyses(articles) if store else {}
     todo = [clean_article(a) for a in articles if a.id not in done]
     if not todo:  # everything stored: no model needs loading
@@ -96,7 +108,7 @@ def build_brief(
     step(4)
     summary = summarize_story(story, settings.summary_words, duplicate_of, settings)
     step(5)
-    sources = _sources(story, duplicate_of)
+    sources = sources_of(story, duplicate_of)
     step(6)
     return Brief(
         title=story_title(story),
@@ -124,7 +136,8 @@ def story_title(story: Story) -> str:
     return max(titled, key=centrality).title or ""
 
 
-def _sources(story: Story, duplicate_of: dict[int, int | None]) -> list[Source]:
+def sources_of(story: Story, duplicate_of: dict[int, int | None]) -> list[Source]:
+    """The story's articles as the brief lists them, with reference dates and reprint links."""
     dates = reference_dates(story)
     sources = []
     for number, article in enumerate(story.articles, start=1):
@@ -147,17 +160,7 @@ def _sources(story: Story, duplicate_of: dict[int, int | None]) -> list[Source]:
     return sources
 
 
-def _unique(articles: list[Article]) -> list[Article]:
-    """The same content given twice (two copies of one file) is one article."""
-    seen: dict[str, Article] = {}
-    for article in articles:
-        seen.setdefault(article.id, article)
-    return list(seen.values())
-
-
-def _file_progress(
-    progress: Progress | None, paths: list[str | Path]
-) -> Callable[[str], None] | None:
+def _file_progress(progress: Progress | None) -> Callable[[str], None] | None:
     if progress is None:
         return None
     count = 0
