@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from crosswire.analyze.dates import nearest_year
 from crosswire.analyze.numbers import parse_number, unit_of
 from crosswire.analyze.subjects import EVENT_FAMILIES
 from crosswire.model import Assertion, Claim, ClaimValue, Entity, Evidence, Story
@@ -242,22 +243,14 @@ def _date_yearless_values(
         reference = references.get(value.sources[0], (None, False))[0]
         if reference is None:
             continue
-        value.value = nearest_year(value.value, date.fromisoformat(reference[:10]))
+        value.value = _with_year(value.value, date.fromisoformat(reference[:10]))
 
 
-def nearest_year(yearless: str, reference: date) -> str:
-    """``--MM-DD`` (or ``--MM``) as the ISO date of that day nearest ``reference``."""
+def _with_year(yearless: str, reference: date) -> str:
+    """``--MM-DD`` (or ``--MM``) with the year the timeline would give it."""
     month, _, day = yearless[2:].partition("-")
-    candidates = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            candidates.append(date(year, int(month), int(day or 1)))
-        except ValueError:
-            continue
-    if not candidates:
-        return yearless
-    best = min(candidates, key=lambda d: abs((d - reference).days))
-    return best.isoformat() if day else best.isoformat()[:7]
+    year = nearest_year(int(month), int(day or 15), reference)
+    return f"{year}-{month}-{day}" if day else f"{year}-{month}"
 
 
 def _group_of(source: int, duplicate_of: dict[int, int | None]) -> int:
