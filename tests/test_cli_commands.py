@@ -111,7 +111,8 @@ def test_ingest_then_list_then_brief_from_the_store(tmp_path: Path) -> None:
 
 def test_list_without_a_database_says_how_to_make_one(tmp_path: Path) -> None:
     code, _, err = run("list", "--db", str(tmp_path / "none.db"))
-    assert code == 1 and "crosswire ingest" in err
+    assert code == 4 and "crosswire ingest" in err
+    assert not (tmp_path / "none.db").exists()  # a mistyped name makes no empty store
 
 
 @pytest.mark.parametrize(("spec", "expected"), [("1-3,7", [1, 2, 3, 7]), ("5", [5]), ("2-2", [2])])

@@ -63,11 +63,36 @@ MaxBytes = Annotated[
 
 
 def main() -> None:
+    """Run the command; every failure becomes one ``error:`` line and an exit code, no traceback.
+
+    Set CROSSWIRE_DEBUG=1 to see the traceback of an unexpected failure.
+    """
+    import os
+    import sqlite3
+
+    from rich.markup import escape
+
     try:
         app()
     except CrosswireError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         sys.exit(exc.exit_code)
+    except sqlite3.Error as exc:
+        err.print(f"[red]error:[/red] the database cannot be used: {escape(str(exc))}")
+        sys.exit(4)
+    except KeyboardInterrupt:
+        err.print("[red]interrupted[/red]")
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly instead of a traceback
+        if os.environ.get("CROSSWIRE_DEBUG"):
+            raise
+        name = type(exc).__name__
+        err.print(
+            f"[red]error:[/red] unexpected {name}: {escape(str(exc))} "
+            "(a crosswire bug; rerun with CROSSWIRE_DEBUG=1 for the traceback and report it)",
+            highlight=False,
+        )
+        sys.exit(1)
 
 
 @app.command()
@@ -99,6 +124,8 @@ def brief(
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    if output is not None:
+        _check_writable(output)
     settings = replace(
         DEFAULT,
         strict=strict,
@@ -203,12 +230,8 @@ def list_articles(
     """List the articles in the store."""
     from crosswire.store import Store
 
-    if not Path(db).exists():
-        raise CrosswireError(
-            f"{db}: no such database; create it with `crosswire ingest PATH --db {db}`"
-        )
     table = Table("id", "outlet", "published", "title", "analysed")
-    for row in Store(db).list_articles():
+    for row in Store(db, create=False).list_articles():
         table.add_row(
             row["id"],
             row["outlet"],
@@ -333,7 +356,8 @@ def parse_ranges(spec: str) -> list[int]:
 def _read(paths: list[str], settings: Settings) -> Ingested:
     from crosswire.ingest import read_articles
 
-    ingested = read_articles(paths, settings)
+    with _progress() as progress:
+        ingested = read_articles(paths, settings, lambda _, n, total: progress("read", n, total))
     _report(ingested)
     return ingested
 
@@ -343,7 +367,8 @@ def _story(paths: list[str], settings: Settings, db: str | None) -> Story:
     from crosswire.pipeline import analyze_story
     from crosswire.store import Store
 
-    store = Store(db, settings.spacy_model) if db else None
+    # Without paths the store is the only input: a mistyped name must not make an empty one.
+    store = Store(db, settings.spacy_model, create=bool(paths)) if db else None
     if paths:
         articles = _read(paths, settings).articles
     elif store is not None:
@@ -357,10 +382,17 @@ def _story(paths: list[str], settings: Settings, db: str | None) -> Story:
 
 
 def _report(ingested: Ingested) -> None:
+    """One line per skipped input and per warning, then the counts."""
     for problem in ingested.problems:
         err.print(f"[yellow]skipped[/yellow] {_escape(problem)}", highlight=False)
     for warning in ingested.warnings:
         err.print(f"[yellow]warning[/yellow] {_escape(warning)}", highlight=False)
+    if ingested.problems or ingested.warnings:
+        err.print(
+            f"{len(ingested.articles)} article(s) read, {len(ingested.problems)} input(s) "
+            f"skipped, {len(ingested.warnings)} warning(s)",
+            highlight=False,
+        )
 
 
 def _escape(problem: InputError) -> str:
@@ -371,7 +403,11 @@ def _escape(problem: InputError) -> str:
 
 @contextmanager
 def _progress() -> Iterator[Callable[[str, int, int], None]]:
-    """A progress callback drawing one Rich bar per stage on stderr (only on a terminal)."""
+    """A progress callback: one Rich bar per stage on a terminal, else plain periodic lines."""
+    if not err.is_terminal:
+        with _plain_progress() as plain:
+            yield plain
+        return
     bars = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -379,7 +415,6 @@ def _progress() -> Iterator[Callable[[str, int, int], None]]:
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=not err.is_terminal,
     )
     tasks: dict[str, Any] = {}
 
@@ -392,6 +427,70 @@ def _progress() -> Iterator[Callable[[str, int, int], None]]:
         yield update
 
 
+PLAIN_PROGRESS_EVERY_S = 10.0
+
+
+class _PlainProgress:
+    """For logs: a line once a stage has run a second, then every ``every`` s, and its end.
+
+    A ticker thread writes the lines, so a long single step (loading a model) is not silent.
+    """
+
+    def __init__(self, every: float = PLAIN_PROGRESS_EVERY_S) -> None:
+        import threading
+
+        self.every = every
+        self.lock = threading.Lock()
+        self.stage: tuple[str, int, int, float] | None = None  # name, done, total, started
+        self.printed = 0.0  # when the current stage last printed a line (0: never)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._tick, daemon=True)
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        import time
+
+        with self.lock:
+            now = time.monotonic()
+            if self.stage is None or self.stage[0] != stage:
+                self.stage, self.printed = (stage, done, total, now), 0.0
+            else:
+                self.stage = (stage, done, total, self.stage[3])
+            if total > 0 and done >= total:
+                if now - self.stage[3] >= 1.0:
+                    self._line(now, "done")
+                self.stage = None
+
+    def _tick(self) -> None:
+        import time
+
+        while not self.stopped.wait(0.5):
+            with self.lock:
+                now = time.monotonic()
+                if self.stage is None:
+                    continue
+                due = self.stage[3] + 1.0 if not self.printed else self.printed + self.every
+                if now >= due:
+                    self._line(now, "...")
+
+    def _line(self, now: float, state: str) -> None:
+        assert self.stage is not None
+        name, done, total, started = self.stage
+        count = f" {done}/{total}" if total else (f" {done}" if done else "")
+        err.print(f"crosswire: {name}{count} {state} ({now - started:.0f} s)", highlight=False)
+        self.printed = now
+
+
+@contextmanager
+def _plain_progress() -> Iterator[Callable[[str, int, int], None]]:
+    plain = _PlainProgress()
+    plain.thread.start()
+    try:
+        yield plain.update
+    finally:
+        plain.stopped.set()
+        plain.thread.join()
+
+
 def _print_sections(result: Brief, *names: str) -> None:
     from crosswire.render.markdown import render_section
 
@@ -402,12 +501,36 @@ def _print_sections(result: Brief, *names: str) -> None:
     out.print(text, highlight=False, markup=False)
 
 
+def _check_writable(output: Path) -> None:
+    """Refuse an --output that cannot be written before any analysis runs."""
+    import os
+
+    problem = None
+    if output.is_dir():
+        problem = "is a folder; give a file name"
+    elif output.exists() and not os.access(output, os.W_OK):
+        problem = "is not writable"
+    else:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            problem = f"its folder cannot be created ({exc.strerror or exc})"
+        else:
+            if not os.access(output.parent, os.W_OK | os.X_OK):
+                problem = f"cannot write in {output.parent}"
+    if problem is not None:
+        raise typer.BadParameter(f"{output} {problem}", param_hint="--output")
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CrosswireError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     err.print(f"wrote {output}")
 
 

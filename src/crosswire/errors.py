@@ -7,6 +7,7 @@ CrosswireError
 │   ├── BinaryInputError
 │   ├── UnsupportedFormatError
 │   ├── TooLargeError
+│   ├── SkippedInputError      (an entry of a folder that is not an article file)
 │   └── MalformedRecordError   (JSON/JSONL line, missing "text")
 ├── NoArticlesError       nothing usable was given
 ├── ModelError            an NLP model or embedding backend is not installed
@@ -58,6 +59,10 @@ class TooLargeError(InputError):
 
 class MalformedRecordError(InputError):
     pass
+
+
+class SkippedInputError(InputError):
+    """An entry inside a folder that is not read: other file type, README, link, hidden..."""
 
 
 class NoArticlesError(CrosswireError):

@@ -1,4 +1,8 @@
-"""The flow of DESIGN.md end to end: ingest -> clean -> analyze -> reconcile -> summarize."""
+"""The flow of DESIGN.md end to end: ingest -> clean -> analyze -> reconcile -> summarize.
+
+The stages are imported when they run, so a brief from a store never loads the parser and
+``import crosswire.pipeline`` stays cheap.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crosswire.analyze import analyze_articles
 from crosswire.clean import clean_article
 from crosswire.config import DEFAULT, Settings
 from crosswire.errors import NoArticlesError
-from crosswire.ingest import Ingested, read_articles
 from crosswire.model import Article, ArticleAnalysis, Brief, Source, Story
-from crosswire.reconcile.claims import reconcile_claims
-from crosswire.reconcile.entities import reconcile_entities
-from crosswire.reconcile.independence import find_duplicates
-from crosswire.reconcile.quotes import reconcile_quotes
-from crosswire.reconcile.timeline import build_timeline, reference_dates
-from crosswire.summarize import summarize_story
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from crosswire.ingest import Ingested
     from crosswire.store import Store
 
 # Called as progress(stage, done, total) so a front end can draw a bar per stage.
@@ -55,6 +54,8 @@ def load_story(
     progress: Progress | None = None,
 ) -> tuple[Story, Ingested]:
     """Read, clean and analyse the articles in ``paths`` as one story."""
+    from crosswire.ingest import read_articles
+
     paths = list(paths)
     ingested = read_articles(paths, settings, _file_progress(progress))
     if not ingested.articles:
@@ -78,7 +79,7 @@ def analyze_story(
     todo = [clean_article(a) for a in articles if a.id not in done]
     if not todo:  # everything stored: no model needs loading
         return Story([done[a.id] for a in articles])
-    for count, analysis in enumerate(analyze_articles(todo, settings), start=1):
+    for count, analysis in enumerate(analyze_articles(todo, settings, progress), start=1):
         done[analysis.article.id] = analysis
         if store is not None:
             store.save_analysis(analysis)
@@ -87,29 +88,54 @@ def analyze_story(
     return Story([done[a.id] for a in articles])
 
 
+def analyze_articles(
+    articles: list[Article], settings: Settings = DEFAULT, progress: Progress | None = None
+) -> Iterator[ArticleAnalysis]:
+    """The per-article stage (crosswire.analyze), imported only when something needs parsing."""
+    from crosswire.analyze import analyze_articles as analyze
+
+    return analyze(articles, settings, progress)
+
+
 def build_brief(
     story: Story, settings: Settings = DEFAULT, progress: Progress | None = None
 ) -> Brief:
-    """Reconcile the analysed articles of ``story`` into a brief."""
-    stages = 6
+    """Reconcile the analysed articles of ``story`` into a brief.
 
-    def step(done: int) -> None:
+    Each step reports itself to ``progress`` by name ("reconcile: entities" 0/1 ... 1/1).
+    """
+    from crosswire.reconcile.claims import reconcile_claims
+    from crosswire.reconcile.entities import reconcile_entities
+    from crosswire.reconcile.independence import find_duplicates
+    from crosswire.reconcile.quotes import reconcile_quotes
+    from crosswire.reconcile.timeline import build_timeline
+    from crosswire.summarize import summarize_story
+
+    def step(name: str, done: int) -> None:
         if progress is not None:
-            progress("reconcile", done, stages)
+            progress(f"reconcile: {name}", done, 1)
 
+    step("duplicates", 0)
     duplicate_of = find_duplicates(story)
+    step("duplicates", 1)
+    step("entities", 0)
     entities = reconcile_entities(story)
-    step(1)
+    step("entities", 1)
+    step("quotes", 0)
     quotes = reconcile_quotes(story, entities)
-    step(2)
+    step("quotes", 1)
+    step("claims", 0)
     claims = reconcile_claims(story, entities, duplicate_of)
-    step(3)
+    step("claims", 1)
+    step("timeline", 0)
     timeline = build_timeline(story)
-    step(4)
+    step("timeline", 1)
+    step("summary", 0)
     summary = summarize_story(story, settings.summary_words, duplicate_of, settings)
-    step(5)
+    step("summary", 1)
+    step("sources", 0)
     sources = sources_of(story, duplicate_of)
-    step(6)
+    step("sources", 1)
     return Brief(
         title=story_title(story),
         sources=sources,
@@ -138,6 +164,8 @@ def story_title(story: Story) -> str:
 
 def sources_of(story: Story, duplicate_of: dict[int, int | None]) -> list[Source]:
     """The story's articles as the brief lists them, with reference dates and reprint links."""
+    from crosswire.reconcile.timeline import reference_dates
+
     dates = reference_dates(story)
     sources = []
     for number, article in enumerate(story.articles, start=1):
@@ -160,15 +188,12 @@ def sources_of(story: Story, duplicate_of: dict[int, int | None]) -> list[Source
     return sources
 
 
-def _file_progress(progress: Progress | None) -> Callable[[str], None] | None:
+def _file_progress(progress: Progress | None) -> Callable[[str, int, int], None] | None:
     if progress is None:
         return None
-    count = 0
 
-    def advance(_: str) -> None:
-        nonlocal count
-        count += 1
-        progress("read", count, 0)
+    def advance(_: str, done: int, total: int) -> None:
+        progress("read", done, total)
 
     return advance
 

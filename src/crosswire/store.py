@@ -4,6 +4,13 @@ Articles are keyed by content hash, so ingesting the same text twice changes
 nothing. Analyses are keyed by article and by a fingerprint of the analysing
 code and model, so a changed extractor recomputes instead of serving stale results.
 Schema changes are numbered migrations, each run in a transaction.
+
+Several processes may write to one store at once: the database is in WAL mode, every write
+is one ``BEGIN IMMEDIATE`` transaction (one writer at a time, the others wait up to
+``BUSY_TIMEOUT_S``) and rows are added with ``INSERT OR IGNORE``, so two overlapping
+ingests both finish and lose nothing. A store is checked when opened: a damaged file, a
+schema from a newer crosswire or a SQLite file that is not a crosswire store are refused
+with a StoreError, without writing to it.
 """
 
 from __future__ import annotations
@@ -12,7 +19,8 @@ import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -21,7 +29,9 @@ from typing import Any
 from crosswire.errors import StoreError
 from crosswire.model import Article, ArticleAnalysis, from_dict, to_dict
 
-__all__ = ["Store", "MIGRATIONS", "analysis_fingerprint"]
+__all__ = ["Store", "MIGRATIONS", "analysis_fingerprint", "BUSY_TIMEOUT_S"]
+
+BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another process's transaction
 
 
 def _m001_initial(db: Any) -> None:
@@ -62,18 +72,67 @@ def analysis_fingerprint(model_name: str = "") -> str:
 
 
 class Store:
-    """A crosswire database file."""
+    """A crosswire database file.
 
-    def __init__(self, path: str | Path, model_name: str = "") -> None:
+    ``create=False`` refuses a path that does not exist instead of making an empty store
+    (for commands that only read one).
+    """
+
+    def __init__(self, path: str | Path, model_name: str = "", create: bool = True) -> None:
         import sqlite_utils
 
         self.path = str(path)
+        if not create and not Path(self.path).is_file():
+            raise StoreError(
+                f"{self.path}: no such database; create it with "
+                f"`crosswire ingest PATH --db {self.path}`"
+            )
+        if Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
         try:
-            self.db = sqlite_utils.Database(self.path)
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            self._check()
+            conn.execute("pragma journal_mode=wal")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable crosswire database ({exc})") from exc
         self.fingerprint = analysis_fingerprint(model_name)
+
+    def _check(self) -> None:
+        """Refuse a damaged file, a foreign SQLite file or a newer schema, writing nothing."""
+        rows = self.db.execute("pragma quick_check").fetchall()
+        if [tuple(r) for r in rows] != [("ok",)]:
+            problem = "; ".join(str(r[0]) for r in rows[:3])
+            raise StoreError(
+                f"{self.path}: the database file is damaged ({problem}); "
+                "restore it from a backup or ingest the articles into a new one"
+            )
+        tables = set(self.db.table_names())
+        if tables and "migrations" not in tables:
+            raise StoreError(
+                f"{self.path}: a SQLite database that is not a crosswire store "
+                f"(it has tables {', '.join(sorted(tables)[:5])}); give another --db path"
+            )
+        if self.version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: made by a newer crosswire (schema {self.version}; this version "
+                f"knows up to {len(MIGRATIONS)}); upgrade crosswire to use it"
+            )
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction; other processes wait for it (up to BUSY_TIMEOUT_S)."""
+        conn = self.db.conn
+        conn.execute("begin immediate")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("rollback")
+            raise
+        if conn.in_transaction:
+            conn.execute("commit")
 
     @property
     def version(self) -> int:
@@ -83,36 +142,47 @@ class Store:
         return int(row[0] or 0)
 
     def migrate(self) -> None:
-        """Apply every migration newer than the database, each in its own transaction."""
-        if "migrations" not in self.db.table_names():
-            self.db.table("migrations").create({"version": int, "applied": str}, pk="version")
+        """Apply every migration newer than the database, each in its own transaction.
+
+        The version is read again inside the write transaction, so two processes opening a
+        new store at once apply each migration once.
+        """
         for version, migration in enumerate(MIGRATIONS, start=1):
             if version <= self.version:
                 continue
-            with self.db.conn:
+            with self._write():
+                if "migrations" not in self.db.table_names():
+                    self.db.execute(
+                        "create table migrations (version integer primary key, applied text)"
+                    )
+                if version <= self.version:
+                    continue
                 migration(self.db)
-                self.db.table("migrations").insert({"version": version, "applied": _now()})
+                self.db.execute(
+                    "insert into migrations (version, applied) values (?, ?)", [version, _now()]
+                )
 
     def add_articles(self, articles: Iterable[Article]) -> int:
         """Store ``articles`` (uncleaned, as read); returns how many were new."""
         added = 0
-        with self.db.conn:
+        with self._write():
             for article in articles:
-                if self._has_article(article.id):
-                    continue
-                self.db.table("articles").insert(
-                    {
-                        "id": article.id,
-                        "path": article.path,
-                        "outlet": article.outlet,
-                        "title": article.title,
-                        "url": article.url,
-                        "published": article.published,
-                        "added": _now(),
-                        "record": json.dumps(to_dict(article)),
-                    }
+                cursor = self.db.execute(
+                    "insert or ignore into articles "
+                    "(id, path, outlet, title, url, published, added, record) "
+                    "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        article.id,
+                        article.path,
+                        article.outlet,
+                        article.title,
+                        article.url,
+                        article.published,
+                        _now(),
+                        json.dumps(to_dict(article)),
+                    ],
                 )
-                added += 1
+                added += cursor.rowcount
         return added
 
     def articles(self) -> list[Article]:
@@ -144,21 +214,12 @@ class Store:
 
     def save_analysis(self, analysis: ArticleAnalysis) -> None:
         self.add_articles([analysis.article])
-        with self.db.conn:
-            self.db.table("analyses").upsert(
-                {
-                    "article_id": analysis.article.id,
-                    "fingerprint": self.fingerprint,
-                    "record": json.dumps(to_dict(analysis)),
-                },
-                pk=("article_id", "fingerprint"),
+        with self._write():
+            self.db.execute(
+                "insert or replace into analyses (article_id, fingerprint, record) "
+                "values (?, ?, ?)",
+                [analysis.article.id, self.fingerprint, json.dumps(to_dict(analysis))],
             )
-
-    def _has_article(self, article_id: str) -> bool:
-        return (
-            self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone()
-            is not None
-        )
 
 
 def _now() -> str:

@@ -1,16 +1,18 @@
 """Per-article NLP: one parse, then entities, quotes, quantities and dates from it.
 
-Each article is analysed on its own, so this stage parallelises freely.
+Each article is analysed on its own, so this stage parallelises freely: with
+``Settings.jobs`` > 1 whole analyses (parse and every extractor) run in worker processes,
+each loading the model once, and come back in input order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from crosswire.analyze.dates import extract_dates
 from crosswire.analyze.entities import extract_mentions
-from crosswire.analyze.nlp import load_nlp
+from crosswire.analyze.nlp import load_nlp, resolve_model_name
 from crosswire.analyze.quantities import extract_assertions
 from crosswire.analyze.quotes import extract_attributions
 from crosswire.config import DEFAULT, Settings
@@ -48,13 +50,63 @@ def analyze_article(article: Article, settings: Settings = DEFAULT) -> ArticleAn
 
 
 def analyze_articles(
-    articles: Iterable[Article], settings: Settings = DEFAULT
+    articles: Iterable[Article],
+    settings: Settings = DEFAULT,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[ArticleAnalysis]:
-    """Analyse many articles, batching the parse through ``nlp.pipe``."""
-    nlp = load_nlp(settings.spacy_model)
+    """Analyse many articles, batching the parse through ``nlp.pipe``.
+
+    ``progress`` hears of the model load ("load model" 0/1, 1/1) before the first article.
+    """
     pending = list(articles)
+    if not pending:
+        return
+    jobs = min(max(1, settings.jobs), len(pending))
+    if jobs > 1:
+        yield from _analyze_in_workers(pending, settings, jobs, progress)
+        return
+    if progress is not None:
+        progress("load model", 0, 1)
+    nlp = load_nlp(settings.spacy_model)
+    if progress is not None:
+        progress("load model", 1, 1)
     texts = (a.text[: settings.max_chars_per_article] for a in pending)
-    n_process = max(1, settings.jobs)
-    docs = nlp.pipe(texts, batch_size=32, n_process=n_process)
-    for doc, article in zip(docs, pending, strict=True):
+    for doc, article in zip(nlp.pipe(texts, batch_size=32), pending, strict=True):
         yield analyze_doc(doc, article)
+
+
+def _analyze_in_workers(
+    articles: list[Article],
+    settings: Settings,
+    jobs: int,
+    progress: Callable[[str, int, int], None] | None,
+) -> Iterator[ArticleAnalysis]:
+    """Whole analyses in ``jobs`` spawned processes, in chunks small enough to balance load."""
+    import multiprocessing
+
+    size = max(1, min(_MAX_CHUNK, len(articles) // (jobs * 4)))
+    chunks = [(articles[i : i + size], settings) for i in range(0, len(articles), size)]
+    if progress is not None:
+        progress("load model", 0, 1)
+    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+    resolve_model_name(settings.spacy_model)  # a missing model fails here, not in every worker
+    # Each worker loads the model once, on its first chunk (load_nlp is cached per process);
+    # a failing initializer would make the pool restart workers forever.
+    with context.Pool(jobs) as pool:
+        for number, analyses in enumerate(pool.imap(_analyze_chunk, chunks)):
+            if number == 0 and progress is not None:
+                progress("load model", 1, 1)
+            yield from analyses
+
+
+_MAX_CHUNK = 8
+
+
+def _analyze_chunk(job: tuple[list[Article], Settings]) -> list[ArticleAnalysis]:
+    articles, settings = job
+    nlp = load_nlp(settings.spacy_model)
+    texts = [a.text[: settings.max_chars_per_article] for a in articles]
+    return [
+        analyze_doc(doc, article)
+        for doc, article in zip(nlp.pipe(texts, batch_size=32), articles, strict=True)
+    ]

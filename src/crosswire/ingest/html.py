@@ -17,7 +17,11 @@ def read_html(path: str, html: str) -> Article:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     if not isinstance(document, Document) or not (document.text or "").strip():
         raise EmptyInputError(path, "no article text found in the HTML page")
@@ -35,6 +39,12 @@ def read_html(path: str, html: str) -> Article:
         author=document.author,
         path=path,
     )
+
+
+# Dates from the page's markup only (meta tags, <time>, JSON-LD, URL). The extensive search
+# also guesses from any year in the text, so a page with only "(c) 2024" in its footer was
+# published "2024-01-01"; an unknown date is left unknown (the timeline may infer one, marked).
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def _paragraphs(text: str) -> str:

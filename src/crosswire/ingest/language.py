@@ -54,12 +54,25 @@ _ENGLISH = frozenset(
     ]
 )
 _MIN_WORDS = 40
+_MIN_LETTERS = 100  # Chinese or Japanese runs whole sentences together as one "word"
+_MIN_LATIN = 0.5
 _MIN_SHARE = 0.12  # English news prose runs at 0.3-0.45 of these words
 
 
 def english_warning(article: Article) -> InputError | None:
-    """A warning when the text looks non-English (too few common English words)."""
-    words = [w.lower() for w in _WORD.findall(article.text[:20_000])]
+    """A warning when the text looks non-English: mostly non-Latin letters, or too few
+    common English words."""
+    sample = article.text[:20_000]
+    letters = sum(1 for c in sample if c.isalpha())
+    latin = sum(1 for c in sample if c.isalpha() and ord(c) < 0x250)
+    if letters >= _MIN_LETTERS and latin < _MIN_LATIN * letters:
+        article.language = "unknown"
+        return InputError(
+            article.path or article.id,
+            f"does not look like English (only {latin / letters:.0%} of its letters are Latin); "
+            "the models read English only, so results for it will be poor",
+        )
+    words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < _MIN_WORDS:
         return None
     share = sum(w in _ENGLISH for w in words) / len(words)

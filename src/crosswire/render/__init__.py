@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable
 
 from crosswire.model import Brief
 
 FORMATS = ("md", "json", "text", "html")
+
+
+class _RenderModule(types.ModuleType):
+    """This module, callable as its ``render`` function.
+
+    ``crosswire.render`` is both the public function (README: ``crosswire.render(brief,
+    "md")``) and this subpackage. Importing a subpackage sets it as an attribute of its
+    parent, so after the first import the name means the module; making the module call
+    ``render`` keeps ``crosswire.render(...)`` working every time, and every existing
+    ``from crosswire.render import ...`` / ``crosswire.render.html`` keeps working too.
+    """
+
+    def __call__(self, brief: Brief, fmt: str = "md") -> str:
+        return render(brief, fmt)
+
+
+sys.modules[__name__].__class__ = _RenderModule
 
 
 def render(brief: Brief, fmt: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import PurePath, PureWindowsPath
 from urllib.parse import urlsplit
 
 import jinja2
@@ -159,6 +160,7 @@ class SourceRow:
     date: str
     group: list[int]  # every source in this one's reprint group, itself included
     words: int
+    path: str = ""  # the file as the page may show it (never an absolute local path)
 
 
 @dataclass
@@ -410,9 +412,22 @@ def _source_rows(sources: list[Source]) -> list[SourceRow]:
             date=format_date(s.published) if s.published else "",
             group=sorted(n for n, root in roots.items() if root == roots[s.id]),
             words=len(s.text.split()),
+            path=shown_path(s.path),
         )
         for s in sources
     ]
+
+
+def shown_path(path: str | None) -> str:
+    """``path`` as a page may show it: as given when relative and inside the folder it was
+    read from, else the file name only (no user's home or folder layout in a shared page)."""
+    if not path:
+        return ""
+    name, sep, line = path.partition("#")
+    pure = PurePath(name)
+    if pure.is_absolute() or ".." in pure.parts or PureWindowsPath(name).is_absolute():
+        name = PureWindowsPath(name).name if "\\" in name else pure.name
+    return name + sep + line
 
 
 def _root(number: int, parent: dict[int, int | None]) -> int:
