@@ -65,6 +65,9 @@ def render_html(brief: Brief) -> str:
         css=Markup(_asset("brief.css")),
         script=Markup(script),
         script_hash=_csp_hash(script),
+        chips_shown=CHIPS_SHOWN,
+        matrix_columns=MATRIX_COLUMNS,
+        source_filter_from=SOURCE_FILTER_FROM,
     )
 
 
@@ -164,6 +167,22 @@ class SourceRow:
 
 
 @dataclass
+class MatrixPage:
+    """Some of the source columns of a claims matrix, with the rows that have a cell in them."""
+
+    label: str
+    sources: list[Source]
+    rows: list[tuple[ClaimRow, list[Variant | None]]]
+
+
+# Past these, a long story's page stays usable: chips collapse behind "+N more", the claims
+# matrix shows its source columns a page at a time, the sources section gets a filter box.
+CHIPS_SHOWN = 12
+MATRIX_COLUMNS = 20
+SOURCE_FILTER_FROM = 12
+
+
+@dataclass
 class View:
     """What the template needs, derived from the brief once."""
 
@@ -180,6 +199,8 @@ class View:
     timeline: list[tuple[str, list[TimelineRow]]]
     sources: list[SourceRow]
     reprint_groups: list[tuple[int, ...]] = field(default_factory=list)
+    matrix_pages: list[MatrixPage] = field(default_factory=list)
+    single_pages: list[MatrixPage] = field(default_factory=list)
 
 
 def build_view(brief: Brief) -> View:
@@ -205,7 +226,26 @@ def build_view(brief: Brief) -> View:
         timeline=_timeline(brief, texts, outlets),
         sources=sources,
         reprint_groups=sorted({tuple(r.group) for r in sources if len(r.group) > 1}),
+        matrix_pages=matrix_pages([r for r in claims if r.status != "single"], brief.sources),
+        single_pages=matrix_pages([r for r in claims if r.status == "single"], brief.sources),
     )
+
+
+def matrix_pages(
+    rows: list[ClaimRow], sources: list[Source], columns: int = MATRIX_COLUMNS
+) -> list[MatrixPage]:
+    """The matrix split into pages of ``columns`` sources; a page keeps only rows it fills."""
+    if not rows:
+        return []
+    pages = []
+    for low in range(0, len(sources), columns):
+        shown = sources[low : low + columns]
+        cut = [(row, row.cells[low : low + columns]) for row in rows]
+        filled = [(row, cells) for row, cells in cut if any(cells)]
+        if filled or len(sources) <= columns:
+            label = f"Sources {shown[0].id}–{shown[-1].id}" if shown else ""
+            pages.append(MatrixPage(label, shown, filled))
+    return pages
 
 
 # ------------------------------------------------------------------------- excerpts
