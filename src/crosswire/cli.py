@@ -475,7 +475,7 @@ class _PlainProgress:
     def _line(self, now: float, state: str) -> None:
         assert self.stage is not None
         name, done, total, started = self.stage
-        count = f" {done}/{total}" if total else (f" {done}" if done else "")
+        count = f" {done}/{total}" if total > 1 else (f" {done}" if not total and done else "")
         err.print(f"crosswire: {name}{count} {state} ({now - started:.0f} s)", highlight=False)
         self.printed = now
 
