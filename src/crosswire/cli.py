@@ -309,6 +309,22 @@ def eval_claims(
     _print_metrics(metrics, as_json)
 
 
+@eval_app.command("facts")
+def eval_facts(
+    path: Annotated[Path, typer.Argument(help="facts gold folder (one JSON file a cluster)")],
+    clusters: Annotated[
+        Path, typer.Option("--clusters", help="DUC-format clusters.jsonl with the articles")
+    ],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Discrepancy and alignment P/R and trap hits on real news, with a naive baseline."""
+    from crosswire.evaluate import facts
+
+    with _working("facts"):
+        metrics = facts.evaluate(path, clusters)
+    _print_metrics(metrics, as_json)
+
+
 # --------------------------------------------------------------------- helpers
 
 
