@@ -267,7 +267,13 @@ def score_cluster(
                 {"kind": "aligned, no gold fact", **_claim_row(claim, texts, located, [])}
             )
     for f in sorted(discrepant - covered_flagged):
-        errors.append({"kind": "missed discrepancy", **_fact_row(located.facts[f], covered_all)})
+        shown_as: list[str] = sorted(
+            {claims[i].status for i, facts in covered_by.items() if f in facts}
+        )
+        errors.append(
+            {"kind": "missed discrepancy", "shown_as": shown_as or ["not aligned"]}
+            | _fact_row(located.facts[f], covered_all)
+        )
     for f in sorted(set(range(len(located.facts))) - covered_all - discrepant):
         errors.append({"kind": "fact not aligned", **_fact_row(located.facts[f], covered_all)})
     return tally, errors
