@@ -146,7 +146,9 @@ def claims(paths: Paths, strict: Strict = False, db: Db = None) -> None:
     duplicate_of = find_duplicates(story)
     found = reconcile_claims(story, reconcile_entities(story), duplicate_of)
     sources = sources_of(story, duplicate_of)
-    _print_sections(Brief(title="", sources=sources, claims=found), "discrepancies", "facts")
+    _print_sections(
+        Brief(title="", sources=sources, claims=found), "discrepancies", "facts", "to_check"
+    )
 
 
 @app.command()

@@ -63,6 +63,7 @@ STATES = {
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
     "missing": "missing", "detain": "detained",
 }  # fmt: skip
+CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 SCALES = ("dozen", "hundred", "thousand", "million", "billion")
 DURATION_VERBS = {"last", "take", "run", "continue", "go", "spend", "drag", "stretch"}
 MEASURE_ATTRIBUTES = {"distance": "distance", "speed": "speed", "percentage": "percentage"}
@@ -109,7 +110,10 @@ def _numbers(clause: _Clause) -> list[Assertion]:
             continue
         if _converted(clause.sent.doc, first) or _height(clause.sent.doc, last):
             continue
-        if _unit_after(clause.sent.doc, last) is not None:
+        if first > 0 and clause.sent.doc[first - 1].text in CURRENCIES:
+            # "$126 million deal": an amount of money, not a count of deals.
+            assertion = _money(clause, first, last, value)
+        elif _unit_after(clause.sent.doc, last) is not None:
             # A unit makes it a measure or nothing: "two days later" is not a count of days.
             assertion = _measure(clause, first, last, value)
         else:
@@ -249,6 +253,17 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
     if subject is None:
         return None
     return _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
+
+
+def _money(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
+    """ "$2.6 million": an amount, said of the thing it pays for when the tree says so."""
+    doc = clause.sent.doc
+    symbol = doc[first - 1].text
+    subject = _event_subject(clause, doc[last]) or Subject("", (), "")
+    assertion = _assertion(clause, first, last, value, "quantity", subject, "amount", 1.0, None)
+    assertion.unit = CURRENCIES[symbol]
+    assertion.value = f"{value.number:.0f} {assertion.unit}"
+    return assertion
 
 
 def _duration_subject(clause: _Clause, unit: Token) -> Subject | None:

@@ -38,7 +38,7 @@ from typing import Literal
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from crosswire.analyze.dates import nearest_year
-from crosswire.analyze.numbers import parse_number, unit_of
+from crosswire.analyze.numbers import hedge_kind, parse_number, unit_of
 from crosswire.analyze.subjects import EVENT_FAMILIES
 from crosswire.model import (
     ArticleAnalysis,
@@ -58,6 +58,8 @@ ALIGN_SIMILARITY = 0.35
 FLAG_SIMILARITY = 0.5
 # Added to the similarity of two values said of the same place.
 PLACE_BONUS = 0.2
+# Hedge kinds that round a figure rather than bound it.
+APPROXIMATE = {"about", "nearly"}
 # Rival reports of one figure are within this factor of each other.
 PLAUSIBLE_RATIO = 2.5
 # Words either side of a value that make up its near context.
@@ -455,7 +457,11 @@ def conflict(a: Assertion, b: Assertion) -> bool:
     stated_a, stated_b = stated(a), stated(b)
     if stated_a is None or stated_b is None or abs(stated_a - stated_b) < 1e-9:
         return False
-    return a.hedge is None or b.hedge is None
+    # A plain figure against a different approximate one ("212" vs "about 210") is a
+    # claim of precision the reader should see; a bound it meets ("at least 231" vs
+    # "231", "more than seven" vs "eight") is not a conflict.
+    kinds = {hedge_kind(a.hedge), hedge_kind(b.hedge)}
+    return "" in kinds and bool(kinds & APPROXIMATE)
 
 
 def _bounds(assertion: Assertion) -> tuple[float, float]:
@@ -560,24 +566,30 @@ def _claim(cluster: _Cluster, references: dict[int, tuple[str | None, bool]]) ->
 
 
 def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
-    """Whether a conflict between two values is sure enough for the discrepancy panel."""
-    members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
-    others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
-    best = max(cluster.score(x, y) for x in members for y in others)
-    if best < FLAG_SIMILARITY:
+    """Whether a conflict between two values is sure enough for the discrepancy panel.
+
+    It is when one source giving the first value and one giving the second are rival
+    reports of one measurement: alike in context, neither a subgroup nor a relative date,
+    said of the same place, figures of one order.  Places and dates never are: "Malaysia"
+    and "Kuala Lumpur" are both right, and two dates in like words are more often two
+    events ("the opening of parliament", "the first session of parliament").
+    """
+    if a.assertion.kind in ("place", "date") or b.assertion.kind in ("place", "date"):
         return False
-    items = members + others
-    if any(m.relative or m.subgroup for m in items):
-        return False
-    if _scoped_by_place(a, b) and len({m.place for m in items}) > 1:
-        return False  # one figure for Honduras, one with no place: maybe the region's
     if not _plausible(a.assertion, b.assertion):
         return False
-    if any(m.assertion.kind == "place" for m in items):
-        return False  # "Malaysia" and "Kuala Lumpur" are both right
-    # Two dates in like words are more often two events ("the opening of parliament"
-    # and "the first session of parliament") than one event dated twice.
-    return all(m.assertion.kind != "date" for m in items)
+    members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
+    others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
+    return any(_rivals(cluster, x, y) for x in members for y in others)
+
+
+def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
+    if cluster.score(x, y) < FLAG_SIMILARITY - 1e-9:
+        return False
+    if x.relative or y.relative or x.subgroup or y.subgroup:
+        return False
+    # One figure for Honduras, one with no place: maybe the region's.
+    return not (_scoped_by_place(x, y) and x.place != y.place)
 
 
 def _plausible(a: Assertion, b: Assertion) -> bool:
