@@ -173,7 +173,9 @@ def claims(paths: Paths, strict: Strict = False, db: Db = None) -> None:
     duplicate_of = find_duplicates(story)
     found = reconcile_claims(story, reconcile_entities(story), duplicate_of)
     sources = sources_of(story, duplicate_of)
-    _print_sections(Brief(title="", sources=sources, claims=found), "discrepancies", "facts")
+    _print_sections(
+        Brief(title="", sources=sources, claims=found), "discrepancies", "facts", "to_check"
+    )
 
 
 @app.command()
@@ -329,6 +331,22 @@ def eval_claims(
 
     with _working("claims_eval"):
         metrics = claims_eval.evaluate(path)
+    _print_metrics(metrics, as_json)
+
+
+@eval_app.command("facts")
+def eval_facts(
+    path: Annotated[Path, typer.Argument(help="facts gold folder (one JSON file a cluster)")],
+    clusters: Annotated[
+        Path, typer.Option("--clusters", help="DUC-format clusters.jsonl with the articles")
+    ],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Discrepancy and alignment P/R and trap hits on real news, with a naive baseline."""
+    from crosswire.evaluate import facts
+
+    with _working("facts"):
+        metrics = facts.evaluate(path, clusters)
     _print_metrics(metrics, as_json)
 
 

@@ -198,9 +198,13 @@ class ClaimValue:
 class Claim:
     subject: str
     attribute: str
-    status: Literal["agreed", "discrepancy", "single"]
+    # "check": the figures differ but the tool is not sure they measure the same thing
+    status: Literal["agreed", "discrepancy", "check", "single"]
     values: list[ClaimValue] = field(default_factory=list)
     independent_sources: int = 0  # reprint groups count once
+    aligned_because: list[str] = field(default_factory=list)  # why these values are one claim
+    evolving: bool = False  # figures differ between sources written at different times
+    changed_in_reprint: bool = False  # versions of one wire story give different figures
 
     @property
     def is_discrepancy(self) -> bool:

@@ -303,7 +303,7 @@ def _citations(
 
 def _ordered_claims(claims: list[Claim]) -> list[Claim]:
     """Discrepancies first, then by how many sources speak to the claim."""
-    rank = {"discrepancy": 0, "agreed": 1, "single": 2}
+    rank = {"discrepancy": 0, "check": 1, "agreed": 2, "single": 3}
     return sorted(
         claims,
         key=lambda c: (rank.get(c.status, 3), -len({n for v in c.values for n in v.sources})),
