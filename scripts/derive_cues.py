@@ -9,11 +9,12 @@ enters the lexicon when it heads at least ``--min-count`` cues and is a cue in a
 unless the data says they mostly do.
 
     PYTHONPATH=src python scripts/derive_cues.py ../shared/eval/polnear \\
-        -o src/crosswire/analyze/data/cues.tsv
+        -o src/crosswire/analyze/data/cues.tsv --sources src/crosswire/analyze/data/sources.tsv
 
-It also writes which common nouns can be a source ("official", "campaign", "poll"), from the
-heads of the gold sources against the nouns' occurrences, so a cue's subject like "tensions" or
-"comments" is not taken for a speaker.  Both files are shipped as package data and read by
+It also writes, for every common noun seen as a grammatical subject at least
+``MIN_SUBJECT_COUNT`` times, how often it heads a gold source against how often it is a subject,
+so a cue's subject like "tensions" or "comments" is not taken for a speaker while "official" or
+"poll" is.  Both files are shipped as package data and read by
 ``crosswire.analyze.cues``.
 """
 
@@ -32,8 +33,7 @@ if TYPE_CHECKING:
 
 MIN_COUNT = 5
 MIN_RATE = 0.4
-MIN_SOURCE_COUNT = 3
-MIN_SOURCE_RATE = 0.1
+MIN_SUBJECT_COUNT = 5
 
 
 def main() -> None:
@@ -62,8 +62,10 @@ def main() -> None:
     for ann in anns:
         doc = docs[ann.stem.rsplit("_", 1)[0]]
         for token in doc:
-            if token.pos_ in {"VERB", "NOUN"}:
-                (seen if token.pos_ == "VERB" else nouns)[token.lemma_.lower()] += 1
+            if token.pos_ == "VERB":
+                seen[token.lemma_.lower()] += 1
+            elif token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
+                nouns[token.lemma_.lower()] += 1
         for source in read_sources(ann):
             span = doc.char_span(source[0], source[1], alignment_mode="expand")
             if span is not None and span.root.pos_ == "NOUN":
@@ -93,16 +95,16 @@ def main() -> None:
             out.write(f"{lemma}\t{count}\t{total}\t{rate:.3f}\t{best}\n")
     print(f"{len(rows)} cue lemmas written to {args.output}")
     kept = [
-        (noun, count, nouns[noun], count / max(nouns[noun], count))
-        for noun, count in sources.items()
-        if count >= MIN_SOURCE_COUNT and count / max(nouns[noun], count) >= MIN_SOURCE_RATE
+        (noun, sources[noun], total, sources[noun] / total)
+        for noun, total in nouns.items()
+        if total >= MIN_SUBJECT_COUNT
     ]
-    kept.sort(key=lambda row: (-row[1], row[0]))
+    kept.sort(key=lambda row: (-row[3], -row[2], row[0]))
     with args.sources.open("w", encoding="utf-8") as out:
         out.write("# derived by scripts/derive_cues.py from PolNeAR train; do not edit by hand\n")
-        out.write("lemma\tsources\tnoun_occurrences\tsource_rate\n")
+        out.write("lemma\tsources\tsubject_occurrences\tsource_rate\n")
         for noun, count, total, rate in kept:
-            out.write(f"{noun}\t{count}\t{total}\t{rate:.3f}\n")
+            out.write(f"{noun}\t{count}\t{total}\t{min(rate, 1.0):.3f}\n")
     print(f"{len(kept)} source nouns written to {args.sources}")
 
 
@@ -121,7 +123,8 @@ def _parse(texts: list[str], cache: Path | None) -> list[Doc]:
 def _relation(doc: Doc, head: Token, content: list[tuple[int, int]]) -> str | None:
     """How the content hangs from the cue verb: the dependency of the child that holds it,
     or ``head:<dep>`` when the cue hangs from the content ("…, she said")."""
-    span = doc.char_span(content[0][0], content[-1][1], alignment_mode="expand")
+    start, end = content[0][0], max(b for _, b in content)
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
     if span is None or span.root.i == head.i:
         return None
     node = span.root

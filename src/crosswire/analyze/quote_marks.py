@@ -17,7 +17,7 @@ OPENING_SINGLE = "‘"
 CLOSING_SINGLE = "’"
 STRAIGHT_SINGLE = "'"
 WIRE_OPENING = "``"  # wire copy and PTB-style text: ``like this''
-WIRE_CLOSING = "''"
+WIRE_CLOSING = "''"  # … and some archives use it at both ends: ''like this
 QUOTE_CHARS = OPENING_DOUBLE + CLOSING_DOUBLE + STRAIGHT_DOUBLE + "‘’'‚`"
 _BEFORE_OPENING = " \t\n([{—–-/:;,"
 _OPEN, _CLOSE, _STRAIGHT = "open", "close", "straight"
@@ -56,8 +56,8 @@ def _marks(paragraph: str) -> list[tuple[int, int, str]]:
             marks.append((i, 2, _OPEN))
             i += 2
             continue
-        if paragraph.startswith(WIRE_CLOSING, i):
-            marks.append((i, 2, _CLOSE))
+        if paragraph.startswith(WIRE_CLOSING, i):  # closes ``…'', and opens and closes ''…''
+            marks.append((i, 2, _STRAIGHT))
             i += 2
             continue
         if char in OPENING_DOUBLE:

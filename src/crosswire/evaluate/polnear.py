@@ -83,7 +83,7 @@ def read_standoff(ann: Path) -> Iterator[tuple[tuple[int, int], list[tuple[int, 
     for roles in relations:
         cue, content = spans.get(roles.get("Cue", "")), spans.get(roles.get("Content", ""))
         if cue and content:
-            yield (cue[0][0], cue[-1][1]), content
+            yield (min(a for a, _ in cue), max(b for _, b in cue)), sorted(content)
 
 
 def read_sources(ann: Path) -> Iterator[tuple[int, int]]:
@@ -92,7 +92,7 @@ def read_sources(ann: Path) -> Iterator[tuple[int, int]]:
     for roles in relations:
         source = spans.get(roles.get("Source", ""))
         if source:
-            yield source[0][0], source[-1][1]
+            yield min(a for a, _ in source), max(b for _, b in source)
 
 
 def _standoff(ann: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, str]]]:
@@ -100,6 +100,8 @@ def _standoff(ann: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[st
     relations = []
     for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
         parts = line.split("\t")
+        if len(parts) < 2 and not re.fullmatch(r"[TE]\d+", parts[0]):
+            continue  # the rest of a span text that holds a line break
         try:
             if parts[0].startswith("T"):
                 offsets = parts[1].split(" ", 1)[1]
