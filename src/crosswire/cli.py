@@ -151,12 +151,23 @@ def entities(paths: Paths, strict: Strict = False, db: Db = None) -> None:
 
 
 @app.command()
-def quotes(paths: Paths, strict: Strict = False, db: Db = None) -> None:
+def quotes(
+    paths: Paths,
+    strict: Strict = False,
+    db: Db = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Every attribution of every source, with offsets.")
+    ] = False,
+) -> None:
     """Print who said what, grouped by speaker, merged across sources."""
     from crosswire.reconcile.entities import reconcile_entities
-    from crosswire.reconcile.quotes import reconcile_quotes
+    from crosswire.reconcile.quotes import export_attributions, reconcile_quotes
 
     story = _story(paths, replace(DEFAULT, strict=strict), db)
+    if as_json:
+        exported = export_attributions(story, reconcile_entities(story))
+        typer.echo(json.dumps(exported, ensure_ascii=False, indent=2))
+        return
     found = reconcile_quotes(story, reconcile_entities(story))
     _print_sections(Brief(title="", quotes=found), "quotes")
 
