@@ -51,7 +51,8 @@ ROLE_HEADS = _words(
     correspondent reporter editor councillor councilor sheriff inspector superintendent
     coach manager commissioner delegate lieutenant sergeant cardinal bishop archbishop
     undersecretary under-secretary secretary-general spokesperson president-elect
-    emperor dictator nominee candidate mp actress actor singer rapper"""
+    emperor dictator nominee candidate mp actress actor singer rapper
+    gov sen rep gen lt col sgt capt cmdr adm det insp supt atty"""
 )
 # Words that may stand inside a title before or after its head ("Deputy Foreign Minister").
 ROLE_MODIFIERS = _words(
@@ -82,7 +83,7 @@ _NICKNAMES = [
     "daniel dan danny",
     "matthew matt",
     "stephen steven steve",
-    "katherine catherine kate kathy",
+    "katherine catherine kathryn kate kathy katie cathy",
     "elizabeth liz beth",
     "jennifer jen jenny",
     "patrick pat",
@@ -187,10 +188,14 @@ _PARTICLES |= {"du", "bin", "al", "el", "ibn", "st"}
 _NICKNAME = re.compile(r"""\(([^)]*)\)|["“”]([^"“”]*)["“”]|(?<!\w)['‘]([^'‘’]+)['’](?!\w)""")
 
 
+_GLUED_TITLE = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+
+
 @lru_cache(maxsize=_CACHE)
 def parse_person(name: str) -> PersonName:
     """Split ``name``; a single word is taken as a surname."""
     nickname = None
+    name = _GLUED_TITLE.sub(". ", name)  # "Gov.Sarah Palin": a title glued to the name
     found = _NICKNAME.search(name)
     if found is not None:
         nickname = next(g for g in found.groups() if g is not None).strip() or None
@@ -289,9 +294,16 @@ def _given_names_match(a: PersonName, b: PersonName) -> str | None:
         assert x.first is not None and y.first is not None
         if len(fold(x.first)) == 1 and x.middles and first_names_match(x.middles[0], y.first):
             return f"{y.first} is the middle name of {x.first} {x.middles[0]}"
+        # "Sharron Diane Crawford Smith" is "Diane Crawford Smith": every later name agrees.
+        if y.middles and x.middles[1:] and _same_words(x.middles, (y.first, *y.middles)):
+            return f"{y.first} {' '.join(y.middles)} are the middle names of {x.first}"
         if x.nickname and fold(x.nickname) == fold(y.first):
             return f"{y.first} is the nickname of {x.first}"
     return None
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(fold(x) == fold(y) for x, y in zip(a, b, strict=True))
 
 
 def acronym_of(short: str, long: str) -> bool:
@@ -311,8 +323,9 @@ def acronym_keys(long: str) -> frozenset[str]:
         return frozenset()
     spelled = re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1. ", long)  # U.S. -> U. S.
     keys = set()
+    article = ["the"] if fold(f"x {long}").split()[1:2] == ["the"] else []
     for form in (spelled.replace("-", ""), spelled.replace("-", " ")):
-        words = fold(form).split()
+        words = [*article, *fold(form).split()]
         if len(words) < 2:
             continue
         keys.add("".join(w[0] for w in words if w not in _FUNCTION_WORDS))
@@ -325,9 +338,13 @@ _CORPORATE = re.compile(
 )
 
 
+_WEB = re.compile(r"\.(com|org|net)$", re.I)
+
+
 @lru_cache(maxsize=_CACHE)
 def place_key(name: str) -> tuple[str, str | None]:
     """The key under which a non-person name merges, and the alias reason if one applied."""
+    name = _WEB.sub("", name)  # People.com is People
     key = _CORPORATE.sub("", fold(name)) or fold(name)
     alias = _ALIAS_KEY.get(key)
     if alias is not None and alias != key:

@@ -199,8 +199,8 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     _merge_acronyms(clusters, indices)
     _merge_slips(clusters, indices)
     places = _place_names(locals_, indices)
-    orgs = [i for i in indices if locals_[i].mentions[0].label == "ORG"]
-    _attach_short_names(clusters, [i for i in orgs if fold(locals_[i].name) not in places])
+    named = [i for i in indices if locals_[i].mentions[0].label in {"ORG", "FAC"}]
+    _attach_short_names(clusters, [i for i in named if fold(locals_[i].name) not in places])
 
 
 def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
@@ -251,12 +251,12 @@ def _merge_slips(clusters: _Clusters, indices: list[int]) -> None:
 
 
 def _place_names(locals_: list[_Local], indices: list[int]) -> set[str]:
-    """Names the story calls a place at least as often as anything else."""
-    votes: defaultdict[str, Counter[bool]] = defaultdict(Counter)
-    for i in indices:
-        for m in locals_[i].mentions:
-            votes[fold(locals_[i].name)][m.label in {"GPE", "LOC"}] += 1
-    return {name for name, vote in votes.items() if vote[True] >= vote[False]}
+    """Names some article of the story calls a city, country or region."""
+    return {
+        fold(locals_[i].name)
+        for i in indices
+        if any(m.label in {"GPE", "LOC"} for m in locals_[i].mentions)
+    }
 
 
 # Words that make "<organisation> Council" a body of the organisation, not the organisation.
@@ -269,33 +269,35 @@ _SITE_WORDS = """cathedral church chapel mosque temple synagogue stadium arena a
 _SITES = set(_SITE_WORDS.split())
 
 
-def _attach_short_names(clusters: _Clusters, orgs: list[int]) -> None:
+def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
     """ "Chargers" joins "San Diego Chargers", "Nordlink" joins "Nordlink Ferries", when no
-    other organisation's name ends (or starts) that way; a place's name never joins a
-    building or body named after it."""
+    other name of its kind (organisation or facility) ends (or starts) that way; a place's
+    name never joins a building or body named after it, nor an organisation's name a
+    building named after the organisation."""
     locals_ = clusters.locals
-    words = {i: tuple(fold(locals_[i].name).split()) for i in orgs}
-    ends: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
-    starts: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
-    for j in orgs:
+    words = {i: tuple(fold(locals_[i].name).split()) for i in named}
+    kind = {i: locals_[i].mentions[0].label for i in named}
+    ends: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    starts: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for j in named:
         name = words[j]
-        if locals_[j].mentions[0].label == "FAC":
-            continue
         for cut in range(1, len(name)):
-            ends[name[cut:]].add(j)
+            ends[kind[j], name[cut:]].add(j)
             rest = set(name[cut:])
-            if not (_BODIES | _SITES) & rest:
-                starts[name[:cut]].add(j)
-    for i in orgs:
+            blocked = _BODIES | _SITES if kind[j] == "ORG" else _BODIES
+            if not blocked & rest:
+                starts[kind[j], name[:cut]].add(j)
+    # Longest first, so "Morningside Recovery" has joined its Center before "Morningside" looks.
+    for i in sorted(named, key=lambda i: -len(words[i])):
         short = words[i]
         for part, index in (("end", ends), ("start", starts)):
-            longer = {clusters.find(j) for j in index.get(short, ())}
+            longer = {clusters.find(j) for j in index.get((kind[i], short), ())}
             if len(longer) == 1 and clusters.find(i) not in longer:
                 root = longer.pop()
-                reason = (
-                    f"{locals_[i].name} is the {part} of {locals_[root].name} and no other name"
+                long = locals_[root].name
+                clusters.union(
+                    root, i, f"{locals_[i].name} is the {part} of {long} and no other name"
                 )
-                clusters.union(root, i, reason)
 
 
 def _forms(local: _Local) -> set[str]:
