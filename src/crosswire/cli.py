@@ -142,12 +142,36 @@ def brief(
 
 
 @app.command()
-def entities(paths: Paths, strict: Strict = False, db: Db = None) -> None:
+def entities(
+    paths: Paths,
+    strict: Strict = False,
+    db: Db = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Every mention with its offsets and entity, as JSON.")
+    ] = False,
+) -> None:
     """Print the who's who: one canonical entity per person, organisation and place."""
-    from crosswire.reconcile.entities import reconcile_entities
+    from crosswire.reconcile.entities import mention_records, reconcile_entities
 
     story = _story(paths, replace(DEFAULT, strict=strict), db)
-    _print_sections(Brief(title="", entities=reconcile_entities(story)), "entities")
+    found = reconcile_entities(story)
+    if as_json:
+        records = mention_records(story, found)
+        sources = [
+            {"source": n, "article_id": a.id, "outlet": a.outlet, "title": a.title}
+            for n, a in enumerate(story.articles, start=1)
+        ]
+        data = {
+            "sources": sources,
+            "entities": [
+                {"entity": n, "name": e.name, "type": e.type, "merged_because": e.merged_because}
+                for n, e in enumerate(found, start=1)
+            ],
+            "mentions": records,
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    _print_sections(Brief(title="", entities=found), "entities")
 
 
 @app.command()
