@@ -6,7 +6,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from crosswire.model import Brief, Claim, ClaimValue, Source
-from crosswire.render.values import display_value
+from crosswire.render.values import display_value, undated_label
 
 Section = Callable[[Brief], list[str]]
 
@@ -149,6 +149,8 @@ def timeline(brief: Brief) -> list[str]:
     for event in brief.timeline:
         date = f"{event.qualifier} {event.date}" if event.qualifier else event.date
         inferred = " (year inferred)" if event.inferred_year else ""
+        if not event.date:  # no source fixes it: the date as written, said to be so
+            date, inferred = undated_label(event.written or ""), ""
         lines.append(f"- **{date}**{inferred}: {_inline(event.event)} {cite(event.sources)}")
     return lines
 

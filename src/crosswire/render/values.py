@@ -45,3 +45,10 @@ def format_date(iso: str) -> str:
     except ValueError:
         return iso
     return iso
+
+
+def undated_label(written: str) -> str:
+    """A timeline date no source fixes: "Oct. 3 (year not stated)", "Friday (date not stated)"."""
+    from crosswire.analyze.calendar import month_of
+
+    return f"{written} ({'year' if month_of(written) else 'date'} not stated)"
