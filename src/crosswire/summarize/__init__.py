@@ -31,7 +31,15 @@ def summarize_story(
     duplicate_of: dict[int, int | None] | None = None,
     settings: Settings = DEFAULT,
 ) -> list[SummarySentence]:
-    """Summary sentences, each with every source that supports it and where it says so."""
+    """Summary sentences, each with every source that supports it and where it says so.
+
+    The one summary path: ``crosswire brief``, ``crosswire summarize`` and the DUC 2004
+    evaluation all call it.  Without ``duplicate_of`` the story's copies are found here.
+    """
+    if duplicate_of is None:
+        from crosswire.reconcile.independence import find_duplicates
+
+        duplicate_of = find_duplicates(story)
     pool = candidates(story.analyses)
     embedder = get_embedder(settings.embedding_backend)
     chosen = choose(story, pool, words or settings.summary_words, duplicate_of, embedder)
