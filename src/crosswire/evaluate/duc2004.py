@@ -38,12 +38,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crosswire.config import DEFAULT
 from crosswire.embeddings import get_embedder
 from crosswire.errors import EvaluationDataError, ModelError
-from crosswire.model import Story
-from crosswire.store import Store
 from crosswire.evaluate import rouge155
 from crosswire.ingest.text import read_text
+from crosswire.model import Story
 from crosswire.pipeline import analyze_story
 from crosswire.reconcile.independence import find_duplicates
+from crosswire.store import Store
 from crosswire.summarize import candidates, choose, summarize_story
 from crosswire.summarize.candidates import Candidate
 from crosswire.summarize.cite import supporting
@@ -112,9 +112,7 @@ def evaluate(
     }
     if official:
         result["rouge155_flags"] = rouge155.FLAGS.format(words=words)
-        result["systems_rouge155"] = rouge155.score(
-            outputs, [c["refs"] for c in clusters], words
-        )
+        result["systems_rouge155"] = rouge155.score(outputs, [c["refs"] for c in clusters], words)
     result["citations"] = {
         b: {
             "other_sources_per_sentence": round(c[1] / max(1.0, c[0]), 2),

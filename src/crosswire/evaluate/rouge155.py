@@ -41,9 +41,7 @@ def score(
         command = ["perl", str(script), "-e", str(data), *FLAGS.format(words=words).split()]
         command += ["-d", str(config)]
         try:
-            output = subprocess.run(
-                command, check=True, capture_output=True, text=True
-            ).stdout
+            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         except (OSError, subprocess.CalledProcessError) as exc:
             detail = getattr(exc, "stderr", "") or str(exc)
             raise ModelError(
@@ -63,7 +61,9 @@ def _scorer() -> tuple[Path, Path]:
 
 
 def _write(
-    root: Path, summaries: Mapping[str, Sequence[Sequence[str]]], references: Sequence[Sequence[str]]
+    root: Path,
+    summaries: Mapping[str, Sequence[Sequence[str]]],
+    references: Sequence[Sequence[str]],
 ) -> Path:
     peers, models = root / "peers", root / "models"
     peers.mkdir()
@@ -81,7 +81,7 @@ def _write(
         xml.append(
             f'<EVAL ID="{k}"><MODEL-ROOT>{models}</MODEL-ROOT><PEER-ROOT>{peers}</PEER-ROOT>'
             f'<INPUT-FORMAT TYPE="SPL"></INPUT-FORMAT><PEERS>{"".join(peer_tags)}</PEERS>'
-            f'<MODELS>{"".join(model_tags)}</MODELS></EVAL>'
+            f"<MODELS>{''.join(model_tags)}</MODELS></EVAL>"
         )
     xml.append("</ROUGE-EVAL>")
     config = root / "config.xml"
