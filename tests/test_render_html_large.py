@@ -7,7 +7,6 @@ browser, the layout checks in headless Chromium like tests/test_browser_brief.py
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from crosswire.model import (
     TimelineEvent,
 )
 from crosswire.render.html import CHIPS_SHOWN, MATRIX_COLUMNS, build_view, render_html
-from test_browser_brief import CHROMIUM, CHROMIUM_ARGS
 
 SOURCES = 1000
 SENTENCE = "The Kelmar pier stayed closed on Monday while inspectors examined the fallen crane."
@@ -88,17 +86,6 @@ def large_brief(count: int = SOURCES, seed: int = 16) -> Brief:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless Chromium not found at {CHROMIUM} (`make browser` installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
 def brief() -> Brief:
     return large_brief()
 
@@ -126,12 +113,12 @@ def test_a_small_brief_keeps_one_matrix_and_no_filter() -> None:
 
 @pytest.mark.browser
 def test_the_page_of_1000_sources_fits_the_window(
-    chromium: Any, tmp_path: Path, brief: Brief
+    browser: Any, tmp_path: Path, brief: Brief
 ) -> None:
     path = tmp_path / "large.html"
     path.write_text(render_html(brief), "utf-8")
     for viewport in ({"width": 1280, "height": 900}, {"width": 375, "height": 740}):
-        context = chromium.new_context(viewport=viewport)
+        context = browser.new_context(viewport=viewport)
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e, seen=errors: seen.append(str(e)))

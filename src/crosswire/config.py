@@ -25,6 +25,7 @@ class Settings:
     db_path: str = "crosswire.db"
     # summary
     summary_words: int = 100
+    summary_pool: int = 400  # sentences the summary's solver chooses among, at most
     # near-duplicates
     duplicate_jaccard: float = 0.6
 

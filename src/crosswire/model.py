@@ -250,6 +250,9 @@ class Source:
     duplicate_of: int | None = None
     published_inferred: bool = False
     article_id: str = ""
+    identical: bool = False  # word for word the text of ``duplicate_of`` (one file given twice)
+    reuses: int | None = None  # a partial rewrite: the source whose sentences it reuses
+    reused_share: float = 0.0  # share of this article's sentences found in ``reuses``
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,11 +16,13 @@ from crosswire.clean import clean_article
 from crosswire.config import DEFAULT, Settings
 from crosswire.errors import NoArticlesError
 from crosswire.model import Article, ArticleAnalysis, Brief, Source, Story
+from crosswire.reconcile.titles import headline
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from crosswire.ingest import Ingested
+    from crosswire.reconcile.independence import Copies
     from crosswire.store import Store
 
 # Called as progress(stage, done, total) so a front end can draw a bar per stage.
@@ -72,20 +75,42 @@ def analyze_story(
 ) -> Story:
     """Clean and analyse ``articles``, reusing stored analyses when a store is given.
 
-    The same content given twice (two copies of one file) becomes one article of the story.
+    The same content given twice (one file twice, two outlets filing one wire story) is
+    analysed once and kept as two articles of the story, each with its own outlet and path,
+    so the brief can list the second as a copy of the first.
     """
-    articles = list({article.id: article for article in articles}.values())
-    done: dict[str, ArticleAnalysis] = store.load_analyses(articles) if store else {}
-    todo = [clean_article(a) for a in articles if a.id not in done]
-    if not todo:  # everything stored: no model needs loading
-        return Story([done[a.id] for a in articles])
-    for count, analysis in enumerate(analyze_articles(todo, settings, progress), start=1):
+    unique = list({article.id: article for article in articles}.values())
+    done: dict[str, ArticleAnalysis] = store.load_analyses(unique) if store else {}
+    todo = [clean_article(a) for a in unique if a.id not in done]
+    analysed = analyze_articles(todo, settings, progress) if todo else iter(())
+    for count, analysis in enumerate(analysed, start=1):
         done[analysis.article.id] = analysis
         if store is not None:
             store.save_analysis(analysis)
         if progress is not None:
             progress("analyse", count, len(todo))
-    return Story([done[a.id] for a in articles])
+    return Story([_as_filed(done[a.id], a) for a in articles])
+
+
+def _as_filed(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
+    """``analysis`` of one text, as filed by ``article`` (its outlet, title, path and date)."""
+    if analysis.article.id != article.id or (
+        analysis.article.outlet,
+        analysis.article.path,
+        analysis.article.title,
+        analysis.article.url,
+        analysis.article.published,
+    ) == (article.outlet, article.path, article.title, article.url, article.published):
+        return analysis
+    filed = replace(
+        analysis.article,
+        outlet=article.outlet,
+        title=article.title,
+        url=article.url,
+        published=article.published,
+        path=article.path,
+    )
+    return replace(analysis, article=filed)
 
 
 def analyze_articles(
@@ -106,7 +131,7 @@ def build_brief(
     """
     from crosswire.reconcile.claims import reconcile_claims
     from crosswire.reconcile.entities import reconcile_entities
-    from crosswire.reconcile.independence import find_duplicates
+    from crosswire.reconcile.independence import find_copies
     from crosswire.reconcile.quotes import reconcile_quotes
     from crosswire.reconcile.timeline import build_timeline
     from crosswire.summarize import summarize_story
@@ -116,7 +141,8 @@ def build_brief(
             progress(f"reconcile: {name}", done, 1)
 
     step("duplicates", 0)
-    duplicate_of = find_duplicates(story)
+    copies = find_copies(story)
+    duplicate_of = copies.duplicate_of
     step("duplicates", 1)
     step("entities", 0)
     entities = reconcile_entities(story)
@@ -134,7 +160,7 @@ def build_brief(
     summary = summarize_story(story, settings.summary_words, duplicate_of, settings)
     step("summary", 1)
     step("sources", 0)
-    sources = sources_of(story, duplicate_of)
+    sources = sources_of(story, duplicate_of, copies)
     step("sources", 1)
     return Brief(
         title=story_title(story),
@@ -149,32 +175,38 @@ def build_brief(
 
 def story_title(story: Story) -> str:
     """The headline that shares most words with the other articles, else the first words."""
-    titled = [a for a in story.articles if a.title]
+    titled = [a for a in story.articles if headline(a)]
     if not titled:
         first = story.articles[0].text.split("\n", 1)[0]
         return " ".join(first.split()[:12])
     bags = [_words(a.text) for a in story.articles]
 
     def centrality(article: Article) -> float:
-        words = _words(article.title or "")
+        words = _words(headline(article) or "")
         return sum(len(words & bag) / (len(words) or 1) for bag in bags)
 
-    return max(titled, key=centrality).title or ""
+    return headline(max(titled, key=centrality)) or ""
 
 
-def sources_of(story: Story, duplicate_of: dict[int, int | None]) -> list[Source]:
-    """The story's articles as the brief lists them, with reference dates and reprint links."""
+def sources_of(
+    story: Story, duplicate_of: dict[int, int | None], copies: Copies | None = None
+) -> list[Source]:
+    """Every article read, as the brief lists it: reference dates, copy and reuse links.
+
+    A title that is only the start of the body cut short is not shown as a headline.
+    """
     from crosswire.reconcile.timeline import reference_dates
 
     dates = reference_dates(story)
     sources = []
     for number, article in enumerate(story.articles, start=1):
         published, inferred = dates.get(number, (article.published, False))
+        reuse = copies.reuses.get(number) if copies else None
         sources.append(
             Source(
                 id=number,
                 outlet=article.outlet,
-                title=article.title,
+                title=headline(article),
                 url=article.url,
                 published=published,
                 path=article.path,
@@ -183,6 +215,9 @@ def sources_of(story: Story, duplicate_of: dict[int, int | None]) -> list[Source
                 duplicate_of=duplicate_of.get(number),
                 published_inferred=inferred,
                 article_id=article.id,
+                identical=bool(copies and number in copies.identical),
+                reuses=reuse.source if reuse else None,
+                reused_share=reuse.share if reuse else 0.0,
             )
         )
     return sources

@@ -13,7 +13,10 @@ reprint is often a cut-down copy of the fuller original.
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -82,34 +85,91 @@ _STOP = frozenset(
 )
 
 
+# An article that reuses at least this share of another's sentences (but is no copy) is a
+# partial rewrite: listed with its share.
+PARTIAL_SHARE = 0.3
+# Only one 5-gram shingle in SAMPLE is indexed when looking for candidate pairs; a copy
+# shares a share of them as large as of all its shingles.
+SAMPLE = 4
+# Below this many indexed shingles in common, a pair is no candidate for a shingle copy.
+MIN_SHARED_SAMPLES = 2
+MAX_POSTING = 50
+
+
 @dataclass
 class _Fingerprint:
     minhash: MinHash
     shingles: int
     sentences: list[frozenset[str]]
     length: int
+    sampled: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A partial rewrite: ``share`` of this article's sentences recur in ``source``."""
+
+    source: int
+    share: float
+
+
+@dataclass
+class Copies:
+    """Which articles copy which: whole copies grouped, partial rewrites with their share."""
+
+    duplicate_of: dict[int, int | None]
+    identical: set[int]  # sources whose text is exactly that of their group's keeper
+    reuses: dict[int, Reuse]
 
 
 def find_duplicates(
     story: Story, threshold: float = DEFAULT.duplicate_jaccard
 ) -> dict[int, int | None]:
     """Source number -> the source it duplicates (its group's earliest or fullest), or None."""
-    prints = [_fingerprint(a.text) for a in story.articles]
+    return find_copies(story, threshold).duplicate_of
+
+
+def find_copies(story: Story, threshold: float = DEFAULT.duplicate_jaccard) -> Copies:
+    """Copies and partial rewrites among the story's articles.
+
+    Candidate pairs come from two inverted indexes (sampled shingles; the rarest words of
+    each sentence, a prefix filter that cannot miss a recurring sentence), so the cost
+    grows with the pairs that share text, not with all pairs of articles.
+    """
+    texts = [a.text for a in story.articles]
+    prints = [_fingerprint(t) for t in texts]
     numbers = range(1, len(prints) + 1)
+    recurring = _recurring_sentences(prints)
+    pairs = {(min(p), max(p)) for p in recurring} | _shingle_pairs(prints)
     parent = {n: n for n in numbers}
-    for i in numbers:
-        for j in range(i + 1, len(prints) + 1):
-            if copy_score(prints[i - 1], prints[j - 1]) >= threshold:
-                parent[_root(parent, j)] = _root(parent, i)
+    best_reuse: dict[int, Reuse] = {}
+    for i, j in sorted(pairs):
+        if texts[i - 1] == texts[j - 1] or _copy_score(i, j, prints, recurring) >= threshold:
+            parent[_root(parent, j)] = _root(parent, i)
+            continue
+        for mine, other in ((i, j), (j, i)):
+            count = len(recurring.get((mine, other), ()))
+            share = count / len(prints[mine - 1].sentences) if count else 0.0
+            held = best_reuse.get(mine)
+            if share >= PARTIAL_SHARE and (held is None or share > held.share):
+                best_reuse[mine] = Reuse(other, round(share, 2))
     groups: dict[int, list[int]] = {}
     for n in numbers:
         groups.setdefault(_root(parent, n), []).append(n)
     duplicate_of: dict[int, int | None] = {n: None for n in numbers}
+    identical: set[int] = set()
     for members in groups.values():
         keeper = _keeper(story, members)
         for n in members:
             duplicate_of[n] = None if n == keeper else keeper
-    return duplicate_of
+            if n != keeper and texts[n - 1] == texts[keeper - 1]:
+                identical.add(n)
+    reuses = {
+        n: reuse
+        for n, reuse in best_reuse.items()
+        if duplicate_of[n] is None and _root(parent, reuse.source) != _root(parent, n)
+    }
+    return Copies(duplicate_of, identical, reuses)
 
 
 def copy_score(a: _Fingerprint, b: _Fingerprint) -> float:
@@ -122,12 +182,70 @@ def similarity(text_a: str, text_b: str) -> float:
     return copy_score(_fingerprint(text_a), _fingerprint(text_b))
 
 
+def _copy_score(
+    i: int, j: int, prints: list[_Fingerprint], recurring: dict[tuple[int, int], set[int]]
+) -> float:
+    """``copy_score`` of articles i and j, their recurring sentences already found."""
+    a, b = prints[i - 1], prints[j - 1]
+    short, long = (i, j) if len(a.sentences) <= len(b.sentences) else (j, i)
+    size = len(prints[short - 1].sentences)
+    sentences = len(recurring.get((short, long), ())) / size if size >= 3 else 0.0
+    return max(_shingle_containment(a, b), sentences)
+
+
 def _fingerprint(text: str) -> _Fingerprint:
     words = [w.lower() for w in _TOKEN.findall(text)]
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return _Fingerprint(minhash, len(shingles), _sentence_bags(text), len(words))
+    sampled = frozenset(h for h in (_hash(s) for s in shingles) if h % SAMPLE == 0)
+    return _Fingerprint(minhash, len(shingles), _sentence_bags(text), len(words), sampled)
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _shingle_pairs(prints: list[_Fingerprint]) -> set[tuple[int, int]]:
+    """Pairs of articles (i < j) sharing enough sampled shingles to be a copy."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for n, fp in enumerate(prints, start=1):
+        for h in fp.sampled:
+            index[h].append(n)
+    shared: Counter[tuple[int, int]] = Counter()
+    for posting in index.values():
+        if len(posting) > MAX_POSTING:
+            continue  # common phrasing; copies of one wire are still found sentence by sentence
+        for k, i in enumerate(posting):
+            for j in posting[k + 1 :]:
+                shared[(i, j)] += 1
+    return {pair for pair, count in shared.items() if count >= MIN_SHARED_SAMPLES}
+
+
+def _recurring_sentences(prints: list[_Fingerprint]) -> dict[tuple[int, int], set[int]]:
+    """(article a, article b) -> indices of a's sentences that recur in one of b's."""
+    frequency: Counter[str] = Counter(w for fp in prints for bag in fp.sentences for w in bag)
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n, fp in enumerate(prints, start=1):
+        for k, bag in enumerate(fp.sentences):
+            for word in bag:
+                index[word].append((n, k))
+    found: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for n, fp in enumerate(prints, start=1):
+        for k, bag in enumerate(fp.sentences):
+            need = math.ceil(SENTENCE_MATCH * len(bag) - 1e-9)
+            # A sentence holding `need` of the bag's words holds one of its rarest
+            # len(bag) - need + 1 words: only their postings can hold a match.
+            prefix = sorted(bag, key=lambda w: (frequency[w], w))[: len(bag) - need + 1]
+            seen: set[tuple[int, int]] = set()
+            for word in prefix:
+                for m, q in index[word]:
+                    if m == n or (m, q) in seen or (n, m) in found and k in found[(n, m)]:
+                        continue
+                    seen.add((m, q))
+                    if len(bag & prints[m - 1].sentences[q]) >= need:
+                        found[(n, m)].add(k)
+    return {pair: sentences for pair, sentences in found.items()}
 
 
 def _sentence_bags(text: str) -> list[frozenset[str]]:

@@ -184,7 +184,12 @@ def _source_row(source: Source) -> str:
     date = source.published or "undated"
     if source.published and source.published_inferred:
         date += " (inferred)"
-    independence = f"reprint of [{source.duplicate_of}]" if source.duplicate_of else "independent"
+    independence = "independent"
+    if source.duplicate_of:
+        kind = "identical copy" if source.identical else "reprint"
+        independence = f"{kind} of [{source.duplicate_of}]"
+    elif source.reuses:
+        independence = f"reuses {source.reused_share:.0%} of [{source.reuses}]'s sentences"
     reasons = sorted({r.reason for r in source.removed})
     removed = f"{len(source.removed)}: {', '.join(reasons)}" if source.removed else "none"
     return (
