@@ -60,6 +60,7 @@ class StageClock:
     def __init__(self) -> None:
         self.first: dict[str, float] = {}
         self.last: dict[str, float] = {}
+        self.peak_mb: dict[str, int] = {}  # the process's peak memory when the stage ended
         self.current = "start"
 
     def __call__(self, stage: str, done: int, total: int) -> None:
@@ -67,10 +68,12 @@ class StageClock:
         self.first.setdefault(stage, now)
         self.last[stage] = now
         self.current = stage
+        self.peak_mb[stage] = _peak_mb()
 
     def mark(self, stage: str, start: float) -> None:
         self.first[stage] = start
         self.last[stage] = time.perf_counter()
+        self.peak_mb[stage] = _peak_mb()
 
     def seconds(self) -> dict[str, float]:
         return {s: round(self.last[s] - self.first[s], 2) for s in self.first}
@@ -93,6 +96,7 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
             pass
         result["spacy_s"] = round(time.perf_counter() - start, 2)
         result["spacy_cpu_s"] = round(time.process_time() - cpu, 2)
+        result["spacy_peak_mb"] = _peak_mb()
         load_nlp.cache_clear()  # crosswire's run loads its model itself, timed as a stage
         del nlp
     clock = StageClock()
@@ -120,6 +124,7 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
     except MemoryError:
         result.update(ok=False, failed_at=clock.current, error="MemoryError")
     result["stages_s"] = clock.seconds()
+    result["stage_peak_mb"] = clock.peak_mb
     # the per-article stage, as the user sees it: model load + analyse
     if "load model" in clock.first and "analyse" in clock.last:
         result["per_article_s"] = round(clock.last["analyse"] - clock.first["load model"], 2)
@@ -128,6 +133,10 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
     result["peak_mb"] = round(own / 1024)
     result["worker_peak_mb"] = round(workers / 1024)
     return result
+
+
+def _peak_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _cpu() -> float:
@@ -200,6 +209,9 @@ def report(runs: dict[int, dict[str, Any]]) -> None:
         )
         stages = sorted(run["stages_s"].items(), key=lambda kv: -kv[1])
         print("      " + "  ".join(f"{name} {seconds:.1f}" for name, seconds in stages))
+        peaks = run.get("stage_peak_mb", {})
+        if peaks:
+            print("      peak MB after: " + "  ".join(f"{k} {v}" for k, v in peaks.items()))
     ok = {size: run for size, run in runs.items() if run.get("ok")}
     if len(ok) >= 2:
         small, large = min(ok), max(ok)
