@@ -57,4 +57,4 @@ def test_council_and_osce_meetings_are_agreed_by_several_sources(geneva_story: S
 
 def test_discrepancies_come_first(geneva_story: Story) -> None:
     statuses = [c.status for c in _claims(geneva_story)]
-    assert statuses == sorted(statuses, key=["discrepancy", "agreed", "single"].index)
+    assert statuses == sorted(statuses, key=["discrepancy", "check", "agreed", "single"].index)

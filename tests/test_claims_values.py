@@ -55,7 +55,9 @@ def test_a_plain_figure_conflicts_with_a_different_hedged_one() -> None:
     exact = _assertion("212", None, 212, 212)
     about = _assertion("210", "about", 199.5, 220.5)
     more = _assertion("200", "more than", 200, None)
-    assert conflict(exact, about) and conflict(exact, more)
+    assert conflict(exact, about)
+    assert not conflict(exact, more)  # a bound the figure meets: both can be true
+    assert conflict(exact, _assertion("250", "more than", 250, None))  # the bound is missed
     assert not conflict(about, more)  # both hedged, ranges overlap
     assert not conflict(exact, _assertion("212", None, 212, 212))
 

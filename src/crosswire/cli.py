@@ -142,21 +142,56 @@ def brief(
 
 
 @app.command()
-def entities(paths: Paths, strict: Strict = False, db: Db = None) -> None:
+def entities(
+    paths: Paths,
+    strict: Strict = False,
+    db: Db = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Every mention with its offsets and entity, as JSON.")
+    ] = False,
+) -> None:
     """Print the who's who: one canonical entity per person, organisation and place."""
-    from crosswire.reconcile.entities import reconcile_entities
+    from crosswire.reconcile.entities import mention_records, reconcile_entities
 
     story = _story(paths, replace(DEFAULT, strict=strict), db)
-    _print_sections(Brief(title="", entities=reconcile_entities(story)), "entities")
+    found = reconcile_entities(story)
+    if as_json:
+        records = mention_records(story, found)
+        sources = [
+            {"source": n, "article_id": a.id, "outlet": a.outlet, "title": a.title}
+            for n, a in enumerate(story.articles, start=1)
+        ]
+        data = {
+            "sources": sources,
+            "entities": [
+                {"entity": n, "name": e.name, "type": e.type, "merged_because": e.merged_because}
+                for n, e in enumerate(found, start=1)
+            ],
+            "mentions": records,
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    _print_sections(Brief(title="", entities=found), "entities")
 
 
 @app.command()
-def quotes(paths: Paths, strict: Strict = False, db: Db = None) -> None:
+def quotes(
+    paths: Paths,
+    strict: Strict = False,
+    db: Db = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Every attribution of every source, with offsets.")
+    ] = False,
+) -> None:
     """Print who said what, grouped by speaker, merged across sources."""
     from crosswire.reconcile.entities import reconcile_entities
-    from crosswire.reconcile.quotes import reconcile_quotes
+    from crosswire.reconcile.quotes import export_attributions, reconcile_quotes
 
     story = _story(paths, replace(DEFAULT, strict=strict), db)
+    if as_json:
+        exported = export_attributions(story, reconcile_entities(story))
+        typer.echo(json.dumps(exported, ensure_ascii=False, indent=2))
+        return
     found = reconcile_quotes(story, reconcile_entities(story))
     _print_sections(Brief(title="", quotes=found), "quotes")
 
@@ -173,7 +208,9 @@ def claims(paths: Paths, strict: Strict = False, db: Db = None) -> None:
     duplicate_of = find_duplicates(story)
     found = reconcile_claims(story, reconcile_entities(story), duplicate_of)
     sources = sources_of(story, duplicate_of)
-    _print_sections(Brief(title="", sources=sources, claims=found), "discrepancies", "facts")
+    _print_sections(
+        Brief(title="", sources=sources, claims=found), "discrepancies", "facts", "to_check"
+    )
 
 
 @app.command()
@@ -329,6 +366,22 @@ def eval_claims(
 
     with _working("claims_eval"):
         metrics = claims_eval.evaluate(path)
+    _print_metrics(metrics, as_json)
+
+
+@eval_app.command("facts")
+def eval_facts(
+    path: Annotated[Path, typer.Argument(help="facts gold folder (one JSON file a cluster)")],
+    clusters: Annotated[
+        Path, typer.Option("--clusters", help="DUC-format clusters.jsonl with the articles")
+    ],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Discrepancy and alignment P/R and trap hits on real news, with a naive baseline."""
+    from crosswire.evaluate import facts
+
+    with _working("facts"):
+        metrics = facts.evaluate(path, clusters)
     _print_metrics(metrics, as_json)
 
 

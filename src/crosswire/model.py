@@ -128,6 +128,9 @@ class DateMention:
     partial: str | None = None  # "MM-DD" or "MM" when only the year is missing ("Jan. 10")
     tense: Literal["past", "present", "future", ""] = ""  # of the dated clause ("" if verbless)
     dateline: bool = False  # "TALLINN, Oct. 15 –": when the article was filed, not an event
+    # The date modifies a clause about something happening, not a noun ("the 1993 elections",
+    # "a repetition of 1993") or an unnamed thing's description ("the level recorded in 1996").
+    event: bool = True
 
 
 @dataclass
@@ -198,9 +201,13 @@ class ClaimValue:
 class Claim:
     subject: str
     attribute: str
-    status: Literal["agreed", "discrepancy", "single"]
+    # "check": the figures differ but the tool is not sure they measure the same thing
+    status: Literal["agreed", "discrepancy", "check", "single"]
     values: list[ClaimValue] = field(default_factory=list)
     independent_sources: int = 0  # reprint groups count once
+    aligned_because: list[str] = field(default_factory=list)  # why these values are one claim
+    evolving: bool = False  # figures differ between sources written at different times
+    changed_in_reprint: bool = False  # versions of one wire story give different figures
 
     @property
     def is_discrepancy(self) -> bool:
@@ -216,6 +223,9 @@ class TimelineEvent:
     evidence: list[Evidence] = field(default_factory=list)
     qualifier: str | None = None
     inferred_year: bool = False
+    # The date as written ("Friday", "Oct. 3") when no source supports its year: ``date`` is
+    # then "" and the entry says the date is not stated rather than guess one.
+    written: str | None = None
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -17,8 +18,10 @@ __all__ = [
     "ROLE_MODIFIERS",
     "PersonName",
     "acronym_of",
+    "acronym_keys",
     "first_names_match",
     "fold",
+    "loose_key",
     "honorific",
     "parse_person",
     "person_match",
@@ -48,7 +51,8 @@ ROLE_HEADS = _words(
     correspondent reporter editor councillor councilor sheriff inspector superintendent
     coach manager commissioner delegate lieutenant sergeant cardinal bishop archbishop
     undersecretary under-secretary secretary-general spokesperson president-elect
-    emperor dictator nominee candidate mp actress actor singer rapper"""
+    emperor dictator nominee candidate mp actress actor singer rapper
+    gov sen rep gen lt col sgt capt cmdr adm det insp supt atty"""
 )
 # Words that may stand inside a title before or after its head ("Deputy Foreign Minister").
 ROLE_MODIFIERS = _words(
@@ -79,7 +83,7 @@ _NICKNAMES = [
     "daniel dan danny",
     "matthew matt",
     "stephen steven steve",
-    "katherine catherine kate kathy",
+    "katherine catherine kathryn kate kathy katie cathy",
     "elizabeth liz beth",
     "jennifer jen jenny",
     "patrick pat",
@@ -120,6 +124,12 @@ _ALIAS_KEY = {alias: line.split("|")[0] for line in _ALIASES for alias in line.s
 _FUNCTION_WORDS = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"}
 
 
+# Names repeat thousands of times in a story: every pure function of a name below is memoised
+# (bounded, so a long-lived process does not grow without limit).
+_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE)
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name: accents dropped, Cyrillic transliterated, dots gone."""
     text = "".join(_CYRILLIC.get(ch, ch) for ch in text.lower()).replace("_", "")
@@ -132,6 +142,7 @@ def fold(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=_CACHE)
 def skeleton(word: str) -> str:
     """A spelling key that transliterations and voicing slips share (Ryabkov, Riabkov, Ryapkov)."""
     key = fold(word).replace(" ", "")
@@ -141,6 +152,15 @@ def skeleton(word: str) -> str:
     key = re.sub(r"(.)\1+", r"\1", key)
     # Word-final "ei"/"ii"/"i" all render one Russian ending (Sergei, Sergey, Sergii).
     return re.sub(r"(ei|ii|ie)$", "i", key)
+
+
+@lru_cache(maxsize=_CACHE)
+def loose_key(word: str) -> str:
+    """A coarser key for one-slip comparisons: vowels alike, an "h" after a consonant silent
+    (Shepard, Shepherd, Shephard all give "safarf")."""
+    key = re.sub(r"[aeiou]+", "a", skeleton(word))
+    key = re.sub(r"(?<=[^aeiou])h", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def honorific(word: str) -> bool:
@@ -168,9 +188,14 @@ _PARTICLES |= {"du", "bin", "al", "el", "ibn", "st"}
 _NICKNAME = re.compile(r"""\(([^)]*)\)|["“”]([^"“”]*)["“”]|(?<!\w)['‘]([^'‘’]+)['’](?!\w)""")
 
 
+_GLUED_TITLE = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+
+
+@lru_cache(maxsize=_CACHE)
 def parse_person(name: str) -> PersonName:
     """Split ``name``; a single word is taken as a surname."""
     nickname = None
+    name = _GLUED_TITLE.sub(". ", name)  # "Gov.Sarah Palin": a title glued to the name
     found = _NICKNAME.search(name)
     if found is not None:
         nickname = next(g for g in found.groups() if g is not None).strip() or None
@@ -198,6 +223,7 @@ def _title(word: str) -> bool:
     return key in ROLE_HEADS or key in ROLE_MODIFIERS
 
 
+@lru_cache(maxsize=_CACHE)
 def surnames_match(a: str, b: str, loose: bool = False) -> str | None:
     """Why surnames ``a`` and ``b`` are one name, or None; ``loose`` allows one slip."""
     fa, fb = fold(a), fold(b)
@@ -206,17 +232,20 @@ def surnames_match(a: str, b: str, loose: bool = False) -> str | None:
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb and min(len(fa), len(fb)) >= 4:
         return f"surname spelled alike ({a} ~ {b})"
-    # One slip in a long surname (a letter dropped or swapped) is still the same name.
+    # One slip in a long surname (a letter dropped or swapped, a vowel or a silent "h" that
+    # differs) is still the same name.
+    la, lb = loose_key(a), loose_key(b)
     if (
         loose
         and min(len(sa), len(sb)) >= 6
-        and Levenshtein.distance(sa, sb) <= 1
-        and sa[0] == sb[0]
+        and la[:1] == lb[:1]
+        and (Levenshtein.distance(sa, sb) <= 1 or Levenshtein.distance(la, lb) <= 1)
     ):
         return f"surname spelled alike ({a} ~ {b})"
     return None
 
 
+@lru_cache(maxsize=_CACHE)
 def first_names_match(a: str, b: str) -> str | None:
     """Why given names ``a`` and ``b`` can be one person's, or None (initials count)."""
     fa, fb = fold(a), fold(b)
@@ -243,6 +272,7 @@ def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(first_names_match(x, y) for x, y in zip(a, b, strict=False))
 
 
+@lru_cache(maxsize=_CACHE)
 def person_match(a: PersonName, b: PersonName) -> str | None:
     """Why two person names can be one person, or None; both must give a given name."""
     if not (a.full and b.full and a.first and b.first):
@@ -264,9 +294,16 @@ def _given_names_match(a: PersonName, b: PersonName) -> str | None:
         assert x.first is not None and y.first is not None
         if len(fold(x.first)) == 1 and x.middles and first_names_match(x.middles[0], y.first):
             return f"{y.first} is the middle name of {x.first} {x.middles[0]}"
+        # "Sharron Diane Crawford Smith" is "Diane Crawford Smith": every later name agrees.
+        if y.middles and x.middles[1:] and _same_words(x.middles, (y.first, *y.middles)):
+            return f"{y.first} {' '.join(y.middles)} are the middle names of {x.first}"
         if x.nickname and fold(x.nickname) == fold(y.first):
             return f"{y.first} is the nickname of {x.first}"
     return None
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(fold(x) == fold(y) for x, y in zip(a, b, strict=True))
 
 
 def acronym_of(short: str, long: str) -> bool:
@@ -274,17 +311,40 @@ def acronym_of(short: str, long: str) -> bool:
     letters = fold(short).replace(" ", "")
     if not short.replace(".", "").isupper() or not 2 <= len(letters) <= 8:
         return False
-    words = fold(long.replace("-", "")).split()
-    content = "".join(w[0] for w in words if w not in _FUNCTION_WORDS)
-    every = "".join(w[0] for w in words)
-    return letters in (content, every) and len(words) >= len(letters)
+    return letters in acronym_keys(long)
 
 
-_CORPORATE = re.compile(r"( (corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|ag|sa))+$")
+@lru_cache(maxsize=_CACHE)
+def acronym_keys(long: str) -> frozenset[str]:
+    """The acronyms ``long`` can have: initials of its content words or of every word, with a
+    hyphenated word as one word or two (Hewlett-Packard: HP) and a dotted abbreviation
+    letter by letter (U.S. Geological Survey: USGS)."""
+    if len(long.split()) == 1 and "-" not in long:
+        return frozenset()
+    spelled = re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1. ", long)  # U.S. -> U. S.
+    keys = set()
+    article = ["the"] if fold(f"x {long}").split()[1:2] == ["the"] else []
+    for form in (spelled.replace("-", ""), spelled.replace("-", " ")):
+        words = [*article, *fold(form).split()]
+        if len(words) < 2:
+            continue
+        keys.add("".join(w[0] for w in words if w not in _FUNCTION_WORDS))
+        keys.add("".join(w[0] for w in words))
+    return frozenset(k for k in keys if len(k) >= 2)
 
 
+_CORPORATE = re.compile(
+    r"( (corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|company|ag|sa))+$"
+)
+
+
+_WEB = re.compile(r"\.(com|org|net)$", re.I)
+
+
+@lru_cache(maxsize=_CACHE)
 def place_key(name: str) -> tuple[str, str | None]:
     """The key under which a non-person name merges, and the alias reason if one applied."""
+    name = _WEB.sub("", name)  # People.com is People
     key = _CORPORATE.sub("", fold(name)) or fold(name)
     alias = _ALIAS_KEY.get(key)
     if alias is not None and alias != key:

@@ -126,6 +126,7 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
                 partial=resolved.partial,
                 tense=tense,
                 dateline=dateline,
+                event=_dates_an_event(span),
             )
         )
     return mentions
@@ -243,10 +244,51 @@ def _event_clause(span: Span) -> tuple[int, int]:
         subtree = {t.i for t in child.subtree}
         if child.dep_ in _SEPARATE_CLAUSES and not subtree & inside:
             kept -= subtree
-    if verb.dep_ == "relcl":  # "which the US had abandoned in 2019": name what "which" is
+    if verb.dep_ in ("relcl", "acl"):  # "which the US had abandoned in 2019": name "which"
         kept |= set(range(verb.head.left_edge.i, verb.head.i + 1))
     kept = {i for i in kept if low <= i < high} | inside
     return _strip_edges(span.doc, min(kept), max(kept))
+
+
+# A date reached through these dependencies names a thing ("the 1993 elections"), not a time.
+_DAYPARTS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "weekend"}
+_NOUN_MODIFIERS = {"compound", "nummod", "amod", "poss", "nmod", "appos", "quantmod"}
+
+
+def _dates_an_event(span: Span) -> bool:
+    """Whether ``span`` dates a clause about something happening, with a verb and its subject.
+
+    Not when the date modifies a noun ("the 1993 elections", "a repetition of 1993") or
+    describes an unnamed thing through a participle ("the highest level recorded in 1996");
+    "the Baltic Star, built in 2004" keeps its named subject and is an event.
+    """
+    token = span.root
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        head = token.head
+        inside_date = (
+            head.ent_type_ in ("DATE", "TIME")
+            or head.lower_ in _DAYPARTS
+            or _MONTH.fullmatch(head.text) is not None
+        )
+        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and token.dep_ in _NOUN_MODIFIERS and (
+            not inside_date  # "12" of "12 and 13 January" is part of the date, not a thing
+        ):
+            return False
+        if (
+            token.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.lower_ not in _DAYPARTS
+            and head.head.ent_type_ not in ("DATE", "TIME")
+        ):
+            return False
+        token = head
+    verb = _governing_verb(span)
+    if verb is None:
+        return False
+    if verb.dep_ == "acl":  # a participle describing a noun: an event only of a named thing
+        return verb.head.pos_ == "PROPN" or verb.head.ent_type_ != ""
+    return True
 
 
 def _borrows_subject(verb: Token) -> bool:

@@ -28,6 +28,7 @@ from crosswire.analyze.subjects import (
     clause_verb,
     describe,
     descriptors,
+    entities_by_sentence,
     family_of,
     is_pronoun,
     nearest,
@@ -62,6 +63,8 @@ STATES = {
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
     "missing": "missing", "detain": "detained",
 }  # fmt: skip
+CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+SCALES = ("dozen", "hundred", "thousand", "million", "billion")
 DURATION_VERBS = {"last", "take", "run", "continue", "go", "spend", "drag", "stretch"}
 MEASURE_ATTRIBUTES = {"distance": "distance", "speed": "speed", "percentage": "percentage"}
 
@@ -74,14 +77,21 @@ class _Clause:
     events: list[Token]
     previous: list[Token]  # event descriptors of the sentence before, for pronouns
     article: Article
+    ents: list[Span]  # the sentence's named entities (``sent.ents`` rebuilds them per call)
+    text: str  # the whole article text (``doc.text`` is rebuilt on every access)
+    sent_text: str
 
 
 def extract_assertions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Assertion]:
     """Quantities, counts, dates and places of events, each with its subject and attribute."""
     found: list[Assertion] = []
     previous: list[Token] = []
+    text = doc.text
+    by_sentence = entities_by_sentence(doc)
     for sent in doc.sents:
-        clause = _Clause(sent, descriptors(sent), previous, article)
+        sent_text = text[sent.start_char : sent.end_char]
+        ents = by_sentence.get(sent.start, [])
+        clause = _Clause(sent, descriptors(sent), previous, article, ents, text, sent_text)
         found.extend(_numbers(clause))
         found.extend(_dates(clause))
         found.extend(_places(clause))
@@ -98,7 +108,12 @@ def _numbers(clause: _Clause) -> list[Assertion]:
         value = parse_number(clause.sent.doc[first : last + 1].text)
         if value is None or _skip_number(clause.sent.doc, first, last):
             continue
-        if _unit_after(clause.sent.doc, last) is not None:
+        if _converted(clause.sent.doc, first) or _height(clause.sent.doc, last):
+            continue
+        if first > 0 and clause.sent.doc[first - 1].text in CURRENCIES:
+            # "$126 million deal": an amount of money, not a count of deals.
+            assertion = _money(clause, first, last, value)
+        elif _unit_after(clause.sent.doc, last) is not None:
             # A unit makes it a measure or nothing: "two days later" is not a count of days.
             assertion = _measure(clause, first, last, value)
         else:
@@ -117,13 +132,13 @@ def _number_phrases(sent: Span) -> list[tuple[int, int]]:
     while i < sent.end:
         token = doc[i]
         starts_dozen = (
-            token.lower_ in ("a", "an")
-            and i + 1 < sent.end
-            and (doc[i + 1].lower_ in ("dozen", "hundred", "thousand"))
+            token.lower_ in ("a", "an") and i + 1 < sent.end and (doc[i + 1].lower_ in SCALES)
         )
         if _is_number(token) or starts_dozen:
             j = i
-            while j + 1 < sent.end and (_is_number(doc[j + 1]) or (starts_dozen and j == i)):
+            while j + 1 < sent.end and (
+                _is_number(doc[j + 1]) or (starts_dozen and j == i) or _article_in(doc, j, sent)
+            ):
                 j += 1
             if j + 3 < sent.end and doc[j + 1 : j + 4].text.lower() == "and a half":
                 j += 3
@@ -132,6 +147,36 @@ def _number_phrases(sent: Span) -> list[tuple[int, int]]:
         else:
             i += 1
     return phrases
+
+
+def _article_in(doc: Doc, j: int, sent: Span) -> bool:
+    """ "half a million": an article between a fraction and its scale is part of the number."""
+    return (
+        doc[j].lower_ == "half"
+        and j + 2 < sent.end
+        and doc[j + 1].lower_ in ("a", "an")
+        and doc[j + 2].lower_ in SCALES
+    )
+
+
+def _converted(doc: Doc, first: int) -> bool:
+    """ "500 kilometers (300 miles)": the figure in brackets restates the one before it."""
+    if first == 0 or doc[first - 1].text != "(":
+        return False
+    before = doc[max(0, first - 6) : first - 1]
+    return any(unit_of(t.text) is not None and t.i > before.start for t in before) and any(
+        t.like_num for t in before
+    )
+
+
+def _height(doc: Doc, last: int) -> bool:
+    """ "a 5-foot-2 student": feet and inches of a person's height, not a count or length."""
+    if last + 2 >= len(doc) or doc[last + 1].text != "-":
+        return False
+    following = doc[last + 2].lower_
+    return following.startswith(("foot-", "feet-", "ft-")) or (
+        following in ("foot", "feet") and last + 4 < len(doc) and doc[last + 3].text == "-"
+    )
 
 
 def _is_number(token: Token) -> bool:
@@ -208,6 +253,17 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
     if subject is None:
         return None
     return _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
+
+
+def _money(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
+    """ "$2.6 million": an amount, said of the thing it pays for when the tree says so."""
+    doc = clause.sent.doc
+    symbol = doc[first - 1].text
+    subject = _event_subject(clause, doc[last]) or Subject("", (), "")
+    assertion = _assertion(clause, first, last, value, "quantity", subject, "amount", 1.0, None)
+    assertion.unit = CURRENCIES[symbol]
+    assertion.value = f"{value.number:.0f} {assertion.unit}"
+    return assertion
 
 
 def _duration_subject(clause: _Clause, unit: Token) -> Subject | None:
@@ -291,12 +347,25 @@ def _resolve(clause: _Clause, token: Token | None, anchor: Token) -> Subject | N
 
 def _reference_place(unit: Token) -> str:
     """ " from Tallinn" for "9 nautical miles off Tallinn": distances depend on the origin."""
-    for prep in [*unit.children, *unit.head.children]:
-        if prep.dep_ == "prep" and prep.lower_ in ("off", "from", "of", "outside", "north"):
+    preps = [c for c in [*unit.children, *unit.head.children] if c.dep_ == "prep"]
+    for word in [*unit.children, *unit.head.children]:
+        if word.lower_ in DIRECTIONS:  # "80 kilometers northeast of Kindu"
+            preps.extend(c for c in word.children if c.dep_ == "prep")
+    for prep in preps:
+        if prep.lower_ in ("off", "from", "of", "outside", "north"):
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                if pobj.dep_ == "pobj" and (
+                    pobj.ent_type_ in ("GPE", "LOC", "FAC") or pobj.pos_ == "PROPN"
+                ):
                     return f" from {pobj.text}"
     return ""
+
+
+DIRECTIONS = {f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "west")} - {""} | {
+    "off",
+    "outside",
+    "away",
+}
 
 
 def _count(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
@@ -347,7 +416,7 @@ def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
     words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     plural = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else _plural(lemma)
     attribute = " ".join(["number of", *words, plural] + ([state] if state else []))
-    frame = _month_frame(clause.sent, noun)
+    frame = _month_frame(clause, noun)
     return f"{attribute} in {frame}" if frame else attribute
 
 
@@ -357,9 +426,9 @@ def _plural(lemma: str) -> str:
     return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
 
 
-def _month_frame(sent: Span, noun: Token) -> str:
+def _month_frame(clause: _Clause, noun: Token) -> str:
     """The month a count is limited to ("two calls in December"), if the clause says one."""
-    for ent in sent.ents:
+    for ent in clause.ents:
         if any(ch.isdigit() for ch in ent.text):
             continue  # a day ("on Oct. 14") dates the event; it does not frame the count
         if ent.label_ == "DATE" and tree_distance(ent.root, noun) <= MAX_ARCS:
@@ -416,7 +485,7 @@ def _single_calls(clause: _Clause) -> list[Assertion]:
         noun = token.head
         if family_of(noun) != "call" or noun.tag_ != "NN":
             continue
-        frame = _month_frame(clause.sent, noun)
+        frame = _month_frame(clause, noun)
         if not frame:
             continue
         subject = _holder(clause, noun, "")
@@ -438,8 +507,8 @@ def _dates(clause: _Clause) -> list[Assertion]:
     sent = clause.sent
     doc = sent.doc
     found = []
-    for match in calendar.find_days(sent.text, clause.article.published):
-        if _dateline(sent.text, match.spans[0][0]):
+    for match in calendar.find_days(clause.sent_text, clause.article.published):
+        if _dateline(clause.sent_text, match.spans[0][0]):
             continue
         tokens = [doc[t.i] for t in _tokens_at(sent, match.spans)]
         named = _named_events(clause)
@@ -487,7 +556,7 @@ def _tokens_at(sent: Span, spans: list[tuple[int, int]]) -> list[Token]:
 def _places(clause: _Clause) -> list[Assertion]:
     """Where an event took place: a place named with "in"/"at" next to the event."""
     found = []
-    for ent in clause.sent.ents:
+    for ent in clause.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         root = ent.root
@@ -534,7 +603,7 @@ def _assertion(
         article_id=clause.article.id,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=clause.text[start:end],
         subject=subject.text,
         attribute=attribute,
         kind="count" if kind == "count" else "quantity",
@@ -565,7 +634,7 @@ def _text_assertion(
 ) -> Assertion:
     """A date or place assertion at character offsets ``start:end`` of the sentence."""
     base = clause.sent.start_char
-    text = clause.sent.text[start:end]
+    text = clause.sent_text[start:end]
     return Assertion(
         article_id=clause.article.id,
         start=base + start,

@@ -1,8 +1,9 @@
 """Quoted stretches of text, found from quotation marks alone (no parse needed).
 
-News text mixes curly, straight and angle quotes, leaves quotes unclosed at the end of
-a paragraph, and uses the same character for apostrophes and single quotes; this scanner
-copes with each and never lets a quote run past its paragraph.
+News text mixes curly, straight, angle and wire-style (``…'') quotes, leaves quotes unclosed at
+the end of a paragraph when the quotation runs on into the next one (which opens with a fresh
+mark), and uses the same character for apostrophes and single quotes; this scanner copes with
+each.  A quotation never runs past a paragraph unless the next paragraph opens by continuing it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ STRAIGHT_DOUBLE = '"'
 OPENING_SINGLE = "‘"
 CLOSING_SINGLE = "’"
 STRAIGHT_SINGLE = "'"
-QUOTE_CHARS = OPENING_DOUBLE + CLOSING_DOUBLE + STRAIGHT_DOUBLE + "‘’'‚"
+WIRE_OPENING = "``"  # wire copy and PTB-style text: ``like this''
+WIRE_CLOSING = "''"  # … and some archives use it at both ends: ''like this
+QUOTE_CHARS = OPENING_DOUBLE + CLOSING_DOUBLE + STRAIGHT_DOUBLE + "‘’'‚`"
 _BEFORE_OPENING = " \t\n([{—–-/:;,"
+_OPEN, _CLOSE, _STRAIGHT = "open", "close", "straight"
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ class QuoteSpan:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Outermost quotations in ``text``, in order, each within one paragraph."""
+    """Outermost quotations in ``text``, in order; unclosed ones carried into the next paragraph."""
     spans: list[QuoteSpan] = []
     offset = 0
     for paragraph in text.split("\n"):
@@ -39,33 +43,54 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         spans.extend(_shift(span, offset) for span in doubles)
         spans.extend(_shift(span, offset) for span in _single_quotes(paragraph, doubles))
         offset += len(paragraph) + 1
-    return sorted(spans, key=lambda span: span.start)
+    return _join_paragraphs(text, sorted(spans, key=lambda span: span.start))
+
+
+def _marks(paragraph: str) -> list[tuple[int, int, str]]:
+    """Double quotation marks as (position, length, role)."""
+    marks: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(paragraph):
+        char = paragraph[i]
+        if paragraph.startswith(WIRE_OPENING, i):
+            marks.append((i, 2, _OPEN))
+            i += 2
+            continue
+        if paragraph.startswith(WIRE_CLOSING, i):  # closes ``…'', and opens and closes ''…''
+            marks.append((i, 2, _STRAIGHT))
+            i += 2
+            continue
+        if char in OPENING_DOUBLE:
+            marks.append((i, 1, _OPEN))
+        elif char in CLOSING_DOUBLE:
+            marks.append((i, 1, _CLOSE))
+        elif char == STRAIGHT_DOUBLE:
+            marks.append((i, 1, _STRAIGHT))
+        i += 1
+    return marks
 
 
 def _double_quotes(paragraph: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
-    opened: int | None = None
-    for i, char in enumerate(paragraph):
-        if char in OPENING_DOUBLE:
-            opened = _reopen(paragraph, opened, i, spans)
-        elif char in CLOSING_DOUBLE and opened is not None:
-            spans.append(_span(paragraph, opened, i + 1, closed=True))
+    opened: tuple[int, int] | None = None  # position and length of the opening mark
+    for at, length, role in _marks(paragraph):
+        if role == _OPEN:
+            if opened is not None:  # a second opener: the earlier quote was never closed
+                end = len(paragraph[:at].rstrip())
+                spans.append(_span(paragraph, opened, (end, 0), closed=False))
+            opened = (at, length)
+        elif role == _CLOSE and opened is not None:
+            spans.append(_span(paragraph, opened, (at, length), closed=True))
             opened = None
-        elif char == STRAIGHT_DOUBLE:
+        elif role == _STRAIGHT:
             if opened is None:
-                opened = i if _can_open(paragraph, i) else None
+                opened = (at, length) if _can_open(paragraph, at) else None
             else:
-                spans.append(_span(paragraph, opened, i + 1, closed=True))
+                spans.append(_span(paragraph, opened, (at, length), closed=True))
                 opened = None
     if opened is not None:
-        spans.append(_span(paragraph, opened, len(paragraph.rstrip()), closed=False))
+        spans.append(_span(paragraph, opened, (len(paragraph.rstrip()), 0), closed=False))
     return [span for span in spans if span.inner_end - span.inner_start > 1]
-
-
-def _reopen(paragraph: str, opened: int | None, at: int, spans: list[QuoteSpan]) -> int:
-    if opened is not None:  # a second opener: the earlier quote was never closed
-        spans.append(_span(paragraph, opened, len(paragraph[:at].rstrip()), closed=False))
-    return at
 
 
 def _single_quotes(paragraph: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -73,16 +98,44 @@ def _single_quotes(paragraph: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     opened: int | None = None
     for i, char in enumerate(paragraph):
-        if any(d.start <= i < d.end for d in doubles):
+        if any(d.start <= i < d.end for d in doubles) or _doubled(paragraph, i):
             opened = None
             continue
-        if char in "‘'‚" and opened is None and _can_open(paragraph, i):
+        if char in "‘'‚`" and opened is None and _can_open(paragraph, i):
             opened = i
         elif char in "’'" and opened is not None and _can_close(paragraph, i):
             if i - opened > 2:
-                spans.append(_span(paragraph, opened, i + 1, closed=True))
+                spans.append(_span(paragraph, (opened, 1), (i, 1), closed=True))
             opened = None
     return spans
+
+
+def _doubled(paragraph: str, i: int) -> bool:
+    """Part of a two-character wire mark (`` or '')."""
+    pair = paragraph[max(0, i - 1) : i + 2]
+    return "``" in pair or "''" in pair
+
+
+def _join_paragraphs(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """An unclosed quotation ending its paragraph continues when the next paragraph opens one."""
+    joined: list[QuoteSpan] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and not previous.closed and _continues(text, previous, span):
+            joined[-1] = QuoteSpan(
+                previous.start, span.end, previous.inner_start, span.inner_end, span.closed
+            )
+        else:
+            joined.append(span)
+    return joined
+
+
+def _continues(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    between = text[previous.end : span.start]
+    opens_double = text.startswith(WIRE_OPENING, span.start) or text[span.start] in (
+        OPENING_DOUBLE + STRAIGHT_DOUBLE
+    )
+    return "\n" in between and between.strip() == "" and opens_double
 
 
 def _can_open(paragraph: str, i: int) -> bool:
@@ -97,9 +150,13 @@ def _can_close(paragraph: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _span(paragraph: str, start: int, end: int, *, closed: bool) -> QuoteSpan:
-    inner_start = start + 1
-    inner_end = end - 1 if closed else end
+def _span(
+    paragraph: str, opening: tuple[int, int], closing: tuple[int, int], *, closed: bool
+) -> QuoteSpan:
+    start = opening[0]
+    end = closing[0] + closing[1]
+    inner_start = start + opening[1]
+    inner_end = closing[0]
     while inner_start < inner_end and paragraph[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and paragraph[inner_end - 1] in " \t,":

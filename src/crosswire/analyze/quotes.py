@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from crosswire.analyze.cues import can_speak_noun, cue_relations
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
 from crosswire.analyze.speakers import SpeakerContext, resolve_speaker, speaker_span
 from crosswire.model import Article, Attribution, Mention
@@ -26,7 +27,8 @@ SPEECH_VERBS = frozenset(
     reiterate remark comment respond reply answer ask urge predict caution recall observe concede
     testify contend maintain allege complain boast joke quip repeat underline underscore counter
     charge conclude continue tout proclaim shout yell scream whisper muse reason assert affirm
-    disclose reveal inform""".split()  # noqa: SIM905 - a word list reads better as prose
+    disclose reveal inform interject gush exclaim fume email shout bark snap retort sneer
+    murmur mutter plead""".split()  # noqa: SIM905 - a word list reads better as prose
 )
 # Verbs that attribute a view or finding; they count only with a clause ("believes that …").
 REPORT_VERBS = frozenset(
@@ -36,6 +38,8 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+# Subjects that are not someone: "that showed …", "which suggests …".
+_NOT_SPEAKERS = {"this", "that", "which", "what", "these", "those", "something", "nothing"}
 
 
 @dataclass
@@ -48,6 +52,7 @@ class _Found:
     cue: tuple[int, int] | None
     speaker_head: Token | None
     frame_end: int  # where the reporting sentence ends, for quotes that continue it
+    speech: bool = True  # cued by a speech verb (or "according to"), not a stance or deed
 
 
 def extract_attributions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Attribution]:
@@ -89,6 +94,10 @@ class _Finder:
     # ------------------------------------------------------------------ cues
 
     def _from_cue(self, verb: Token) -> list[_Found]:
+        written = _subject(verb)
+        outside = written is not None and not self.context.in_quote(written.idx)
+        if written is not None and outside and not _can_speak(written):
+            return []  # "Duterte's comments showed …", "tensions rose …": nobody speaks here
         subject = self._speaker_of(verb)
         cue = (verb.idx, verb.idx + len(verb.text))
         frame_end = self._frame_end(verb)
@@ -100,12 +109,42 @@ class _Finder:
                 _Found(q.inner_start, q.inner_end, "direct", cue, subject, max(frame_end, q.end))
                 for q in direct
             ]
+        lemma = verb.lemma_.lower()
+        learned = cue_relations().get(lemma, ())
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if clause is None or (verb.lemma_.lower() not in SPEECH_VERBS and not _has_that(clause)):
-            return []
-        start, end = _trim(self.text, clause.left_edge.idx, _token_end(clause.right_edge))
+        if clause is not None and (
+            lemma in SPEECH_VERBS or _has_that(clause) or "ccomp" in learned
+        ):
+            start, end = _trim(self.text, clause.left_edge.idx, self._content_end(verb, clause))
+            self.used_cues.add(verb.i)
+            return [self._content(start, end, cue, subject, frame_end)]
+        complement = _complement(verb, learned)
+        if complement is None or subject is None:
+            return []  # a report with no one reporting ("is expected to") stays out
+        start, end = _trim(
+            self.text, complement.left_edge.idx, _token_end(complement.right_edge)
+        )
         self.used_cues.add(verb.i)
-        return [self._content(start, end, cue, subject, frame_end)]
+        found = self._content(start, end, cue, subject, frame_end)
+        found.speech = False  # "criticized the plan", "responded to …": no words reported
+        return [found]
+
+    def _content_end(self, verb: Token, clause: Token) -> int:
+        """Where reported speech ends: the whole clause and whatever else of the reporting
+        sentence follows it ("said that <clause> and <clause>"), a misparse never cutting it
+        short, but not a second report of its own ("…, adding that …")."""
+        end = _token_end(clause.right_edge)
+        if clause.i < verb.i:
+            return end
+        for child in verb.rights:
+            if child.i <= clause.right_edge.i or child.dep_ == "punct":
+                continue
+            if _is_cue(child) or child.lower_ == "according" or (
+                child.dep_ == "cc" and any(_is_cue(c) for c in verb.rights if c.i > child.i)
+            ):
+                break
+            end = max(end, _token_end(child.right_edge))
+        return end
 
     def _according(self, according: Token) -> list[_Found]:
         to = self.doc[according.i + 1]
@@ -199,7 +238,8 @@ class _Finder:
         for token in window:
             if self.context.in_quote(token.idx) or token.is_punct:
                 continue
-            if token.pos_ in {"PROPN", "NOUN", "PRON"} and token.dep_ not in {"compound", "poss"}:
+            nominal = token.pos_ in {"PROPN", "NOUN", "PRON"}
+            if nominal and token.dep_ not in {"compound", "poss"} and _can_speak(token):
                 return token
         return None
 
@@ -285,7 +325,31 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
 
 def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ in {"VERB", "AUX"} and (lemma in SPEECH_VERBS or lemma in REPORT_VERBS)
+    if token.pos_ not in {"VERB", "AUX"} or lemma == "accord":  # "according to" apart
+        return False
+    return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
+
+
+def _can_speak(token: Token) -> bool:
+    """A person, organisation or pronoun can speak; "tensions" or "comments" cannot."""
+    if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
+        return True
+    if token.lower_ in _NOT_SPEAKERS:
+        return False
+    return token.pos_ != "NOUN" or can_speak_noun(token.lemma_)
+
+
+def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
+    """The content the learned relations of a cue point at: "criticized <the plan>"."""
+    for relation in relations:
+        dep, _, word = relation.partition(":")
+        for child in verb.children:
+            if child.dep_ != dep or (word and child.lower_ != word):
+                continue
+            if dep == "prep":
+                return next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            return child
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -331,7 +395,10 @@ def _nested(item: _Found, found: list[_Found], text: str) -> bool:
         return False
     others = [o for o in found if o is not item and o.cue is not None]
     if _according(item, text):  # "X said …, according to a summary": X is the better speaker
-        return any(item.start <= o.cue[0] < item.end for o in others)  # type: ignore[index]
+        return any(
+            item.start <= o.cue[0] < item.end and o.speech  # type: ignore[index]
+            for o in others
+        )
     if item.kind == "direct":
         return False
     return any(o.start <= item.cue[0] < o.end and not _according(o, text) for o in others)

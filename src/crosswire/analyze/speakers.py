@@ -40,6 +40,13 @@ TITLES = frozenset(
     admiral colonel col lt sgt deputy foreign prime ambassador chairman chairwoman head leader
     king queen prince princess pope rev father sister""".split()  # noqa: SIM905
 )
+# Words for relatives: "McKinney's father" means a second McKinney, named or not.
+KINSHIP = frozenset(
+    """father mother son daughter brother sister wife husband cousin uncle aunt nephew niece
+    grandfather grandmother grandson granddaughter parent widow widower stepfather stepmother
+    family sibling child""".split()  # noqa: SIM905
+)
+SURNAME_SIMILARITY = 85  # rapidfuzz ratio: Shepard ~ Shepherd ~ Shephard
 ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -76,6 +83,7 @@ class SpeakerContext:
     sentence_of: dict[int, int] = field(default_factory=dict)  # token index -> sentence index
     text: str = ""  # doc.text, kept because spaCy rebuilds it on every access
     tokens: list[Token] = field(default_factory=list)
+    _names: list[str] | None = None
     _mask: bytearray = field(default_factory=bytearray)  # 1 for every character inside a quote
 
     @classmethod
@@ -105,16 +113,55 @@ class SpeakerContext:
         self.quoted = [*self.quoted, *spans]
 
     def person_name(self, mention: Mention) -> str:
-        """The fullest in-article name for a person mention."""
+        """The fullest in-article name for a person mention.
+
+        A name grows only into a fuller form of itself ("Matthew Shepard" -> "Matthew Wayne
+        Shepard"), never into a relative's ("Judy Shepard" stays Judy); a lone surname grows
+        only when one person in the article carries it.
+        """
         name = self._clean(mention, mention.name or mention.text)
-        surname = name.split()[-1] if name else ""
-        longer = {
-            m.name or m.text
-            for m in self.mentions
-            if m.label == "PERSON" and (m.name or m.text).split()[-1:] == [surname]
-        }
-        longest = max(longer, key=len, default=name)
-        return longest if len(longest) > len(name) else name
+        words = _strip_honorific(name).split()
+        if len(words) == 1:
+            holders = self.holders(words[0])
+            return holders[0] if len(holders) == 1 and not self.has_kin(words[0]) else name
+        wanted = {w.lower() for w in words}
+        fuller = [n for n in self._full_names() if wanted <= {w.lower() for w in n.split()}]
+        return max(fuller, key=len, default=name) if fuller else name
+
+    def _full_names(self) -> list[str]:
+        if self._names is None:
+            names = {
+                _strip_honorific(self._clean(m, m.name or m.text))
+                for m in self.mentions
+                if m.label == "PERSON"
+            }
+            self._names = sorted(n for n in names if len(n.split()) >= 2)
+        return self._names
+
+    def holders(self, surname: str) -> list[str]:
+        """One full name per distinct person of the article whose surname is ``surname``."""
+        if len(surname) < 3:
+            return []
+        matching = [
+            n
+            for n in self._full_names()
+            if fuzz.ratio(n.split()[-1].lower(), surname.lower()) >= SURNAME_SIMILARITY
+        ]
+        people: list[str] = []
+        for name in sorted(matching, key=len, reverse=True):  # fullest form of each first
+            if not any(_same_person(name, other) for other in people):
+                people.append(name)
+        return people
+
+    def has_kin(self, surname: str) -> bool:
+        """Whether the article speaks of a relative by this surname ("McKinney's father")."""
+        for token in self.tokens:
+            if token.tag_ != "POS" or token.i == 0 or self.in_quote(token.idx):
+                continue
+            owner, kin = self.tokens[token.i - 1], token.head.head
+            if owner.lower_ == surname.lower() and kin.lemma_.lower() in KINSHIP:
+                return True
+        return False
 
     def _clean(self, mention: Mention, name: str) -> str:
         """The name without a title the tagger took in: "(Secretary of) State Wendy Sherman"."""
@@ -200,12 +247,13 @@ def resolve_speaker(context: SpeakerContext, head: Token, start: int, end: int) 
     if head.pos_ == "PROPN":
         name = _proper_name(head)
         if len(name.split()) == 1:
-            return _recent_full_name(context, name, start) or _by_surname(context, name) or name
+            return _lone_surname(context, name, head, keep=name)
         return name
     return _by_role(context, head, start, end)
 
 
 def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | None:
+    """The name written in the speaker phrase, fullest form; a lone surname only if unambiguous."""
     inside = [m for m in context.mentions if m.start < end and start < m.end]
     for label in SPEAKER_LABELS:
         candidates = [m for m in inside if m.label == label]
@@ -214,15 +262,41 @@ def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | 
         if not chosen:
             continue
         mention = chosen[0]
-        if label != "PERSON":  # a surname the tagger took for a place or firm ("Lindquist")
-            recent = _recent_full_name(context, mention.text, mention.start)
-            return recent or mention.name or mention.text
-        # a bare surname means whoever of that surname was last named in full ("Marko Tamm",
-        # not his namesake elsewhere in the article)
         bare = _strip_honorific(mention.text)
-        recent = _recent_full_name(context, bare, mention.start) if " " not in bare else None
-        return recent or context.person_name(mention)
+        # a surname the tagger took for a place or firm ("Lindquist") is looked up as one
+        if label != "PERSON" and (" " in bare or not context.holders(bare)):
+            return mention.name or mention.text
+        if " " in bare:  # the full name written next to the quote wins over any lookup
+            return context.person_name(mention)
+        return _lone_surname(context, bare, head, keep=context.person_name(mention))
     return None
+
+
+def _lone_surname(context: SpeakerContext, surname: str, token: Token, keep: str) -> str | None:
+    """Who a lone surname is: the one person of the article carrying it; when several do
+    (family members), the one named in full in the same sentence or as the previous sentence's
+    subject; otherwise nobody.  ``keep`` is returned when no full name carries the surname."""
+    holders = context.holders(surname)
+    if not holders:
+        return None if context.has_kin(surname) else keep
+    if len(holders) == 1 and not context.has_kin(surname):
+        return holders[0]
+    sentence = context.sentence_of[token.i]
+    near = {
+        a.name
+        for a in [*context.antecedents, *context.sightings]
+        if a.start < token.idx
+        and not context.in_quote(a.start)
+        and (a.sentence == sentence or (a.sentence == sentence - 1 and a.subject))
+    }
+    fitting = [h for h in holders if any(_same_person(h, n) for n in near)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names of one person: one's words within the other's ("Matthew Wayne Shepard")."""
+    words_a, words_b = {w.lower() for w in a.split()}, {w.lower() for w in b.split()}
+    return words_a <= words_b or words_b <= words_a
 
 
 def _proper_name(head: Token) -> str:
@@ -235,25 +309,6 @@ def _proper_name(head: Token) -> str:
             break  # "Secretary of State Wendy Sherman": "State" ends a title
         tokens.insert(0, token)
     return " ".join(t.text for t in tokens)
-
-
-def _recent_full_name(context: SpeakerContext, surname: str, before: int) -> str | None:
-    """The last full name ending in ``surname`` written before ``before``, outside quotes."""
-    found = None
-    for token in context.tokens:
-        if token.idx >= before:
-            break
-        if token.i == 0 or context.in_quote(token.idx) or len(surname) < 3:
-            continue
-        if fuzz.ratio(token.text.lower(), surname.lower()) < 85:
-            continue
-        tagged = [
-            m for m in context.mentions if m.label == "PERSON" and m.start <= token.idx < m.end
-        ]
-        name = context.person_name(tagged[0]) if tagged else _proper_name(token)
-        if " " in name:
-            found = name
-    return found
 
 
 def _is_title(token: Token) -> bool:
@@ -288,16 +343,6 @@ def _persons_before(context: SpeakerContext, before: int) -> list[Antecedent]:
     seen = [*context.antecedents, *context.sightings]
     earlier = [a for a in seen if a.start < before and not context.in_quote(a.start)]
     return sorted(earlier, key=lambda a: -a.start)
-
-
-def _by_surname(context: SpeakerContext, word: str) -> str | None:
-    """A person whose surname matches ``word``, allowing transliteration differences."""
-    matches = [
-        name
-        for name in context.people
-        if fuzz.ratio(name.split()[-1].lower(), word.lower()) >= 80 and len(word) > 3
-    ]
-    return max(matches, key=len) if len(set(matches)) == 1 else None
 
 
 def _by_role(context: SpeakerContext, head: Token, start: int, end: int) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Nouns naming an event, grouped into families whose members can name the same event
 # ("the talks" in one outlet is "the negotiations" or "the meeting" in another).
@@ -165,12 +165,38 @@ def _names(token: Token) -> tuple[str, ...]:
     return tuple(names)
 
 
+def entities_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """The doc's entities bucketed by the start token of their sentence, in one pass.
+
+    ``sent.ents`` and ``doc.ents`` rebuild the entity list on every access; callers that
+    look at entities per sentence or per token read this instead.
+    """
+    starts = {token.i: sent.start for sent in doc.sents for token in sent}
+    buckets: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        buckets.setdefault(starts.get(ent.start, -1), []).append(ent)
+    return buckets
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity covering ``token``, from an index built once per doc."""
+    doc = token.doc
+    cached = _ENTITY_INDEX[0] if _ENTITY_INDEX else None
+    if cached is None or cached[0] is not doc:
+        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        _ENTITY_INDEX[:] = [(doc, index)]
+    return _ENTITY_INDEX[0][1].get(token.i)
+
+
+# One slot: the doc being analysed and its token -> entity index (a doc at a time; the
+# reference keeps the doc alive, so identity cannot be reused by another doc).
+_ENTITY_INDEX: list[tuple[Doc, dict[int, Span]]] = []
+
+
 def _entity_head(token: Token) -> Token:
     """The token an entity hangs from, outside the entity ("Russian Federation" -> "of")."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.root.head
-    return token.head
+    ent = entity_at(token)
+    return ent.root.head if ent is not None else token.head
 
 
 def _naming_region(token: Token) -> list[Token]:
@@ -198,11 +224,11 @@ def _naming_region(token: Token) -> list[Token]:
 def _name_text(token: Token) -> str:
     doc = token.doc
     if token.ent_type_ in NAME_LABELS or token.ent_type_ in PLACE_LABELS:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                words = [t for t in ent if t.lower_ != "the"]
-                if words:
-                    return doc[words[0].i : words[-1].i + 1].text
+        ent = entity_at(token)
+        if ent is not None:
+            words = [t for t in ent if t.lower_ != "the"]
+            if words:
+                return doc[words[0].i : words[-1].i + 1].text
     # Unlabelled proper-noun compounds: "NATO-Russia Council" spans its compound chain.
     left = min(
         (t.i for t in token.subtree if t.dep_ in ("compound", "punct") and t.i <= token.i),

@@ -21,9 +21,22 @@ Systems, in the same run over the same mentions:
 - ``crosswire``: each document becomes an article whose mentions are the gold spans;
   ``analyze.entities.link_names`` links them within the document and
   ``reconcile.entities.reconcile_entities`` merges across documents, exactly as for a
-  story;
+  story; the clusters are read from ``reconcile.entities.mention_records``, the records
+  ``crosswire entities --json`` prints;
 - ``same_string``: one cluster per normalised string (case, dots, accents, "the");
-- ``same_head_lemma``: one cluster per lemma of the mention's head.
+- ``same_head_lemma``: one cluster per lemma of the mention's head;
+- ``head_or_contained``: mentions linked when they share a head lemma or when one's
+  normalised words are a run of the other's ("Hewlett-Packard" in "Hewlett-Packard
+  Company"), closed transitively.
+
+End to end (``end_to_end``): each document's text is parsed as any article is, and
+``analyze.entities.extract_mentions`` finds the mentions, crosswire's own NER and linking;
+``reconcile_entities`` merges them and ``mention_records`` exports them.  Each gold mention
+is matched to at most one system mention of its document: the one with the same span,
+else the one that covers the gold mention's head word (largest overlap first).  A gold
+mention with no match is a singleton in the response; system mentions the gold does not
+annotate are not scored (ECB+ annotates only the entities of its events).  The
+``head_or_contained`` baseline is run over the same matched system mentions.
 
 Scores: MUC, B³, CEAF-e and CoNLL F1 (``evaluate.coref``), singletons included, per
 topic and over all chosen topics pooled.
@@ -41,13 +54,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crosswire.analyze.entities import link_names
+from crosswire.analyze.entities import extract_mentions, link_names
 from crosswire.analyze.nlp import load_nlp
 from crosswire.errors import EvaluationDataError
 from crosswire.evaluate.coref import score_all
 from crosswire.model import Article, ArticleAnalysis, Mention, Story
 from crosswire.names import fold
-from crosswire.reconcile.entities import reconcile_entities
+from crosswire.reconcile.entities import mention_records, reconcile_entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -84,6 +97,8 @@ class GoldMention:
     head_lemma: str = ""
     name_start: int = 0  # the name within the mention: up to its head, no determiner
     name_end: int = 0
+    head_start: int = 0  # the head word's characters
+    head_end: int = 0
 
 
 @dataclass
@@ -107,20 +122,32 @@ def evaluate(path: str | Path, topics: list[int] | None = None) -> dict[str, Any
     began = time.perf_counter()
     keys: list[set[Hashable]] = []
     responses: dict[str, list[set[Hashable]]] = defaultdict(list)
+    ends: dict[str, list[set[Hashable]]] = defaultdict(list)
     per_topic: dict[str, Any] = {}
+    matched = 0
     for topic in chosen:
         docs = load_topic(root / str(topic), selected)
         key, systems = _cluster_topic(docs)
-        per_topic[str(topic)] = _scores(key, systems) | {"mentions": sum(map(len, key))}
+        end_to_end, found = _end_to_end(docs)
+        matched += found
+        per_topic[str(topic)] = _scores(key, systems) | {
+            "mentions": sum(map(len, key)),
+            "end_to_end": _scores(key, end_to_end),
+        }
         keys += key
         for name, clusters in systems.items():
             responses[name] += clusters
+        for name, clusters in end_to_end.items():
+            ends[name] += clusters
+    mentions = sum(map(len, keys))
     return {
-        "mentions": sum(map(len, keys)),
+        "mentions": mentions,
         "gold_entities": len(keys),
         "topics": chosen,
         "missing_topics": [t for t in topics or [] if t not in available],
         "overall": _scores(keys, responses),
+        "end_to_end": _scores(keys, ends)
+        | {"gold_mentions_found": round(matched / mentions, 4) if mentions else 0.0},
         "per_topic": per_topic,
         "published": PUBLISHED,
         "seconds": round(time.perf_counter() - began, 1),
@@ -138,8 +165,36 @@ def _cluster_topic(docs: list[GoldDoc]) -> tuple[list[set[Hashable]], dict[str, 
         "crosswire": _crosswire(docs),
         "same_string": _group(mentions, lambda m: _surface(docs, m)),
         "same_head_lemma": _group(mentions, lambda m: m.head_lemma),
+        "head_or_contained": _head_or_contained(
+            [((m.doc, m.m_id), m.head_lemma, _surface(docs, m)) for m in mentions]
+        ),
     }
     return key, systems
+
+
+def _head_or_contained(items: list[tuple[Hashable, str, str]]) -> list[set[Hashable]]:
+    """Baseline: one cluster per chain of mentions that share a head lemma or where one's
+    normalised words are a run of the other's.  ``items``: (id, head lemma, text)."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    words = [f" {fold(text)} " for _, _, text in items]
+    for i, (_, head_i, _) in enumerate(items):
+        for j in range(i):
+            head_j = items[j][1]
+            same_head = head_i and head_i == head_j
+            inside = words[i].strip() and (words[i] in words[j] or words[j] in words[i])
+            if (same_head or inside) and words[j].strip():
+                parent[find(i)] = find(j)
+    groups: dict[int, set[Hashable]] = defaultdict(set)
+    for i, (ident, _, _) in enumerate(items):
+        groups[find(i)].add(ident)
+    return list(groups.values())
 
 
 def _group(mentions: Iterable[GoldMention], key: Any) -> list[set[Hashable]]:
@@ -163,17 +218,80 @@ def _crosswire(docs: list[GoldDoc]) -> list[set[Hashable]]:
         mentions = []
         for gold in doc.mentions:
             start, end = gold.name_start, gold.name_end
-            text = doc.text[start:end]
-            mentions.append(Mention(doc.name, start, end, text, TAGS[gold.tag], text))
+            if (number, start, end) not in where:
+                text = doc.text[start:end]
+                mentions.append(Mention(doc.name, start, end, text, TAGS[gold.tag], text))
             where[(number, start, end)].append((doc.name, gold.m_id))
         link_names(mentions, doc.text)
         analyses.append(ArticleAnalysis(article=article, mentions=mentions))
-    clusters: list[set[Hashable]] = []
-    for entity in reconcile_entities(Story(analyses)):
-        spans = {(ev.source, ev.start, ev.end) for ev in entity.evidence}
-        clusters.append({m for span in spans for m in where.pop(span, [])})
-    clusters += [{m} for ids in where.values() for m in ids]
-    return [c for c in clusters if c]
+    story = Story(analyses)
+    records = mention_records(story, reconcile_entities(story))
+    clusters: dict[Hashable, set[Hashable]] = defaultdict(set)
+    for record in records:
+        span = (record["source"], record["start"], record["end"])
+        owner = record["entity"] if record["entity"] is not None else ("alone", span)
+        clusters[owner].update(where.pop(span, []))
+    groups = [c for c in clusters.values() if c]
+    return groups + [{m} for ids in where.values() for m in ids]
+
+
+def _end_to_end(docs: list[GoldDoc]) -> tuple[dict[str, list[set[Hashable]]], int]:
+    """Gold mentions clustered through crosswire's own mentions (and, over the same
+    matched mentions, the head-or-contained baseline); how many gold mentions matched."""
+    nlp = load_nlp()
+    analyses, parsed = [], []
+    for doc, spacy_doc in zip(docs, nlp.pipe([d.text for d in docs], batch_size=32), strict=True):
+        article = Article(id=doc.name, text=doc.text, outlet=doc.name)
+        analyses.append(ArticleAnalysis(article, mentions=extract_mentions(spacy_doc, article)))
+        parsed.append(spacy_doc)
+    story = Story(analyses)
+    records = mention_records(story, reconcile_entities(story))
+    by_source: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for each in records:
+        by_source[each["source"]].append(each)
+    crosswire: dict[Hashable, set[Hashable]] = defaultdict(set)
+    items: list[tuple[Hashable, str, str]] = []
+    found = 0
+    for number, (doc, spacy_doc) in enumerate(zip(docs, parsed, strict=True), start=1):
+        for gold, record in _match(doc.mentions, by_source[number]):
+            ident = (doc.name, gold.m_id)
+            if record is None:
+                crosswire[("missed", ident)].add(ident)
+                items.append((ident, "", ""))
+                continue
+            found += 1
+            span = spacy_doc.char_span(record["start"], record["end"], alignment_mode="expand")
+            lemma = span.root.lemma_.lower() if span is not None else ""
+            owner = record["entity"] or ("alone", number, record["start"])
+            crosswire[owner].add(ident)
+            items.append((ident, lemma, str(record["text"])))
+    return {
+        "crosswire": list(crosswire.values()),
+        "head_or_contained": _head_or_contained(items),
+    }, found
+
+
+def _match(
+    golds: list[GoldMention], records: list[dict[str, Any]]
+) -> list[tuple[GoldMention, dict[str, Any] | None]]:
+    """Each gold mention with the system mention standing for it: same span first, else the
+    one covering the gold head word with the largest overlap; each system mention once."""
+    taken: set[int] = set()
+    pairs: dict[str, dict[str, Any] | None] = {}
+    candidates = []
+    for gold in golds:
+        for n, record in enumerate(records):
+            start, end = int(record["start"]), int(record["end"])
+            if start == gold.name_start and end == gold.name_end:
+                candidates.append((0, 0, gold.m_id, n))
+            elif start <= gold.head_start and gold.head_end <= end:
+                overlap = min(end, gold.name_end) - max(start, gold.name_start)
+                candidates.append((1, -overlap, gold.m_id, n))
+    for _, _, m_id, n in sorted(candidates):
+        if m_id not in pairs and n not in taken:
+            pairs[m_id] = records[n]
+            taken.add(n)
+    return [(gold, pairs.get(gold.m_id)) for gold in golds]
 
 
 # ------------------------------------------------------------------------------ reading
@@ -294,6 +412,8 @@ def _mark_heads(docs: list[GoldDoc]) -> None:
             if span is None or span.root.tag_ not in {"NNP", "NNPS"}:
                 continue
             m.head_lemma = span.root.lemma_.lower()
+            m.head_start = span.root.idx
+            m.head_end = span.root.idx + len(span.root.text)
             m.name_start, m.name_end = _name_part(doc.text, m.start, m.end)
 
 

@@ -10,6 +10,14 @@ quotation marks and a leading "that" never decide a match.  ``exact``: the same 
 attributions are paired one to one, best overlap first.  Speaker accuracy is measured on the
 pairs matched by overlap whose gold has a source: correct when the predicted speaker phrase
 shares a token with the gold source phrase (``speaker_exact``: the same tokens).
+``speaker_resolved_accuracy`` scores the speaker as the brief shows it (the resolved name, null
+when unresolved) on the pairs whose gold source names someone (holds a capitalised word that is
+not a pronoun): correct when the name shares a word with the gold source phrase.
+
+crosswire is scored through ``crosswire quotes --json``'s own code path
+(:func:`crosswire.reconcile.quotes.export_attributions` over the article's analysis) in two
+units: ``all``/``direct`` group quote pieces that share one cue (one utterance), ``one_span``
+scores every exported attribution as its own prediction, the unit a brief's quote shows.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ class Span:
     content: frozenset[int]
     speaker: frozenset[int] = frozenset()
     direct: bool = False
+    names: frozenset[str] = frozenset()  # gold: words of a naming source; predicted: resolved name
 
 
 @dataclass
@@ -68,12 +77,31 @@ def load_split(path: str | Path, split: str = "dev") -> list[Document]:
     return documents
 
 
-def _gold(ann: Path, text: str) -> Iterator[Span]:
-    """Gold attributions of one ``.ann`` file."""
+def read_standoff(ann: Path) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """(cue span, content fragments) of every attribution in one ``.ann`` file that has both."""
+    spans, relations = _standoff(ann)
+    for roles in relations:
+        cue, content = spans.get(roles.get("Cue", "")), spans.get(roles.get("Content", ""))
+        if cue and content:
+            yield (min(a for a, _ in cue), max(b for _, b in cue)), sorted(content)
+
+
+def read_sources(ann: Path) -> Iterator[tuple[int, int]]:
+    """Every source span of one ``.ann`` file."""
+    spans, relations = _standoff(ann)
+    for roles in relations:
+        source = spans.get(roles.get("Source", ""))
+        if source:
+            yield min(a for a, _ in source), max(b for _, b in source)
+
+
+def _standoff(ann: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, str]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     relations = []
     for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
         parts = line.split("\t")
+        if len(parts) < 2 and not re.fullmatch(r"[TE]\d+", parts[0]):
+            continue  # the rest of a span text that holds a line break
         try:
             if parts[0].startswith("T"):
                 offsets = parts[1].split(" ", 1)[1]
@@ -82,13 +110,34 @@ def _gold(ann: Path, text: str) -> Iterator[Span]:
                 relations.append(dict(role.split(":", 1) for role in parts[1].split()))
         except (IndexError, ValueError) as exc:
             raise CrosswireError(f"{ann}:{number}: not a BRAT standoff line: {line!r}") from exc
+    return spans, relations
+
+
+def _gold(ann: Path, text: str) -> Iterator[Span]:
+    """Gold attributions of one ``.ann`` file."""
+    spans, relations = _standoff(ann)
     index = _TokenIndex(text)
     for roles in relations:
         if "Content" not in roles or roles["Content"] not in spans:
             continue
         content = spans[roles["Content"]]
         source = spans.get(roles.get("Source", ""), [])
-        yield Span(index.tokens(content), index.tokens(source), _is_direct(text, content))
+        names = _naming_words(" ".join(text[a:b] for a, b in source))
+        yield Span(index.tokens(content), index.tokens(source), _is_direct(text, content), names)
+
+
+_NOT_NAMES = frozenset(
+    """he she i we they it you his her their its our my your the a an this that these those
+    who mr mrs ms dr""".split()  # noqa: SIM905
+)
+
+
+def _naming_words(phrase: str) -> frozenset[str]:
+    """Lower-cased words of a source phrase that names someone; empty for "he", "officials"."""
+    words = _WORD.findall(phrase)
+    if not any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words):
+        return frozenset()
+    return frozenset(w.lower() for w in words if w.lower() not in _NOT_NAMES)
 
 
 def _pair(piece: str) -> tuple[int, int]:
@@ -126,25 +175,38 @@ class _TokenIndex:
 # ----------------------------------------------------------------------------- systems
 
 
-def crosswire_predictions(doc: Doc, text: str) -> list[Span]:
-    """crosswire's attributions; quote pieces sharing one cue are one attribution."""
-    from crosswire.analyze.entities import extract_mentions
-    from crosswire.analyze.quotes import extract_attributions
-    from crosswire.model import Article
+def crosswire_export(doc: Doc, text: str) -> dict[str, Any]:
+    """What ``crosswire quotes --json`` prints for one article, from an existing parse."""
+    from crosswire.analyze import analyze_doc
+    from crosswire.model import Article, Story
+    from crosswire.reconcile.entities import reconcile_entities
+    from crosswire.reconcile.quotes import export_attributions
 
-    article = Article(id="polnear", text=text, outlet="polnear")
-    found = extract_attributions(doc, article, extract_mentions(doc, article))
+    story = Story([analyze_doc(doc, Article(id="polnear", text=text, outlet="polnear"))])
+    return export_attributions(story, reconcile_entities(story))
+
+
+def crosswire_predictions(doc: Doc, text: str, *, one_span: bool = False) -> list[Span]:
+    """crosswire's exported attributions; unless ``one_span``, pieces sharing a cue are one."""
+    return export_predictions(crosswire_export(doc, text), text, one_span=one_span)
+
+
+def export_predictions(exported: dict[str, Any], text: str, *, one_span: bool) -> list[Span]:
+    """Spans of an export (``crosswire quotes --json``) of one article."""
     index = _TokenIndex(text)
-    grouped: dict[object, list[Any]] = {}
-    for number, attribution in enumerate(found):
-        key = attribution.cue_start if attribution.cue_start is not None else f"#{number}"
-        grouped.setdefault(key, []).append(attribution)
+    grouped: dict[object, list[dict[str, Any]]] = {}
+    for number, record in enumerate(exported["attributions"]):
+        cue = record["cue_start"]
+        key = cue if cue is not None and not one_span else f"#{number}"
+        grouped.setdefault(key, []).append(record)
     predictions = []
     for group in grouped.values():
-        content = index.tokens([(a.start, a.end) for a in group])
-        speakers = [(a.speaker_start, a.speaker_end) for a in group if a.speaker_start is not None]
-        direct = all(a.kind == "direct" for a in group)
-        predictions.append(Span(content, index.tokens(speakers[:1]), direct))
+        content = index.tokens([(r["start"], r["end"]) for r in group])
+        speakers = [(r["speaker_start"], r["speaker_end"]) for r in group if r["speaker_start"]]
+        names = [r["speaker"] for r in group if r["speaker"]]
+        direct = all(r["kind"] == "direct" for r in group)
+        resolved = frozenset(w.lower() for w in _WORD.findall(names[0])) if names else frozenset()
+        predictions.append(Span(content, index.tokens(speakers[:1]), direct, resolved))
     return predictions
 
 
@@ -159,7 +221,8 @@ def textacy_predictions(doc: Doc, text: str) -> list[Span] | None:
     for triple in direct_quotations(doc):
         content = [(triple.content.start_char, triple.content.end_char)]
         speaker = [(t.idx, t.idx + len(t.text)) for t in triple.speaker]
-        predictions.append(Span(index.tokens(content), index.tokens(speaker), True))
+        names = frozenset(t.lower_ for t in triple.speaker)  # textacy shows the phrase as written
+        predictions.append(Span(index.tokens(content), index.tokens(speaker), True, names))
     return predictions
 
 
@@ -187,6 +250,8 @@ class _Tally:
     speaker_pairs: int = 0
     speaker_overlap: int = 0
     speaker_exact: int = 0
+    named_pairs: int = 0
+    speaker_resolved: int = 0
 
     def add(self, gold: list[Span], predicted: list[Span]) -> None:
         self.gold += len(gold)
@@ -198,6 +263,9 @@ class _Tally:
                 self.speaker_pairs += 1
                 self.speaker_overlap += bool(g.speaker & p.speaker)
                 self.speaker_exact += g.speaker == p.speaker
+            if g.names:
+                self.named_pairs += 1
+                self.speaker_resolved += bool(g.names & p.names)
 
     def metrics(self) -> dict[str, Any]:
         return {
@@ -208,6 +276,8 @@ class _Tally:
             "speaker_accuracy": _ratio(self.speaker_overlap, self.speaker_pairs),
             "speaker_exact_accuracy": _ratio(self.speaker_exact, self.speaker_pairs),
             "speaker_pairs": self.speaker_pairs,
+            "speaker_resolved_accuracy": _ratio(self.speaker_resolved, self.named_pairs),
+            "named_speaker_pairs": self.named_pairs,
         }
 
 
@@ -247,6 +317,19 @@ def _ratio(part: int, whole: int) -> float:
 # ----------------------------------------------------------------------------- entry
 
 
+def _tallies(*, one_span: bool = False) -> dict[str, _Tally]:
+    units = ["all", "direct", *(["one_span_all", "one_span_direct"] if one_span else [])]
+    return {unit: _Tally() for unit in units}
+
+
+def _score(
+    tallies: dict[str, _Tally], gold: list[Span], predicted: list[Span], prefix: str = ""
+) -> None:
+    tallies[prefix + "all"].add(gold, predicted)
+    direct = [p for p in predicted if p.direct]
+    tallies[prefix + "direct"].add([g for g in gold if g.direct], direct)
+
+
 def evaluate(path: str | Path, split: str = "dev", limit: int | None = None) -> dict[str, Any]:
     """Content P/R/F1 (exact and overlap) and speaker accuracy, crosswire beside baselines."""
     from crosswire.analyze.nlp import load_nlp
@@ -254,14 +337,22 @@ def evaluate(path: str | Path, split: str = "dev", limit: int | None = None) -> 
     documents = load_split(path, split)[:limit]
     nlp = load_nlp()
     runners = {
-        "crosswire": crosswire_predictions,
         "baseline_textacy_direct_quotations": textacy_predictions,
         "baseline_quote_marks": quote_mark_predictions,
     }
     systems: dict[str, dict[str, _Tally]] = {}
-    refused: dict[str, int] = dict.fromkeys(runners, 0)
+    refused: dict[str, int] = dict.fromkeys(["crosswire", *runners], 0)
     docs = nlp.pipe((d.text for d in documents), batch_size=16)
     for document, doc in zip(documents, docs, strict=True):
+        exported = crosswire_export(doc, document.text)
+        ours = systems.setdefault("crosswire", _tallies(one_span=True))
+        _score(ours, document.gold, export_predictions(exported, document.text, one_span=False))
+        _score(
+            ours,
+            document.gold,
+            export_predictions(exported, document.text, one_span=True),
+            prefix="one_span_",
+        )
         for name, runner in runners.items():
             try:
                 predicted = runner(doc, document.text)
@@ -270,11 +361,7 @@ def evaluate(path: str | Path, split: str = "dev", limit: int | None = None) -> 
                 predicted = []
             if predicted is None:
                 continue
-            tallies = systems.setdefault(name, {"all": _Tally(), "direct": _Tally()})
-            tallies["all"].add(document.gold, predicted)
-            tallies["direct"].add(
-                [g for g in document.gold if g.direct], [p for p in predicted if p.direct]
-            )
+            _score(systems.setdefault(name, _tallies()), document.gold, predicted)
     return {
         "benchmark": "PolNeAR",
         "split": split,

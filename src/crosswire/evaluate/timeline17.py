@@ -32,6 +32,7 @@ articles published on them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import time
@@ -39,12 +40,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosswire.analyze.dates import extract_dates
 from crosswire.analyze.nlp import load_nlp
 from crosswire.errors import EvaluationDataError
 from crosswire.model import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["evaluate", "PUBLISHED"]
 
@@ -86,7 +90,9 @@ class Topic:
     extract_seconds: float = 0.0
 
 
-def evaluate(path: str | Path, topics: list[str] | None = None) -> dict[str, Any]:
+def evaluate(
+    path: str | Path, topics: list[str] | None = None, cache_dir: str | Path | None = None
+) -> dict[str, Any]:
     """Date F1 and alignment ROUGE-1/2 per topic and on average, systems beside baselines."""
     root = Path(path)
     names = topics or sorted(p.name for p in root.iterdir() if (p / "articles.json").is_file())
@@ -96,7 +102,7 @@ def evaluate(path: str | Path, topics: list[str] | None = None) -> dict[str, Any
     per_topic: dict[str, Any] = {}
     timing: dict[str, float] = defaultdict(float)
     for name in names:
-        topic = read_topic(root / name)
+        topic = read_topic(root / name, Path(cache_dir) if cache_dir else None)
         timing["parse_seconds"] += topic.parse_seconds
         timing["extract_dates_seconds"] += topic.extract_seconds
         per_topic[name] = {}
@@ -139,7 +145,7 @@ def _detokenise(text: str) -> str:
     return _BRACKET.sub(lambda m: _BRACKETS[m.group(0)], text)
 
 
-def read_topic(folder: Path) -> Topic:
+def read_topic(folder: Path, cache_dir: Path | None = None) -> Topic:
     """Parse a topic's articles once (batched) and keep what timelines are made from."""
     try:
         records = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
@@ -161,16 +167,40 @@ def read_topic(folder: Path) -> Topic:
         topic.corpus_articles.update({str(d)[:10] for d in record.get("dates") or []})
     days = sorted(a.published or "" for a in articles)
     topic.first_article, topic.last_article = days[0], days[-1]
-    _collect(topic, articles)
+    _collect(topic, articles, cache_dir)
     return topic
 
 
-def _collect(topic: Topic, articles: list[Article]) -> None:
+def parse(texts: list[str], cache_dir: Path | None = None) -> list[Doc]:
+    """spaCy parses of ``texts``; with ``cache_dir``, read from (or saved to) a DocBin there.
+
+    The cache file is named after the model and a hash of the texts, so a changed corpus or
+    model never reads a stale parse; the date extraction itself always reruns.
+    """
     nlp = load_nlp()
-    started = time.perf_counter()
+    cached: Path | None = None
+    if cache_dir is not None:
+        digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:20]
+        model = f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '')}"
+        cached = Path(cache_dir) / f"t17-{model}-{digest}.spacy"
+        if cached.is_file():
+            from spacy.tokens import DocBin
+
+            return list(DocBin().from_disk(cached).get_docs(nlp.vocab))
     # Two processes: the parse is nearly all of the run, and the machines have two cores.
-    processes = _PROCESSES if len(articles) >= 50 else 1  # workers cost a model load each
-    docs = nlp.pipe((a.text for a in articles), batch_size=16, n_process=processes)
+    processes = _PROCESSES if len(texts) >= 50 else 1  # workers cost a model load each
+    docs = list(nlp.pipe(texts, batch_size=16, n_process=processes))
+    if cached is not None:
+        from spacy.tokens import DocBin
+
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(cached)
+    return docs
+
+
+def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = None) -> None:
+    started = time.perf_counter()
+    docs = parse([a.text for a in articles], cache_dir)
     for doc, article in zip(docs, articles, strict=True):
         ticked = time.perf_counter()
         mentions = extract_dates(doc, article)

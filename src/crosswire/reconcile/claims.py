@@ -1,18 +1,29 @@
 """Claims aligned across outlets into one outlet x claim matrix, with discrepancies.
 
-Assertions (``analyze.quantities``) about the same subject and the same attribute
-become one ``Claim``; never are different attributes compared (hours of talks vs
-hours of flight, passengers vs crew).  Two values *conflict* when
+A value two outlets state is the same fact when both say it of the same attribute
+(duration, number of people killed, date, place) *and* about the same thing.  Which
+thing is read from two places:
 
-- their intervals cannot overlap ("seven hours" [6.5, 7.5] vs "eight hours"), or
-- their stated figures differ and at least one is given plainly, without a hedge
-  ("212 passengers" vs "about 210"): a precise figure is a claim of precision, and
-  the reader should see the other outlet's figure beside it.
+- the subject extraction found (``analyze.subjects``): different event families or
+  different names never align ("hours of talks" vs "hours of flight");
+- the words around the value: an idf-weighted bag of the sentence's content words,
+  nearer words weighing more.  Real wire copy seldom names the subject next to the
+  number ("killed 213 people" in Nairobi, "11 were killed" in Dar es Salaam), so two
+  values align only when their contexts are alike (``ALIGN_SIMILARITY``) and their
+  scopes agree: the places named next to them, the years their sentences mention,
+  and neither is a subgroup ("one other died later", "12 of them Americans").
 
-Hedged figures that overlap ("more than seven hours", "nearly eight hours") agree, as
-do the same figure in other words ("seven hours", "7 hours").  Reprints count once:
-``independent_sources`` counts reprint groups, and a claim only one group makes is
-``single``.
+Values of one claim are compared as intervals (``analyze.numbers``): "seven hours"
+and "eight hours" conflict, "more than seven hours" and "nearly eight hours" do not,
+"at least 231" and "231" do not.  A conflict is shown as a ``discrepancy`` only when
+the tool is confident both values measure the same thing (context similarity of the
+conflicting pair at least ``FLAG_SIMILARITY``, both scopes known to agree, neither a
+relative date); otherwise the claim is ``check``: figures to check, listed lower down.
+Conflicting counts of casualties in sources written on different days are marked
+``evolving`` (a rising toll).  Reprints count once for corroboration
+(``independent_sources``), but figures that change between versions of one wire
+story still make a discrepancy (``changed_in_reprint``).  Each claim says why its
+values were aligned (``aligned_because``).
 """
 
 from __future__ import annotations
@@ -24,62 +35,139 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crosswire.analyze.dates import nearest_year
-from crosswire.analyze.numbers import parse_number, unit_of
+from crosswire.analyze.numbers import hedge_kind, parse_number, unit_of
 from crosswire.analyze.subjects import EVENT_FAMILIES
-from crosswire.model import Assertion, Claim, ClaimValue, Entity, Evidence, Story
+from crosswire.model import (
+    ArticleAnalysis,
+    Assertion,
+    Claim,
+    ClaimValue,
+    DateMention,
+    Entity,
+    Evidence,
+    Story,
+)
 from crosswire.reconcile.timeline import reference_dates
+
+# Two values are one fact when their contexts are at least this alike (cosine, 0..1).
+ALIGN_SIMILARITY = 0.35
+# A conflict is flagged only between values whose contexts are at least this alike.
+FLAG_SIMILARITY = 0.5
+# Added to the similarity of two values said of the same place.
+PLACE_BONUS = 0.2
+# Hedge kinds that round a figure rather than bound it.
+APPROXIMATE = {"about", "nearly"}
+# Rival reports of one figure are within this factor of each other.
+PLAUSIBLE_RATIO = 2.5
+# Words either side of a value that make up its near context.
+NEAR_WORDS = 8
 
 # Words that say what kind of thing a subject is, not which one.
 GENERIC = {
     "the", "of", "for", "and", "in", "on", "a", "an", "council", "permanent", "meeting",
     "organization", "organisation", "committee", "session", "u.s.", "us", "president",
 }  # fmt: skip
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Words that make a count a part of another one ("one other died", "12 of them Americans").
+SUBGROUP_BEFORE = {"other", "another", "additional", "further", "more", "including", "among"}
+SUBGROUP_AFTER = {"other", "others", "more", "additional"}
+PART = {"other", "others", "another", "additional"}
+PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
+# Attributes that say what was measured but not of what: alone they do not tie values.
+GENERIC_KEYS = {
+    "number of people", "number of other", "number of one", "number of year", "date",
+    "place", "duration", "distance", "percentage", "speed", "mass",
+}  # fmt: skip
+# Counted nouns that are the same attribute said otherwise ("deaths" = "people killed").
+COUNT_SYNONYMS = {
+    "number of death": "number of people killed", "number of dead": "number of people killed",
+    "number of fatality": "number of people killed", "number of victim": "number of people killed",
+    "number of injury": "number of people injured",
+}  # fmt: skip
+CASUALTY_WORDS = ("killed", "injured", "dead", "missing", "death", "wounded", "homeless")
+_NOT_CONTEXT = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "said", "says", "say", "told", "percent", "year", "years", "day",
+    "days", "week", "weeks", "month", "months", "hour", "hours", "people", "mr", "mrs", "ms",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
-STATUS_ORDER = {"discrepancy": 0, "agreed": 1, "single": 2}
+STATUS_ORDER = {"discrepancy": 0, "check": 1, "agreed": 2, "single": 3}
 
 
 @dataclass
-class _Member:
+class _Item:
+    """One value one source states, with what alignment needs to know about it."""
+
     source: int
+    group: int  # the source's reprint group
     assertion: Assertion
-
-
-@dataclass
-class _Group:
-    attribute: str
+    key: str  # attribute, normalised
     family: str
     names: set[str]
-    members: list[_Member] = field(default_factory=list)
+    bag: dict[str, float]  # context word -> weight
+    near: set[str]  # context words next to the value
+    place: str  # the place named nearest the value in its sentence, "" if none
+    years: set[str]  # years the sentence mentions, outside the value
+    subgroup: bool
+    unique: bool  # the only value of its attribute in its source
+    relative: bool  # a weekday or other date that needs its source's date to compare
+    from_dates: bool = False  # taken from the timeline's date mentions
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)  # by (id, id)
+
+    def score(self, a: _Item, b: _Item) -> float:
+        return self.scores.get((id(a), id(b)), 0.0)
 
 
 def reconcile_claims(
     story: Story, entities: list[Entity], duplicate_of: dict[int, int | None]
 ) -> list[Claim]:
-    """Aligned claims: discrepancies first, then agreed facts, then single-source ones."""
+    """Aligned claims: discrepancies first, then figures to check, agreed facts, singles."""
     places = _place_words(entities)
-    groups: list[_Group] = []
+    idf = _idf(story)
+    items: list[_Item] = []
     for number, analysis in enumerate(story.analyses, start=1):
-        for assertion in analysis.assertions:
-            _place(groups, _Member(number, assertion), places)
-    claims = [_claim(group, duplicate_of) for group in groups]
-    _date_yearless_values(claims, reference_dates(story))
+        text = analysis.article.text
+        group = _group_of(number, duplicate_of)
+        assertions = list(analysis.assertions) + _date_assertions(analysis)
+        taken = len(analysis.assertions)
+        for index, assertion in enumerate(assertions):
+            item = _item(number, group, assertion, text, places, idf)
+            item.from_dates = index >= taken
+            items.append(item)
+    _mark_unique(items)
+    references = reference_dates(story)
+    clusters = _align(items)
+    claims = [
+        _claim(c, references) for c in clusters if len(c.items) > 1 or not c.items[0].from_dates
+    ]
+    _date_yearless_values(claims, references)
     return sorted(
         claims,
         key=lambda c: (STATUS_ORDER[c.status], -c.independent_sources, c.subject, c.attribute),
     )
 
 
-# ------------------------------------------------------------------------ alignment
+# -------------------------------------------------------------------------- items
 
 
 def attribute_key(attribute: str) -> str:
     """ "number of crew members in late December" -> "number of crew in december"."""
     words = _WORD.findall(_QUALIFIER.sub("", attribute.lower()))
     words = [w for w in words if w not in ("members", "member", "boats", "boat")]
-    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+    key = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+    return COUNT_SYNONYMS.get(key, key)
 
 
 def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
@@ -91,51 +179,273 @@ def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
     return family, names - places if family else names
 
 
-def _place(groups: list[_Group], member: _Member, places: set[str]) -> None:
-    """Put an assertion in the group of its subject and attribute, or start one."""
-    attribute = attribute_key(member.assertion.attribute)
-    family, names = subject_key(member.assertion.subject, places)
-    candidates = [g for g in groups if g.attribute == attribute and _same(g, family, names)]
-    if not family and not names:
-        # An unanchored value ("38 crew") joins the group its value fits, else the
-        # largest group of its attribute: it is most likely about the story's main subject.
-        candidates = [g for g in groups if g.attribute == attribute]
-        fitting = [g for g in candidates if not _conflicts_with(g, member.assertion)]
-        candidates = fitting or candidates
-    if candidates:
-        best = max(candidates, key=lambda g: (len(g.names & names), len(g.members)))
-        best.members.append(member)
-        best.names |= names
-        best.family = best.family or family
+def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
+    """The article's dates the value extraction did not already tie to an event."""
+    taken = [(a.start, a.end) for a in analysis.assertions if a.kind == "date"]
+    found = []
+    for mention in analysis.dates:
+        if mention.dateline or any(s < mention.end and mention.start < e for s, e in taken):
+            continue
+        value = _date_value(mention)
+        if value is None:
+            continue
+        sentence = next((s for s in analysis.sentences if s.start <= mention.start < s.end), None)
+        found.append(
+            Assertion(
+                article_id=analysis.article.id,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                subject="",
+                attribute="date",
+                kind="date",
+                value=value,
+                sentence_start=sentence.start if sentence else mention.event_start,
+                sentence_end=sentence.end if sentence else mention.event_end,
+            )
+        )
+    return found
+
+
+def _date_value(mention: DateMention) -> str | None:
+    """ISO date, "--MM-DD" / "--MM" without a year, or the weekday as written."""
+    if mention.qualifier:
+        return None  # "late September" is a stretch, not a date to compare
+    if mention.date:
+        return mention.date
+    if mention.partial:
+        return f"--{mention.partial}"
+    words = mention.text.lower().split()
+    if len(words) == 1 and words[0] in _WEEKDAYS:
+        return words[0]
+    return None
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _item(
+    source: int,
+    group: int,
+    assertion: Assertion,
+    text: str,
+    places: dict[str, str],
+    idf: dict[str, float],
+) -> _Item:
+    family, names = subject_key(assertion.subject, set(places))
+    before = _words(text[assertion.sentence_start : assertion.start])
+    after = _words(text[assertion.end : assertion.sentence_end])
+    bag: dict[str, float] = {}
+    for distance, word in enumerate(reversed(before)):
+        _add(bag, word, distance, idf)
+    for distance, word in enumerate(after):
+        _add(bag, word, distance, idf)
+    for name in names:
+        bag[name] = bag.get(name, 0.0) + idf.get(name, 1.0)
+    near = {w for w in before[-NEAR_WORDS:] + after[:NEAR_WORDS] if w not in STOP_WORDS}
+    sentence = text[assertion.sentence_start : assertion.sentence_end]
+    value_years = set(_YEAR.findall(assertion.text))
+    return _Item(
+        source=source,
+        group=group,
+        assertion=assertion,
+        key=attribute_key(assertion.attribute),
+        family=family,
+        names=names,
+        bag=bag,
+        near=near,
+        place=_nearest_place(before, after, places),
+        years=set(_YEAR.findall(sentence)) - value_years,
+        subgroup=_subgroup(before, after) or bool(set(_words(_unhedged(assertion))) & PART),
+        unique=False,
+        relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
+    )
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w.lower()) for w in _WORD.findall(text)]
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s").removesuffix("'")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float]) -> None:
+    if word in STOP_WORDS or word in _NOT_CONTEXT or len(word) < 3:
         return
-    groups.append(_Group(attribute, family, set(names), [member]))
+    weight = idf.get(word, 1.0) / (1.0 + distance / 4.0)
+    bag[word] = max(bag.get(word, 0.0), weight)
 
 
-def _same(group: _Group, family: str, names: set[str]) -> bool:
-    if family and group.family and family != group.family:
-        return False
-    if not names or not group.names:
-        # Unnamed "talks" are not the named "NATO-Russia Council" meeting.
-        return not names and not group.names or not family and not names
-    overlap = len(names & group.names) / min(len(names), len(group.names))
-    return overlap >= 0.5
+def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) -> str:
+    """The place named nearest the value (before it on a tie), within the near context."""
+    for distance in range(NEAR_WORDS):
+        for side in (before[::-1], after):
+            if distance < len(side) and side[distance] in places:
+                return places[side[distance]]
+    return ""
 
 
-def _place_words(entities: list[Entity]) -> set[str]:
-    """Words of place names: "Geneva talks" and "talks" are the same talks."""
-    words: set[str] = set()
+def _subgroup(before: list[str], after: list[str]) -> bool:
+    """ "one other died later", "another 600 people", "12 of them": part of a larger count."""
+    if after[:2] and after[0] == "of" and after[1:2] and after[1] in PARTITIVE:
+        return True
+    return bool(set(before[-2:]) & SUBGROUP_BEFORE or set(after[:1]) & SUBGROUP_AFTER)
+
+
+def _unhedged(assertion: Assertion) -> str:
+    """The value as written without its hedge ("more than seven hours" -> "seven hours")."""
+    if assertion.hedge and assertion.text.lower().startswith(assertion.hedge.lower()):
+        return assertion.text[len(assertion.hedge) :]
+    return assertion.text
+
+
+def _mark_unique(items: list[_Item]) -> None:
+    counts = Counter((m.source, m.key) for m in items)
+    for item in items:
+        item.unique = counts[(item.source, item.key)] == 1
+
+
+def specific(key: str) -> bool:
+    """Whether an attribute names what was counted or measured from where."""
+    return key not in GENERIC_KEYS and (key.startswith("number of ") or " from " in key)
+
+
+def _idf(story: Story) -> dict[str, float]:
+    """Inverse sentence frequency of each word over the story's sentences."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for analysis in story.analyses:
+        text = analysis.article.text
+        spans = [(s.start, s.end) for s in analysis.sentences] or [(0, len(text))]
+        for start, end in spans:
+            counts.update(set(_words(text[start:end])))
+            total += 1
+    return {w: math.log((total + 1) / (c + 0.5)) for w, c in counts.items()}
+
+
+def _place_words(entities: list[Entity]) -> dict[str, str]:
+    """Words of place names -> the place's name ("salvador" -> "El Salvador")."""
+    words: dict[str, str] = {}
     for entity in entities:
         if entity.type in ("GPE", "LOC"):
             for variant in [entity.name, *entity.variants]:
-                words.update(w.lower() for w in _WORD.findall(variant))
+                for word in _WORD.findall(variant):
+                    if word.lower() not in STOP_WORDS:
+                        words.setdefault(_stem(word.lower()), entity.name)
     return words
 
 
+# ---------------------------------------------------------------------- alignment
+
+
+def similarity(a: _Item, b: _Item) -> float:
+    """Cosine of two values' context bags (0 when they cannot be one fact)."""
+    if not _compatible(a, b):
+        return 0.0
+    dot = sum(w * b.bag.get(k, 0.0) for k, w in a.bag.items())
+    norm = math.sqrt(sum(w * w for w in a.bag.values()) * sum(w * w for w in b.bag.values()))
+    score = dot / norm if norm else 0.0
+    if a.place and a.place == b.place:
+        score += PLACE_BONUS
+    if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
+        score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
+    if (
+        a.unique
+        and b.unique
+        and a.assertion.kind != "date"
+        and (a.family and a.family == b.family or specific(a.key))
+    ):
+        # Each source gives one figure of this attribute, of the same event or of a
+        # named thing ("212 passengers", "about 210 passengers"): the same fact.
+        return max(score, FLAG_SIMILARITY)
+    if a.family and a.family == b.family and (a.names & b.names or not a.names and not b.names):
+        score = max(score, ALIGN_SIMILARITY)  # the same named event: extraction says so
+    return min(score, 1.0)
+
+
+def _compatible(a: _Item, b: _Item) -> bool:
+    if a.source == b.source or a.key != b.key:
+        return False
+    if a.family and b.family and a.family != b.family:
+        return False
+    if a.names and b.names and not _names_overlap(a.names, b.names):
+        return False
+    if a.place != b.place and a.place and b.place and _scoped_by_place(a, b):
+        return False  # killed in Honduras is not killed in Nicaragua
+    if a.years != b.years and a.years and b.years:
+        return False  # another year's event
+    return a.subgroup == b.subgroup
+
+
+def _scoped_by_place(a: _Item, b: _Item) -> bool:
+    """Counts of people differ by place ("killed in Honduras", "in Nicaragua").
+
+    Other values are often written beside the parties' countries or a route ("212
+    passengers ... from Tallinn"), and a named thing is the same wherever it is.
+    """
+    if a.names and b.names and _names_overlap(a.names, b.names):
+        return False
+    return a.key.startswith("number of people") or any(w in a.key for w in CASUALTY_WORDS)
+
+
+def _names_overlap(a: set[str], b: set[str]) -> bool:
+    return len(a & b) / min(len(a), len(b)) >= 0.5
+
+
+def _align(items: list[_Item]) -> list[_Cluster]:
+    """Average-linkage clustering over compatible pairs, one value per source a claim."""
+    clusters = [_Cluster([item]) for item in items]
+    owner = list(range(len(items)))
+    scores: dict[tuple[int, int], float] = {}
+    edges = []
+    by_key: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        by_key.setdefault(item.key, []).append(index)
+    for members in by_key.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                score = similarity(items[i], items[j])
+                if score > 0:
+                    scores[(i, j)] = score
+                if score >= ALIGN_SIMILARITY:
+                    edges.append((score, i, j))
+    index_of = {id(item): n for n, item in enumerate(items)}
+
+    def pair(a: _Item, b: _Item) -> float:
+        i, j = sorted((index_of[id(a)], index_of[id(b)]))
+        return scores.get((i, j), 0.0)
+
+    for _, i, j in sorted(edges, key=lambda e: -e[0]):
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        first, second = clusters[ci], clusters[cj]
+        if {m.source for m in first.items} & {m.source for m in second.items}:
+            continue
+        cross = [pair(a, b) for a in first.items for b in second.items]
+        if min(cross) <= 0 or sum(cross) / len(cross) < ALIGN_SIMILARITY:
+            continue
+        first.items.extend(second.items)
+        second.items = []
+        for n, o in enumerate(owner):
+            if o == cj:
+                owner[n] = ci
+    found = [c for c in clusters if c.items]
+    for cluster in found:
+        cluster.items.sort(key=lambda m: (m.source, m.assertion.start))
+        for x, a in enumerate(cluster.items):
+            for b in cluster.items[x + 1 :]:
+                cluster.scores[(id(a), id(b))] = cluster.scores[(id(b), id(a))] = pair(a, b)
+    return found
+
+
 # ----------------------------------------------------------------------- comparison
-
-
-def _conflicts_with(group: _Group, assertion: Assertion) -> bool:
-    return any(conflict(m.assertion, assertion) for m in group.members)
 
 
 def conflict(a: Assertion, b: Assertion) -> bool:
@@ -147,7 +457,11 @@ def conflict(a: Assertion, b: Assertion) -> bool:
     stated_a, stated_b = stated(a), stated(b)
     if stated_a is None or stated_b is None or abs(stated_a - stated_b) < 1e-9:
         return False
-    return a.hedge is None or b.hedge is None
+    # A plain figure against a different approximate one ("212" vs "about 210") is a
+    # claim of precision the reader should see; a bound it meets ("at least 231" vs
+    # "231", "more than seven" vs "eight") is not a conflict.
+    kinds = {hedge_kind(a.hedge), hedge_kind(b.hedge)}
+    return "" in kinds and bool(kinds & APPROXIMATE)
 
 
 def _bounds(assertion: Assertion) -> tuple[float, float]:
@@ -175,48 +489,163 @@ def stated(assertion: Assertion) -> float | None:
 
 def _same_text_value(a: Assertion, b: Assertion) -> bool:
     if a.kind == "date" and b.kind == "date":
-        # A date without a year ("--01-12") matches any year's same day.
-        if a.value.startswith("--") or b.value.startswith("--"):
-            return a.value[-5:] == b.value[-5:]
-        return a.value == b.value
+        return _same_date(a.value, b.value)
     x, y = a.value.lower(), b.value.lower()
     return x == y or x in y or y in x
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Dates agree when every part both give is the same ("--11" and "1998-11-15" do)."""
+    pa, pb = _date_parts(a), _date_parts(b)
+    if pa is None or pb is None:
+        return a == b
+    return all(x == y for x, y in zip(pa, pb, strict=True) if x is not None and y is not None)
+
+
+def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
+    if value.startswith("--"):
+        month, _, day = value[2:].partition("-")
+        return None, month, day or None
+    parts = value.split("-")
+    if not parts[0].isdigit():
+        return None
+    return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
 
 
 # --------------------------------------------------------------------------- claims
 
 
-def _claim(group: _Group, duplicate_of: dict[int, int | None]) -> Claim:
+def _claim(cluster: _Cluster, references: dict[int, tuple[str | None, bool]]) -> Claim:
     values: list[ClaimValue] = []
-    representative: list[Assertion] = []
-    for member in sorted(group.members, key=lambda m: m.source):
-        assertion = member.assertion
-        index = next((i for i, r in enumerate(representative) if _same_value(r, assertion)), None)
+    representative: list[_Item] = []
+    for item in cluster.items:
+        assertion = item.assertion
+        index = next(
+            (i for i, r in enumerate(representative) if _same_value(r.assertion, assertion)),
+            None,
+        )
         if index is None:
-            representative.append(assertion)
+            representative.append(item)
             values.append(_value(assertion))
             index = len(values) - 1
         value = values[index]
-        if member.source not in value.sources or assertion.text not in value.wording:
-            if member.source not in value.sources:
-                value.sources.append(member.source)
+        if item.source not in value.sources or assertion.text not in value.wording:
+            if item.source not in value.sources:
+                value.sources.append(item.source)
             value.wording.append(assertion.text)
-            value.evidence.append(Evidence(member.source, assertion.start, assertion.end))
-    independent = {_group_of(s, duplicate_of) for m in group.members for s in [m.source]}
-    clash = any(conflict(a, b) for i, a in enumerate(representative) for b in representative[i:])
-    status: Literal["agreed", "discrepancy", "single"] = (
-        "single" if len(independent) < 2 else "discrepancy" if clash else "agreed"
-    )
+            value.evidence.append(Evidence(item.source, assertion.start, assertion.end))
+    groups = {m.group for m in cluster.items}
+    clashes = [
+        (a, b)
+        for i, a in enumerate(representative)
+        for b in representative[i + 1 :]
+        if conflict(a.assertion, b.assertion)
+    ]
+    sure = [(a, b) for a, b in clashes if _confident(cluster, a, b)]
+    status: Literal["agreed", "discrepancy", "check", "single"]
+    reprint_change = bool(sure) and len(groups) < 2
+    if sure:
+        status = "discrepancy"
+    elif len(groups) < 2:
+        status = "single"
+    elif clashes:
+        status = "check"
+    else:
+        status = "agreed"
+    subjects = [m.assertion.subject for m in cluster.items if m.assertion.subject]
     return Claim(
-        subject=_most_common([m.assertion.subject for m in group.members if m.assertion.subject]),
-        attribute=_most_common([m.assertion.attribute for m in group.members]),
+        subject=_most_common(subjects),
+        attribute=_most_common([m.assertion.attribute for m in cluster.items]),
         status=status,
         values=values,
-        independent_sources=len(independent),
+        independent_sources=len(groups),
+        aligned_because=_reasons(cluster),
+        evolving=bool(sure) and _evolving(cluster, sure, references),
+        changed_in_reprint=reprint_change,
     )
+
+
+def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
+    """Whether a conflict between two values is sure enough for the discrepancy panel.
+
+    It is when one source giving the first value and one giving the second are rival
+    reports of one measurement: alike in context, neither a subgroup nor a relative date,
+    said of the same place, figures of one order.  Places and dates never are: "Malaysia"
+    and "Kuala Lumpur" are both right, and two dates in like words are more often two
+    events ("the opening of parliament", "the first session of parliament").
+    """
+    if a.assertion.kind in ("place", "date") or b.assertion.kind in ("place", "date"):
+        return False
+    if not _plausible(a.assertion, b.assertion):
+        return False
+    members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
+    others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
+    return any(_rivals(cluster, x, y) for x in members for y in others)
+
+
+def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
+    if cluster.score(x, y) < FLAG_SIMILARITY - 1e-9:
+        return False
+    if x.relative or y.relative or x.subgroup or y.subgroup:
+        return False
+    # One figure for Honduras, one with no place: maybe the region's.
+    return not (_scoped_by_place(x, y) and x.place != y.place)
+
+
+def _plausible(a: Assertion, b: Assertion) -> bool:
+    """Whether two figures are close enough to be rival reports of one measurement.
+
+    Outlets that disagree give figures of one order ("seven" and "eight hours", 212 and
+    "about 210"); figures far apart (five hours, three weeks) are more often two things.
+    """
+    x, y = stated(a), stated(b)
+    if x is None or y is None:
+        return True
+    low, high = sorted((abs(x), abs(y)))
+    return high <= PLAUSIBLE_RATIO * max(low, 1.0)
+
+
+def _evolving(
+    cluster: _Cluster,
+    clashes: list[tuple[_Item, _Item]],
+    references: dict[int, tuple[str | None, bool]],
+) -> bool:
+    """A casualty figure that differs between sources written on different days."""
+    if not any(w in cluster.items[0].key for w in CASUALTY_WORDS):
+        return False
+    for a, b in clashes:
+        date_a = references.get(a.source, (None, False))[0]
+        date_b = references.get(b.source, (None, False))[0]
+        if date_a and date_b and date_a != date_b:
+            return True
+    return False
+
+
+def _reasons(cluster: _Cluster) -> list[str]:
+    """Why the values of a claim were put together, for the reader."""
+    if len(cluster.items) < 2:
+        return []
+    first = cluster.items[0]
+    reasons = [f"same attribute: {first.assertion.attribute}"]
+    subjects = {m.assertion.subject for m in cluster.items if m.assertion.subject}
+    if len(subjects) == 1:
+        reasons.append(f"same subject: {next(iter(subjects))}")
+    shared = set(first.bag)
+    for item in cluster.items[1:]:
+        shared &= set(item.bag)
+    if shared:
+        top = sorted(shared, key=lambda w: -first.bag[w])[:5]
+        reasons.append("same context: " + ", ".join(top))
+    return reasons
 
 
 def _same_value(a: Assertion, b: Assertion) -> bool:
+    if a.kind == "date" and b.kind == "date":
+        pa, pb = _date_parts(a.value), _date_parts(b.value)
+        if pa is None or pb is None:
+            return a.value == b.value
+        given = [(x is None, y is None) for x, y in zip(pa[1:], pb[1:], strict=True)]
+        return _same_date(a.value, b.value) and all(x == y for x, y in given)
     if a.kind in ("date", "place"):
         return _same_text_value(a, b)
     return (a.value, (a.hedge or "").lower()) == (b.value, (b.hedge or "").lower()) or (

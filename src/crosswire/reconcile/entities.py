@@ -21,22 +21,26 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from crosswire.model import Entity, Evidence, Mention, Story
 from crosswire.names import (
     PersonName,
+    acronym_keys,
     acronym_of,
     first_names_match,
     fold,
+    loose_key,
     parse_person,
     person_match,
     place_key,
+    skeleton,
     surnames_match,
 )
 
-__all__ = ["TYPES", "reconcile_entities", "resolve_entity"]
+__all__ = ["TYPES", "mention_records", "reconcile_entities", "resolve_entity"]
 
 # spaCy labels a who's who lists, and the type each is listed under.
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
@@ -67,6 +71,7 @@ class _Clusters:
         self.locals = locals_
         self.parent = list(range(len(locals_)))
         self.reasons: defaultdict[int, list[str]] = defaultdict(list)
+        self._members: dict[int, list[int]] = {i: [i] for i in range(len(locals_))}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -81,16 +86,13 @@ class _Clusters:
         self.parent[rj] = ri
         self.reasons[ri].extend(self.reasons.pop(rj, []))
         self.reasons[ri].append(reason)
+        self._members[ri].extend(self._members.pop(rj))
 
     def members(self, i: int) -> list[int]:
-        root = self.find(i)
-        return [k for k in range(len(self.locals)) if self.find(k) == root]
+        return self._members[self.find(i)]
 
     def groups(self) -> list[list[int]]:
-        found: defaultdict[int, list[int]] = defaultdict(list)
-        for k in range(len(self.locals)):
-            found[self.find(k)].append(k)
-        return list(found.values())
+        return sorted((sorted(m) for m in self._members.values()), key=lambda g: g[0])
 
 
 def reconcile_entities(story: Story) -> list[Entity]:
@@ -101,6 +103,39 @@ def reconcile_entities(story: Story) -> list[Entity]:
     _merge_people(clusters, [i for i, loc in enumerate(locals_) if loc.person])
     entities = [_entity(clusters, group) for group in clusters.groups()]
     return sorted(entities, key=lambda e: (-len(e.sources), -e.mentions, e.name))
+
+
+def mention_records(story: Story, entities: list[Entity]) -> list[dict[str, Any]]:
+    """Every mention of every article, with the entity (1-based, in ``entities`` order) it
+    belongs to, or None when the who's who does not list it (a nationality, a ship).
+
+    This is what ``crosswire entities --json`` prints and what the ECB+ evaluator scores.
+    """
+    owner = {
+        (ev.source, ev.start, ev.end): number
+        for number, entity in enumerate(entities, start=1)
+        for ev in entity.evidence
+    }
+    records: list[dict[str, Any]] = []
+    for source, analysis in enumerate(story.analyses, start=1):
+        for m in sorted(analysis.mentions, key=lambda m: (m.start, m.end)):
+            number = owner.get((source, m.start, m.end))
+            entity = entities[number - 1] if number else None
+            records.append(
+                {
+                    "source": source,
+                    "article_id": analysis.article.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "label": m.label,
+                    "role": m.role,
+                    "entity": number,
+                    "entity_name": entity.name if entity else None,
+                    "entity_type": entity.type if entity else None,
+                }
+            )
+    return records
 
 
 def _locals(story: Story) -> list[_Local]:
@@ -124,13 +159,17 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
 
     A name one article labels a person is a person's name everywhere; a lone word is a
     person's surname when the story gives that person in full, and a place or organisation
-    otherwise if another article says so ("Tallinn" tagged as a person).
+    otherwise if another article says so ("Tallinn" tagged as a person).  A lone word spaCy
+    calls a place or an organisation is the surname of a person the story names in full
+    when the story uses it for that person at least as often as for anything else (a
+    murdered lawmaker's surname tagged GPE in some articles).
     """
     seen = list(mentions)
     people = {fold(m.name or m.text) for m in seen if m.label == "PERSON"}
     full = [parse_person(m.name or m.text) for m in seen if m.label == "PERSON"]
-    surnames = {fold(p.last) for p in full if p.full}
+    surnames = Counter(fold(p.last) for p in full if p.full)
     given = {fold(p.first or "") for p in full if p.full}
+    lone = Counter((fold(m.name or m.text), m.label == "PERSON") for m in seen)
     others = {fold(m.name or m.text) for m in seen if m.label != "PERSON"}
 
     def is_person(mention: Mention) -> bool:
@@ -138,7 +177,7 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
         if " " not in key:
             if mention.label == "PERSON":
                 return key in surnames or key in given or key not in others
-            return mention.label == "ORG" and key in surnames
+            return key in surnames and surnames[key] + lone[key, True] >= lone[key, False]
         return key in people
 
     return is_person
@@ -157,41 +196,108 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     for key, members in by_key.items():
         forms = {f for i in members for f in _forms(locals_[i]) if place_key(f)[0] == key}
         _union_all(clusters, members, _same_name_reason(forms, [locals_[i] for i in members]))
-    roots = sorted({clusters.find(i) for i in indices})
-    for a in roots:
-        for b in roots:
-            if clusters.find(a) != clusters.find(b):
-                reason = _name_link(locals_[a].name, locals_[b].name)
+    _merge_acronyms(clusters, indices)
+    _merge_slips(clusters, indices)
+    places = _place_names(locals_, indices)
+    named = [i for i in indices if locals_[i].mentions[0].label in {"ORG", "FAC"}]
+    _attach_short_names(clusters, [i for i in named if fold(locals_[i].name) not in places])
+
+
+def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
+    """An acronym joins the one name of the story it is the initials of (HP: Hewlett-Packard);
+    with two such names (SM: Sun Microsystems, Sales Management) it joins neither."""
+    locals_ = clusters.locals
+    expansions: defaultdict[str, set[int]] = defaultdict(set)
+    for i in indices:
+        for key in acronym_keys(locals_[i].name):
+            expansions[key].add(i)
+    for i in indices:
+        name = locals_[i].name
+        letters = fold(name).replace(" ", "")
+        if not _looks_like_acronym(name):
+            continue
+        roots = {clusters.find(j) for j in expansions.get(letters, ())}
+        if len(roots) == 1 and clusters.find(i) not in roots:
+            long = locals_[min(roots)].name
+            clusters.union(roots.pop(), i, f"{name} / {long}: acronym, the only name it spells")
+
+
+def _looks_like_acronym(name: str) -> bool:
+    letters = fold(name).replace(" ", "")
+    return name.replace(".", "").isupper() and 2 <= len(letters) <= 8
+
+
+def _merge_slips(clusters: _Clusters, indices: list[int]) -> None:
+    """Two long names that differ by a slip ("Organisation"/"Organization") are one; only
+    names sharing their first or last four letters are compared."""
+    locals_ = clusters.locals
+    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    seen: set[str] = set()
+    for i in indices:
+        key = fold(locals_[i].name)
+        if len(key) < 10 or key in seen:
+            continue
+        seen.add(key)
+        blocks["^" + key[:4]].append(i)
+        blocks["$" + key[-4:]].append(i)
+    for block in blocks.values():
+        for n, a in enumerate(block):
+            for b in block[n + 1 :]:
+                if clusters.find(a) == clusters.find(b):
+                    continue
+                reason = _spelled_alike(locals_[a].name, locals_[b].name)
                 if reason:
                     clusters.union(a, b, reason)
-    _attach_short_names(clusters, [i for i in indices if locals_[i].mentions[0].label == "ORG"])
+
+
+def _place_names(locals_: list[_Local], indices: list[int]) -> set[str]:
+    """Names some article of the story calls a city, country or region."""
+    return {
+        fold(locals_[i].name)
+        for i in indices
+        if any(m.label in {"GPE", "LOC"} for m in locals_[i].mentions)
+    }
 
 
 # Words that make "<organisation> Council" a body of the organisation, not the organisation.
 _BODY_WORDS = "council committee commission assembly parliament ministry department court office"
 _BODIES = set(_BODY_WORDS.split()) | {"board", "agency", "bureau", "division", "secretariat"}
+# Words that make "<name> Cathedral" a building or site named after a place or a person.
+_SITE_WORDS = """cathedral church chapel mosque temple synagogue stadium arena airport hospital
+    university college school museum bridge station hotel tower hall square street avenue road
+    park palace castle prison centre center theatre theater library harbour harbor port dam"""
+_SITES = set(_SITE_WORDS.split())
 
 
-def _attach_short_names(clusters: _Clusters, orgs: list[int]) -> None:
+def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
     """ "Chargers" joins "San Diego Chargers", "Nordlink" joins "Nordlink Ferries", when no
-    other organisation's name ends (or starts) that way."""
+    other name of its kind (organisation or facility) ends (or starts) that way; a place's
+    name never joins a building or body named after it, nor an organisation's name a
+    building named after the organisation."""
     locals_ = clusters.locals
-    words = {i: fold(locals_[i].name).split() for i in orgs}
-    for i in orgs:
+    words = {i: tuple(fold(locals_[i].name).split()) for i in named}
+    kind = {i: locals_[i].mentions[0].label for i in named}
+    ends: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    starts: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for j in named:
+        name = words[j]
+        for cut in range(1, len(name)):
+            ends[kind[j], name[cut:]].add(j)
+            rest = set(name[cut:])
+            blocked = _BODIES | _SITES if kind[j] == "ORG" else _BODIES
+            if not blocked & rest:
+                starts[kind[j], name[:cut]].add(j)
+    # Longest first, so "Morningside Recovery" has joined its Center before "Morningside" looks.
+    for i in sorted(named, key=lambda i: -len(words[i])):
         short = words[i]
-        for part, cut in (("end", slice(-len(short), None)), ("start", slice(len(short)))):
-            longer = {
-                clusters.find(j)
-                for j in orgs
-                if len(words[j]) > len(short)
-                and words[j][cut] == short
-                and not (part == "start" and _BODIES & set(words[j][len(short) :]))
-            }
+        for part, index in (("end", ends), ("start", starts)):
+            longer = {clusters.find(j) for j in index.get((kind[i], short), ())}
             if len(longer) == 1 and clusters.find(i) not in longer:
                 root = longer.pop()
-                name = locals_[root].name
-                reason = f"{locals_[i].name} is the {part} of {name} and no other name"
-                clusters.union(root, i, reason)
+                long = locals_[root].name
+                clusters.union(
+                    root, i, f"{locals_[i].name} is the {part} of {long} and no other name"
+                )
 
 
 def _forms(local: _Local) -> set[str]:
@@ -218,6 +324,10 @@ def _name_link(a: str, b: str) -> str | None:
     """Why two different organisation or place names are one, or None."""
     if acronym_of(a, b) or acronym_of(b, a):
         return f"{a} / {b}: acronym"
+    return _spelled_alike(a, b)
+
+
+def _spelled_alike(a: str, b: str) -> str | None:
     fa, fb = fold(a), fold(b)
     # Long names only: short ones that differ by a letter are usually different places.
     if min(len(fa), len(fb)) >= 10 and fuzz.ratio(fa, fb) >= 90:
@@ -226,6 +336,29 @@ def _name_link(a: str, b: str) -> str | None:
 
 
 # ------------------------------------------------------------------------------ people
+
+
+def _surname_keys(surname: str, loose: bool) -> set[str]:
+    """Index keys two surnames share whenever ``surnames_match`` can hold between them:
+    the folded form, the skeleton, and with ``loose`` every one-letter deletion of the
+    skeleton and of the loose key (a single slip leaves one deletion in common)."""
+    key, sk = fold(surname), skeleton(surname)
+    keys = {"=" + key, "~" + sk}
+    if loose and len(sk) >= 6:
+        for prefix, word in (("d", sk), ("l", loose_key(surname))):
+            keys.add(prefix + word)
+            keys |= {prefix + word[:n] + word[n + 1 :] for n in range(len(word))}
+    return keys
+
+
+def _candidate_pairs(locals_: list[_Local], indices: list[int]) -> list[tuple[int, int]]:
+    """Pairs of full names that may share a surname, found through an index, not all pairs."""
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        for key in _surname_keys(locals_[i].parsed.last, loose=True):
+            index[key].append(i)
+    pairs = {(a, b) for block in index.values() for a in block for b in block if a < b}
+    return sorted(pairs)
 
 
 def _merge_people(clusters: _Clusters, indices: list[int]) -> None:
@@ -238,12 +371,13 @@ def _merge_people(clusters: _Clusters, indices: list[int]) -> None:
     for members in by_name.values():
         group = [locals_[i] for i in members]
         _union_all(clusters, members, _same_name_reason({loc.name for loc in group}, group))
+    # One local per distinct name is enough to find the pairs; the rest joined above.
+    firsts = [members[0] for members in by_name.values()]
     pairs = []
-    for n, i in enumerate(full):
-        for j in full[n + 1 :]:
-            reason = person_match(locals_[i].parsed, locals_[j].parsed)
-            if reason and fold(locals_[i].name) != fold(locals_[j].name):
-                pairs.append((i, j, reason))
+    for i, j in _candidate_pairs(locals_, firsts):
+        reason = person_match(locals_[i].parsed, locals_[j].parsed)
+        if reason:
+            pairs.append((i, j, reason))
     for i, j, reason in pairs:
         if clusters.find(i) != clusters.find(j) and _compatible_groups(clusters, i, j):
             a, b = locals_[i], locals_[j]
@@ -252,30 +386,51 @@ def _merge_people(clusters: _Clusters, indices: list[int]) -> None:
 
 
 def _compatible_groups(clusters: _Clusters, i: int, j: int) -> bool:
-    """No two full names across the two groups may name different people."""
-    locals_ = clusters.locals
-    left = [locals_[k] for k in clusters.members(i) if locals_[k].parsed.full]
-    right = [locals_[k] for k in clusters.members(j) if locals_[k].parsed.full]
-    return all(
-        person_match(a.parsed, b.parsed) is not None
-        and a.source != b.source
-        or fold(a.name) == fold(b.name)
-        for a in left
-        for b in right
-    )
+    """No two full names across the two groups may name different people, and two different
+    full names one article keeps apart stay apart."""
+    left, right = _names_of(clusters, i), _names_of(clusters, j)
+    for a, (pa, sources_a) in left.items():
+        for b, (pb, sources_b) in right.items():
+            if a == b:
+                continue
+            if sources_a & sources_b or person_match(pa, pb) is None:
+                return False
+    return True
+
+
+def _names_of(clusters: _Clusters, i: int) -> dict[str, tuple[PersonName, set[int]]]:
+    """The group's distinct full names, each with the sources that write it."""
+    names: dict[str, tuple[PersonName, set[int]]] = {}
+    for k in clusters.members(i):
+        local = clusters.locals[k]
+        if local.parsed.full:
+            names.setdefault(fold(local.name), (local.parsed, set()))[1].add(local.source)
+    return names
 
 
 def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) -> None:
     """A surname used alone joins the person of that surname, if the story says which one."""
     locals_ = clusters.locals
     given_names = {fold(locals_[i].parsed.first or "") for i in full}
+    bearers: defaultdict[str, list[int]] = defaultdict(list)
+    for k in full:
+        for key in _surname_keys(locals_[k].parsed.last, loose=False):
+            bearers[key].append(k)
+    company = _Company(locals_)
     lonely: list[int] = []
     for i in single:
         surname = locals_[i].parsed.last
         if fold(surname) in given_names:
             continue  # a given name alone could be anyone of that name
-        roots = {clusters.find(k) for k in full if surnames_match(surname, locals_[k].parsed.last)}
-        chosen, why = _choose(clusters, i, sorted(roots))
+        found = {k for key in _surname_keys(surname, loose=False) for k in bearers.get(key, ())}
+        found = {k for k in found if surnames_match(surname, locals_[k].parsed.last)}
+        here = {k for k in found if locals_[k].source == locals_[i].source}
+        if _ambiguous(clusters, here):
+            continue  # its own article names two people of that surname: it says not which
+        roots = {clusters.find(k) for k in here or found}
+        chosen, why = _choose(clusters, i, sorted(roots), company)
+        if here and chosen is not None:
+            why = why or "; the only one of that surname its article names"
         if chosen is None:
             if not roots:
                 lonely.append(i)
@@ -283,14 +438,38 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
         target = locals_[chosen]
         reason = f"{locals_[i].name} (source {locals_[i].source}) is the surname of {target.name}"
         clusters.union(chosen, i, reason + (why or _shared_roles(locals_[i], target)))
-    for n, i in enumerate(lonely):
-        for j in lonely[n + 1 :]:
-            same = surnames_match(locals_[i].parsed.last, locals_[j].parsed.last)
-            if same and clusters.find(i) != clusters.find(j):
-                clusters.union(i, j, f"{locals_[i].name} / {locals_[j].name}: {same}")
+    by_surname: defaultdict[str, list[int]] = defaultdict(list)
+    for i in lonely:
+        by_surname[skeleton(locals_[i].parsed.last)].append(i)
+    for block in by_surname.values():
+        for j in block[1:]:
+            same = surnames_match(locals_[block[0]].parsed.last, locals_[j].parsed.last)
+            if same and clusters.find(block[0]) != clusters.find(j):
+                clusters.union(block[0], j, f"{locals_[block[0]].name} / {locals_[j].name}: {same}")
 
 
-def _choose(clusters: _Clusters, i: int, roots: list[int]) -> tuple[int | None, str]:
+def _ambiguous(clusters: _Clusters, bearers: set[int]) -> bool:
+    """True when ``bearers`` (full names of one article) are several people."""
+    here = [clusters.locals[k] for k in bearers]
+    return any(person_match(a.parsed, b.parsed) is None for a in here for b in here)
+
+
+class _Company:
+    """Names of the entities each article mentions: the context a person appears in."""
+
+    def __init__(self, locals_: list[_Local]) -> None:
+        self.by_source: defaultdict[int, set[str]] = defaultdict(set)
+        for loc in locals_:
+            self.by_source[loc.source].add(fold(loc.name))
+
+    def of_group(self, clusters: _Clusters, root: int) -> set[str]:
+        sources = {clusters.locals[k].source for k in clusters.members(root)}
+        return set().union(*(self.by_source[s] for s in sources))
+
+
+def _choose(
+    clusters: _Clusters, i: int, roots: list[int], company: _Company
+) -> tuple[int | None, str]:
     """The one group a lone surname belongs to, and why when several people share it."""
     if len(roots) <= 1:
         return (roots[0] if roots else None), ""
@@ -302,8 +481,8 @@ def _choose(clusters: _Clusters, i: int, roots: list[int]) -> tuple[int | None, 
     # The story's main bearer of a surname is who a bare surname means, when far ahead.
     if size[0][1] >= 3 * size[1][1]:
         return size[0][0], f"; named in {size[0][1]} articles against {size[1][1]}"
-    company = _company(clusters, local.source)
-    shared = {r: company & _company_of_group(clusters, r) for r in roots}
+    mine = company.by_source[local.source]
+    shared = {r: mine & company.of_group(clusters, r) for r in roots}
     ranked = sorted(roots, key=lambda r: -len(shared[r]))
     if len(shared[ranked[0]]) >= len(shared[ranked[1]]) + 2:
         names = ", ".join(sorted(shared[ranked[0]] - shared[ranked[1]])[:3])
@@ -313,16 +492,6 @@ def _choose(clusters: _Clusters, i: int, roots: list[int]) -> tuple[int | None, 
 
 def _group_roles(clusters: _Clusters, root: int) -> set[str]:
     return set().union(*(clusters.locals[k].roles for k in clusters.members(root)))
-
-
-def _company(clusters: _Clusters, source: int) -> set[str]:
-    """Names of the other entities an article mentions: the context a person appears in."""
-    return {fold(loc.name) for loc in clusters.locals if loc.source == source}
-
-
-def _company_of_group(clusters: _Clusters, root: int) -> set[str]:
-    sources = {clusters.locals[k].source for k in clusters.members(root)}
-    return set().union(*(_company(clusters, s) for s in sources))
 
 
 def _shared_roles(a: _Local, b: _Local) -> str:

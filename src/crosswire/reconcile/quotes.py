@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -60,6 +61,44 @@ def reconcile_quotes(
     groups = _group(reports, _story_idf(story), settings)
     quotes = [_quote(group) for group in groups]
     return sorted(quotes, key=lambda q: (-len({v.source for v in q.variants}), _first(q)))
+
+
+EXPORT_SCHEMA = "crosswire.quotes/1"
+
+
+def export_attributions(story: Story, entities: list[Entity]) -> dict[str, Any]:
+    """Every attribution of every source, unmerged, with offsets into that source's ``text``.
+
+    This is what ``crosswire quotes --json`` prints and what the PolNeAR evaluator scores, so an
+    outside scorer sees exactly the units and speakers the brief is built from.  ``speaker`` is
+    the story-wide name the brief shows (null when unresolved); ``speaker_text`` is as written.
+    """
+    sources = []
+    records = []
+    for number, analysis in enumerate(story.analyses, start=1):
+        article = analysis.article
+        sources.append(
+            {"id": number, "article_id": article.id, "outlet": article.outlet,
+             "title": article.title, "path": article.path, "text": article.text}
+        )  # fmt: skip
+        for attribution in analysis.attributions:
+            records.append(
+                {
+                    "source": number,
+                    "kind": attribution.kind,
+                    "text": attribution.text,
+                    "start": attribution.start,
+                    "end": attribution.end,
+                    "cue": attribution.cue,
+                    "cue_start": attribution.cue_start,
+                    "cue_end": attribution.cue_end,
+                    "speaker_text": attribution.speaker_text,
+                    "speaker_start": attribution.speaker_start,
+                    "speaker_end": attribution.speaker_end,
+                    "speaker": _canonical(entities, number, attribution.speaker),
+                }
+            )
+    return {"schema": EXPORT_SCHEMA, "sources": sources, "attributions": records}
 
 
 def _reports(story: Story, entities: list[Entity]) -> list[_Report]:

@@ -30,7 +30,7 @@ from crosswire.model import (
     Source,
     TimelineEvent,
 )
-from crosswire.render.values import display_value, format_date
+from crosswire.render.values import display_value, format_date, undated_label
 
 __all__ = ["render_html"]
 
@@ -212,7 +212,7 @@ def build_view(brief: Brief) -> View:
     return View(
         outlets=outlets,
         reported=_date_range(s.published for s in brief.sources),
-        events_span=_date_range(e.date for e in _corroborated(brief.timeline)),
+        events_span=_date_range(e.date for e in _corroborated(brief.timeline) if e.date),
         independent=len({tuple(row.group) for row in sources}),
         summary=[
             SummaryRow(s.text, _citations(s.sources, s.evidence, texts, outlets))
@@ -303,7 +303,7 @@ def _citations(
 
 def _ordered_claims(claims: list[Claim]) -> list[Claim]:
     """Discrepancies first, then by how many sources speak to the claim."""
-    rank = {"discrepancy": 0, "agreed": 1, "single": 2}
+    rank = {"discrepancy": 0, "check": 1, "agreed": 2, "single": 3}
     return sorted(
         claims,
         key=lambda c: (rank.get(c.status, 3), -len({n for v in c.values for n in v.sources})),
@@ -422,9 +422,9 @@ def _timeline(
 ) -> list[tuple[str, list[TimelineRow]]]:
     """Events in date order, under a heading per year."""
     years: dict[str, list[TimelineRow]] = {}
-    for event in sorted(brief.timeline, key=lambda e: e.date):
-        label = format_date(event.date)
-        if event.qualifier:
+    for event in sorted(brief.timeline, key=lambda e: e.date or "9999"):
+        label = format_date(event.date) if event.date else undated_label(event.written or "")
+        if event.qualifier and event.date:
             label = f"{event.qualifier} {label}"
         row = TimelineRow(
             label=label,
@@ -433,7 +433,7 @@ def _timeline(
             inferred_year=event.inferred_year,
             excerpts=_excerpts(event.evidence, texts, outlets),
         )
-        years.setdefault(event.date[:4], []).append(row)
+        years.setdefault(event.date[:4] or "Year not stated", []).append(row)
     return list(years.items())
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from crosswire.model import Brief, Claim, ClaimValue, Source
-from crosswire.render.values import display_value
+from crosswire.render.values import display_value, undated_label
 
 Section = Callable[[Brief], list[str]]
 
@@ -42,13 +42,36 @@ def discrepancies(brief: Brief) -> list[str]:
     lines = ["## Where the sources disagree", ""]
     for claim in claims:
         lines.append(f"**{_inline(claim.subject)}: {_inline(claim.attribute)}**")
-        lines += [f"- {_value(v)}: {_wordings(v)}" for v in claim.values]
+        if claim.evolving:
+            lines.append("_A figure that changed over time: each value with its source's date._")
+        if claim.changed_in_reprint:
+            lines.append("_Versions of one wire story give different figures._")
+        lines += [f"- {_value(v)}: {_wordings(v, brief, claim.evolving)}" for v in claim.values]
         lines.append("")
     return lines[:-1]
 
 
+def to_check(brief: Brief) -> list[str]:
+    """Figures that differ where the tool is not sure they measure the same thing."""
+    claims = [c for c in brief.claims if c.status == "check"]
+    if not claims:
+        return []
+    lines = [
+        "## Figures to check",
+        "",
+        "_Different figures that may not be about the same thing._",
+        "",
+    ]
+    for claim in claims:
+        lines.append(f"- {_inline(claim.subject)}: {_inline(claim.attribute)}")
+        lines += [f"  - {_value(v)}: {_wordings(v)}" for v in claim.values]
+        if claim.aligned_because:
+            lines.append(f"  - _aligned because: {_inline('; '.join(claim.aligned_because))}_")
+    return lines
+
+
 def facts(brief: Brief) -> list[str]:
-    claims = [c for c in brief.claims if c.status != "discrepancy"]
+    claims = [c for c in brief.claims if c.status not in ("discrepancy", "check")]
     if not claims:
         return []
     lines = [
@@ -126,6 +149,8 @@ def timeline(brief: Brief) -> list[str]:
     for event in brief.timeline:
         date = f"{event.qualifier} {event.date}" if event.qualifier else event.date
         inferred = " (year inferred)" if event.inferred_year else ""
+        if not event.date:  # no source fixes it: the date as written, said to be so
+            date, inferred = undated_label(event.written or ""), ""
         lines.append(f"- **{date}**{inferred}: {_inline(event.event)} {cite(event.sources)}")
     return lines
 
@@ -147,6 +172,7 @@ SECTIONS: dict[str, Section] = {
     "summary": summary,
     "discrepancies": discrepancies,
     "facts": facts,
+    "to_check": to_check,
     "entities": entities,
     "quotes": quotes,
     "timeline": timeline,
@@ -184,11 +210,14 @@ def _value(value: ClaimValue) -> str:
     return f"{value.hedge} {shown}" if value.hedge else shown
 
 
-def _wordings(value: ClaimValue) -> str:
+def _wordings(value: ClaimValue, brief: Brief | None = None, dated: bool = False) -> str:
     parts = []
     for i, source in enumerate(value.sources):
         wording = value.wording[i] if i < len(value.wording) else ""
-        parts.append(f"[{source}] “{_inline(wording)}”" if wording else f"[{source}]")
+        part = f"[{source}] “{_inline(wording)}”" if wording else f"[{source}]"
+        if dated and brief is not None and 0 < source <= len(brief.sources):
+            part += f" ({brief.sources[source - 1].published or 'undated'})"
+        parts.append(part)
     return "; ".join(parts)
 
 

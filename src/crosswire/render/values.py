@@ -10,7 +10,9 @@ __all__ = ["display_value", "format_date"]
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 _YEARLESS_DATE = re.compile(r"--(\d{2})(?:-(\d{2}))?")
 _QUANTITY = re.compile(r"(?P<number>-?\d[\d,.]*) (?P<unit>[A-Za-z]{3,})")
-_INVARIANT_UNITS = frozenset({"mph", "kph", "kmh", "percent", "people", "staff", "personnel"})
+_INVARIANT_UNITS = frozenset(
+    {"usd", "gbp", "eur", "jpy", "mph", "kph", "kmh", "percent", "people", "staff", "personnel"}
+)
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -43,3 +45,10 @@ def format_date(iso: str) -> str:
     except ValueError:
         return iso
     return iso
+
+
+def undated_label(written: str) -> str:
+    """A timeline date no source fixes: "Oct. 3 (year not stated)", "Friday (date not stated)"."""
+    from crosswire.analyze.calendar import month_of
+
+    return f"{written} ({'year' if month_of(written) else 'date'} not stated)"

@@ -1,0 +1,143 @@
+"""Derive crosswire's cue lexicon from the PolNeAR *train* split (never dev or test).
+
+Every attribution in PolNeAR has its cue annotated.  For each verb lemma this counts how often a
+token of that lemma heads a gold cue against how often the lemma occurs as a verb at all, and
+which dependency ties the cue to its content (``ccomp`` for "said that …", ``dobj`` for
+"criticized the plan", ``xcomp`` for "wants to …", ``prep:for`` for "called for …").  A lemma
+enters the lexicon when it heads at least ``--min-count`` cues and is a cue in at least
+``--min-rate`` of its occurrences, so verbs that only sometimes report ("show", "see") stay out
+unless the data says they mostly do.
+
+    PYTHONPATH=src python scripts/derive_cues.py ../shared/eval/polnear \\
+        -o src/crosswire/analyze/data/cues.tsv --sources src/crosswire/analyze/data/sources.tsv
+
+It also writes, for every common noun seen as a grammatical subject at least
+``MIN_SUBJECT_COUNT`` times, how often it heads a gold source against how often it is a subject,
+so a cue's subject like "tensions" or "comments" is not taken for a speaker while "official" or
+"poll" is.  Both files are shipped as package data and read by
+``crosswire.analyze.cues``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crosswire.analyze.nlp import load_nlp
+from crosswire.evaluate.polnear import read_sources, read_standoff
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MIN_COUNT = 5
+MIN_RATE = 0.4
+MIN_SUBJECT_COUNT = 5
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("polnear", type=Path)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="cue lexicon (tsv)")
+    parser.add_argument("--sources", type=Path, required=True, help="source nouns (tsv)")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT)
+    parser.add_argument("--min-rate", type=float, default=MIN_RATE)
+    parser.add_argument("--cache", type=Path, help="DocBin of the train texts, made if missing")
+    args = parser.parse_args()
+    root = args.polnear / "train"  # the lexicon is learned from train only
+    anns = sorted((root / "attributions").glob("*.ann"))
+    texts = {}
+    for ann in anns:
+        name = ann.stem.rsplit("_", 1)[0]
+        with (root / "text" / f"{name}.txt").open(encoding="utf-8", newline="") as handle:
+            texts[name] = handle.read()
+    names = sorted(texts)
+    docs = dict(zip(names, _parse([texts[n] for n in names], args.cache), strict=True))
+    cues: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    relations: dict[str, Counter[str]] = defaultdict(Counter)
+    nouns: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
+    for ann in anns:
+        doc = docs[ann.stem.rsplit("_", 1)[0]]
+        for token in doc:
+            if token.pos_ == "VERB":
+                seen[token.lemma_.lower()] += 1
+            elif token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
+                nouns[token.lemma_.lower()] += 1
+        for source in read_sources(ann):
+            span = doc.char_span(source[0], source[1], alignment_mode="expand")
+            if span is not None and span.root.pos_ == "NOUN":
+                sources[span.root.lemma_.lower()] += 1
+        for cue, content in read_standoff(ann):
+            span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+            verbs = [t for t in span or [] if t.pos_ == "VERB"]
+            if not verbs:
+                continue
+            head = verbs[-1] if verbs[0].lower_ != "according" else verbs[0]
+            lemma = head.lemma_.lower()
+            cues[lemma] += 1
+            relation = _relation(doc, head, content)
+            if relation:
+                relations[lemma][relation] += 1
+    rows = []
+    for lemma, count in cues.items():
+        rate = count / max(seen[lemma], count)
+        if count >= args.min_count and rate >= args.min_rate:
+            best = ",".join(r for r, n in relations[lemma].most_common(3) if n * 5 >= count)
+            rows.append((lemma, count, seen[lemma], rate, best))
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    with args.output.open("w", encoding="utf-8") as out:
+        out.write("# derived by scripts/derive_cues.py from PolNeAR train; do not edit by hand\n")
+        out.write("lemma\tcues\tverb_occurrences\tcue_rate\tcontent_relations\n")
+        for lemma, count, total, rate, best in rows:
+            out.write(f"{lemma}\t{count}\t{total}\t{rate:.3f}\t{best}\n")
+    print(f"{len(rows)} cue lemmas written to {args.output}")
+    kept = [
+        (noun, sources[noun], total, sources[noun] / total)
+        for noun, total in nouns.items()
+        if total >= MIN_SUBJECT_COUNT
+    ]
+    kept.sort(key=lambda row: (-row[3], -row[2], row[0]))
+    with args.sources.open("w", encoding="utf-8") as out:
+        out.write("# derived by scripts/derive_cues.py from PolNeAR train; do not edit by hand\n")
+        out.write("lemma\tsources\tsubject_occurrences\tsource_rate\n")
+        for noun, count, total, rate in kept:
+            out.write(f"{noun}\t{count}\t{total}\t{min(rate, 1.0):.3f}\n")
+    print(f"{len(kept)} source nouns written to {args.sources}")
+
+
+def _parse(texts: list[str], cache: Path | None) -> list[Doc]:
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    if cache is not None and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def _relation(doc: Doc, head: Token, content: list[tuple[int, int]]) -> str | None:
+    """How the content hangs from the cue verb: the dependency of the child that holds it,
+    or ``head:<dep>`` when the cue hangs from the content ("…, she said")."""
+    start, end = content[0][0], max(b for _, b in content)
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is None or span.root.i == head.i:
+        return None
+    node = span.root
+    for _ in range(len(doc)):
+        if node.head.i == head.i:
+            return f"prep:{node.lower_}" if node.dep_ == "prep" else str(node.dep_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    if head.head.i != head.i and span.start <= head.head.i < span.end:
+        return f"head:{head.dep_}"
+    return None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""The cue lexicon and the nouns that can speak, learned from PolNeAR's train split.
+
+Both tables are package data written by ``scripts/derive_cues.py`` (which documents how they
+are derived); nothing here is typed in by hand.  A cue lemma carries the dependencies that tie
+it to its content in the training data, most frequent first ("ccomp" for "said that …",
+"dobj" for "criticized the plan", "prep:for" for "called for …").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from crosswire.config import DEFAULT
+
+
+@cache
+def cue_relations() -> dict[str, tuple[str, ...]]:
+    """Cue lemma -> content dependencies, for every lemma the data made a cue."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in _rows("cues.tsv"):
+        table[row[0]] = tuple(r for r in row[4].split(",") if r) if len(row) > 4 else ()
+    return table
+
+
+@cache
+def _source_rates() -> dict[str, float]:
+    return {row[0]: float(row[3]) for row in _rows("sources.tsv")}
+
+
+def can_speak_noun(lemma: str) -> bool:
+    """Whether a common noun can be a speaker: unknown nouns get the benefit of the doubt;
+    nouns the training data often saw as subjects but rarely as sources ("tensions",
+    "comments") cannot speak."""
+    rate = _source_rates().get(lemma.lower())
+    return rate is None or rate >= DEFAULT.speaking_noun_rate
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = files("crosswire.analyze").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
