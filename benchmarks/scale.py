@@ -60,20 +60,50 @@ class StageClock:
     def __init__(self) -> None:
         self.first: dict[str, float] = {}
         self.last: dict[str, float] = {}
+        self.peak_mb: dict[str, int] = {}  # the process's peak memory when the stage ended
+        self.cpu_first: dict[str, float] = {}
+        self.cpu_last: dict[str, float] = {}
         self.current = "start"
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         now = time.perf_counter()
         self.first.setdefault(stage, now)
         self.last[stage] = now
+        cpu = _cpu()
+        self.cpu_first.setdefault(stage, cpu)
+        self.cpu_last[stage] = cpu
         self.current = stage
+        self.peak_mb[stage] = _peak_mb()
 
-    def mark(self, stage: str, start: float) -> None:
+    def mark(self, stage: str, start: float, cpu_start: float) -> None:
         self.first[stage] = start
         self.last[stage] = time.perf_counter()
+        self.cpu_first[stage] = cpu_start
+        self.cpu_last[stage] = _cpu()
+        self.peak_mb[stage] = _peak_mb()
+
+    def cpu_seconds(self) -> dict[str, float]:
+        return {s: round(self.cpu_last[s] - self.cpu_first[s], 2) for s in self.cpu_first}
 
     def seconds(self) -> dict[str, float]:
         return {s: round(self.last[s] - self.first[s], 2) for s in self.first}
+
+
+def spacy_only(jsonl: Path) -> dict[str, Any]:
+    """The floor: spaCy's own nlp.pipe over the story's texts (model loaded before timing)."""
+    from crosswire.analyze.nlp import load_nlp
+
+    texts = [json.loads(line)["text"] for line in jsonl.read_text().splitlines()]
+    nlp = load_nlp()
+    start, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return {
+        "ok": True,
+        "spacy_s": round(time.perf_counter() - start, 2),
+        "spacy_cpu_s": round(time.process_time() - cpu, 2),
+        "spacy_peak_mb": _peak_mb(),
+    }
 
 
 def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dict[str, Any]:
@@ -93,6 +123,7 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
             pass
         result["spacy_s"] = round(time.perf_counter() - start, 2)
         result["spacy_cpu_s"] = round(time.process_time() - cpu, 2)
+        result["spacy_peak_mb"] = _peak_mb()
         load_nlp.cache_clear()  # crosswire's run loads its model itself, timed as a stage
         del nlp
     clock = StageClock()
@@ -102,7 +133,7 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
         start = time.perf_counter()
         total, cpu = start, _cpu()
         articles = read_articles([jsonl], settings).articles
-        clock.mark("read", start)
+        clock.mark("read", start, cpu)
         story = analyze_story(articles, settings, None, clock)
         clock.first.setdefault("analyse", clock.last.get("load model", start))
         if analyse_only:
@@ -110,9 +141,9 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
             result["total_cpu_s"] = round(_cpu() - cpu, 2)
         else:
             brief = build_brief(story, settings, clock)
-            start = time.perf_counter()
+            start, render_cpu = time.perf_counter(), _cpu()
             page = render(brief, "html")
-            clock.mark("render html", start)
+            clock.mark("render html", start, render_cpu)
             result["total_s"] = round(time.perf_counter() - total, 2)
             result["total_cpu_s"] = round(_cpu() - cpu, 2)
             result["page_mb"] = round(len(page.encode()) / 2**20, 1)
@@ -120,6 +151,8 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
     except MemoryError:
         result.update(ok=False, failed_at=clock.current, error="MemoryError")
     result["stages_s"] = clock.seconds()
+    result["stages_cpu_s"] = clock.cpu_seconds()
+    result["stage_peak_mb"] = clock.peak_mb
     # the per-article stage, as the user sees it: model load + analyse
     if "load model" in clock.first and "analyse" in clock.last:
         result["per_article_s"] = round(clock.last["analyse"] - clock.first["load model"], 2)
@@ -128,6 +161,10 @@ def run_one(jsonl: Path, jobs: int, skip_spacy: bool, analyse_only: bool) -> dic
     result["peak_mb"] = round(own / 1024)
     result["worker_peak_mb"] = round(workers / 1024)
     return result
+
+
+def _peak_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _cpu() -> float:
@@ -199,7 +236,14 @@ def report(runs: dict[int, dict[str, Any]]) -> None:
             f"{ratio} {cpu_ratio}  peak {run['peak_mb']} MB  page {run.get('page_mb', '?')} MB"
         )
         stages = sorted(run["stages_s"].items(), key=lambda kv: -kv[1])
-        print("      " + "  ".join(f"{name} {seconds:.1f}" for name, seconds in stages))
+        print("      wall s: " + "  ".join(f"{name} {seconds:.1f}" for name, seconds in stages))
+        cpu = run.get("stages_cpu_s", {})
+        if cpu:
+            stages = sorted(cpu.items(), key=lambda kv: -kv[1])
+            print("      CPU s:  " + "  ".join(f"{name} {seconds:.1f}" for name, seconds in stages))
+        peaks = run.get("stage_peak_mb", {})
+        if peaks:
+            print("      peak MB after: " + "  ".join(f"{k} {v}" for k, v in peaks.items()))
     ok = {size: run for size, run in runs.items() if run.get("ok")}
     if len(ok) >= 2:
         small, large = min(ok), max(ok)
@@ -224,8 +268,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--skip-spacy", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--analyse-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--spacy-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--brief-jobs", type=int, default=1, help="--jobs of the end-to-end briefs (default 1)"
+    )
     args = parser.parse_args()
     if args.child:
+        if args.spacy_only:
+            print(json.dumps(spacy_only(args.child)))
+            return
         print(json.dumps(run_one(args.child, args.jobs, args.skip_spacy, args.analyse_only)))
         return
 
@@ -238,7 +289,10 @@ def main() -> None:
             jsonl = Path(tmp) / f"story-{size}.jsonl"
             jsonl.write_text("".join(json.dumps(r) + "\n" for r in records[:size]))
             if size in sizes:
-                run = child(jsonl, 1, args.max_gb, args.timeout)
+                # spaCy alone in its own process just before, so each peak is its own
+                floor = child(jsonl, 1, args.max_gb, args.timeout, "--spacy-only")
+                run = child(jsonl, args.brief_jobs, args.max_gb, args.timeout, "--skip-spacy")
+                run.update({k: v for k, v in floor.items() if k.startswith("spacy")})
                 results["sizes"][size] = run
                 report({size: run})
             if size in jobs_sizes:

@@ -468,3 +468,27 @@ def test_workers_give_the_same_analyses_in_order(tmp_path: Path, nlp: Any) -> No
     one = list(analyze_articles(articles, replace(DEFAULT, jobs=1)))
     two = list(analyze_articles(articles, replace(DEFAULT, jobs=2)))
     assert one == two and [a.article.id for a in two] == [a.id for a in articles]
+
+
+def test_stop_words_are_spacys_without_importing_spacy() -> None:
+    code = (
+        "import sys\n"
+        "from crosswire.stopwords import STOP_WORDS\n"
+        "assert 'spacy' not in sys.modules\n"
+        "from spacy.lang.en.stop_words import STOP_WORDS as theirs\n"
+        "assert STOP_WORDS == theirs, STOP_WORDS ^ theirs\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+def test_import_crosswire_is_light_and_spacy_starts_without_torch() -> None:
+    code = (
+        "import sys, crosswire\n"
+        "assert not {'thinc', 'numpy', 'spacy'} & sys.modules.keys()\n"
+        "import spacy\n"
+        "assert 'torch' not in sys.modules\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    env.pop("CROSSWIRE_THINC_TORCH", None)
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -9,22 +11,47 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 
-def _thinc_without_torch() -> None:
+class _ThincWithoutTorch(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Let spaCy's thinc start without importing torch, which it does eagerly when installed.
 
     The English pipelines crosswire uses never touch torch, and importing it costs 1-2 s of
     every cold start. Set CROSSWIRE_THINC_TORCH=1 for a spaCy model that needs torch
     (a transformer pipeline); the minilm embedding backend imports torch itself either way.
+
+    This finder waits for ``thinc.compat`` to be imported (by spaCy, whenever that happens)
+    and runs it with ``import torch`` failing, so ``import crosswire`` itself stays light:
+    commands that never parse (``list``, ``version``) load neither thinc nor numpy.
     """
+
+    def __init__(self) -> None:
+        self.loader: Any = None
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "thinc.compat" or "torch" in sys.modules:
+            return None
+        sys.meta_path.remove(self)  # one module, once
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        self.loader, spec.loader = spec.loader, self
+        return spec
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+        try:
+            self.loader.exec_module(module)
+        finally:
+            del sys.modules["torch"]
+
+
+def _thinc_without_torch() -> None:
     if os.environ.get("CROSSWIRE_THINC_TORCH") or {"torch", "thinc.compat"} & sys.modules.keys():
         return
-    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
-    try:
-        import thinc.compat  # noqa: F401
-    except ImportError:
-        pass
-    finally:
-        del sys.modules["torch"]
+    if not any(isinstance(finder, _ThincWithoutTorch) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _ThincWithoutTorch())
 
 
 _thinc_without_torch()

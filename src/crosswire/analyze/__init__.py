@@ -70,6 +70,7 @@ def analyze_articles(
     nlp = load_nlp(settings.spacy_model)
     if progress is not None:
         progress("load model", 1, 1)
+        progress("analyse", 0, len(pending))
     texts = (a.text[: settings.max_chars_per_article] for a in pending)
     for doc, article in zip(nlp.pipe(texts, batch_size=32), pending, strict=True):
         yield analyze_doc(doc, article)
@@ -88,6 +89,7 @@ def _analyze_in_workers(
     chunks = [(articles[i : i + size], settings) for i in range(0, len(articles), size)]
     if progress is not None:
         progress("load model", 0, 1)
+        progress("analyse", 0, len(articles))  # the workers load it while analysing
     context = multiprocessing.get_context("spawn")  # no fork of a process with threads
     resolve_model_name(settings.spacy_model)  # a missing model fails here, not in every worker
     # Each worker loads the model once, on its first chunk (load_nlp is cached per process);

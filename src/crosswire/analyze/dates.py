@@ -270,8 +270,12 @@ def _dates_an_event(span: Span) -> bool:
             or head.lower_ in _DAYPARTS
             or _MONTH.fullmatch(head.text) is not None
         )
-        if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and token.dep_ in _NOUN_MODIFIERS and (
-            not inside_date  # "12" of "12 and 13 January" is part of the date, not a thing
+        if (
+            head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and token.dep_ in _NOUN_MODIFIERS
+            and (
+                not inside_date  # "12" of "12 and 13 January" is part of the date, not a thing
+            )
         ):
             return False
         if (

@@ -121,9 +121,7 @@ class _Finder:
         complement = _complement(verb, learned)
         if complement is None or subject is None:
             return []  # a report with no one reporting ("is expected to") stays out
-        start, end = _trim(
-            self.text, complement.left_edge.idx, _token_end(complement.right_edge)
-        )
+        start, end = _trim(self.text, complement.left_edge.idx, _token_end(complement.right_edge))
         self.used_cues.add(verb.i)
         found = self._content(start, end, cue, subject, frame_end)
         found.speech = False  # "criticized the plan", "responded to …": no words reported
@@ -139,8 +137,10 @@ class _Finder:
         for child in verb.rights:
             if child.i <= clause.right_edge.i or child.dep_ == "punct":
                 continue
-            if _is_cue(child) or child.lower_ == "according" or (
-                child.dep_ == "cc" and any(_is_cue(c) for c in verb.rights if c.i > child.i)
+            if (
+                _is_cue(child)
+                or child.lower_ == "according"
+                or (child.dep_ == "cc" and any(_is_cue(c) for c in verb.rights if c.i > child.i))
             ):
                 break
             end = max(end, _token_end(child.right_edge))
