@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Literal
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -62,6 +63,8 @@ PLACE_BONUS = 0.2
 APPROXIMATE = {"about", "nearly"}
 # Rival reports of one figure are within this factor of each other.
 PLAUSIBLE_RATIO = 2.5
+# Added to the similarity of two values that are the same distinctive figure or day.
+SAME_VALUE_BONUS = 0.15
 # Words either side of a value that make up its near context.
 NEAR_WORDS = 8
 
@@ -80,6 +83,8 @@ GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
     "place", "duration", "distance", "percentage", "speed", "mass",
 }  # fmt: skip
+# Attributes of a person, compared only between values said of named people.
+PERSONAL_KEYS = {"age"}
 # Counted nouns that are the same attribute said otherwise ("deaths" = "people killed").
 COUNT_SYNONYMS = {
     "number of death": "number of people killed", "number of dead": "number of people killed",
@@ -135,6 +140,7 @@ def reconcile_claims(
 ) -> list[Claim]:
     """Aligned claims: discrepancies first, then figures to check, agreed facts, singles."""
     places = _place_words(entities)
+    canonical = _name_words(entities)
     idf = _idf(story)
     items: list[_Item] = []
     for number, analysis in enumerate(story.analyses, start=1):
@@ -143,7 +149,7 @@ def reconcile_claims(
         assertions = list(analysis.assertions) + _date_assertions(analysis)
         taken = len(analysis.assertions)
         for index, assertion in enumerate(assertions):
-            item = _item(number, group, assertion, text, places, idf)
+            item = _item(number, group, assertion, text, places, idf, canonical)
             item.from_dates = index >= taken
             items.append(item)
     _mark_unique(items)
@@ -170,11 +176,19 @@ def attribute_key(attribute: str) -> str:
     return COUNT_SYNONYMS.get(key, key)
 
 
-def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
-    """(event family, identifying name words) of a subject as extraction wrote it."""
+def subject_key(
+    subject: str, places: set[str], canonical: dict[str, str] | None = None
+) -> tuple[str, set[str]]:
+    """(event family, identifying name words) of a subject as extraction wrote it.
+
+    With ``canonical`` (a name word -> its entity's name), spellings the entity
+    reconciliation merged are one name ("Zughayar" and "Zughayer").
+    """
     words = [w.lower() for w in _WORD.findall(subject)]
     family = next((EVENT_FAMILIES[w] for w in reversed(words) if w in EVENT_FAMILIES), "")
-    names = {w for w in words if w not in GENERIC and w not in EVENT_FAMILIES}
+    names = {
+        (canonical or {}).get(w, w) for w in words if w not in GENERIC and w not in EVENT_FAMILIES
+    }
     # Only an event's place is a qualifier ("Geneva talks"); a ship may be named "Polar Wren".
     return family, names - places if family else names
 
@@ -187,7 +201,7 @@ def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
         if mention.dateline or any(s < mention.end and mention.start < e for s, e in taken):
             continue
         value = _date_value(mention)
-        if value is None:
+        if value is None or _reporting_day(analysis.article.text, mention):
             continue
         sentence = next((s for s in analysis.sentences if s.start <= mention.start < s.end), None)
         found.append(
@@ -207,6 +221,13 @@ def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
     return found
 
 
+def _reporting_day(text: str, mention: DateMention) -> bool:
+    """ "said Friday", "reported Sunday": the day of a statement, not of the event."""
+    before = _WORD.findall(text[max(0, mention.start - 30) : mention.start].lower())[-2:]
+    after = _WORD.findall(text[mention.end : mention.end + 20].lower())[:1]
+    return bool(set(before + after) & SPEECH_VERBS)
+
+
 def _date_value(mention: DateMention) -> str | None:
     """ISO date, "--MM-DD" / "--MM" without a year, or the weekday as written."""
     if mention.qualifier:
@@ -221,6 +242,9 @@ def _date_value(mention: DateMention) -> str | None:
     return None
 
 
+SPEECH_VERBS = {
+    "said", "says", "told", "reported", "announced", "added", "stated", "warned", "editions",
+}  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -231,8 +255,9 @@ def _item(
     text: str,
     places: dict[str, str],
     idf: dict[str, float],
+    canonical: dict[str, str] | None = None,
 ) -> _Item:
-    family, names = subject_key(assertion.subject, set(places))
+    family, names = subject_key(assertion.subject, set(places), canonical)
     before = _words(text[assertion.sentence_start : assertion.start])
     after = _words(text[assertion.end : assertion.sentence_end])
     bag: dict[str, float] = {}
@@ -329,6 +354,18 @@ def _idf(story: Story) -> dict[str, float]:
     return {w: math.log((total + 1) / (c + 0.5)) for w, c in counts.items()}
 
 
+def _name_words(entities: list[Entity]) -> dict[str, str]:
+    """Words of people's and organisations' names -> the merged entity's name."""
+    words: dict[str, str] = {}
+    for entity in entities:
+        if entity.type in ("PERSON", "ORG", "NORP"):
+            for variant in [entity.name, *entity.variants]:
+                for word in _WORD.findall(variant):
+                    if word.lower() not in STOP_WORDS and len(word) > 2:
+                        words.setdefault(word.lower(), entity.name.lower())
+    return words
+
+
 def _place_words(entities: list[Entity]) -> dict[str, str]:
     """Words of place names -> the place's name ("salvador" -> "El Salvador")."""
     words: dict[str, str] = {}
@@ -353,6 +390,8 @@ def similarity(a: _Item, b: _Item) -> float:
     score = dot / norm if norm else 0.0
     if a.place and a.place == b.place:
         score += PLACE_BONUS
+    if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
+        score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
     if (
@@ -376,11 +415,22 @@ def _compatible(a: _Item, b: _Item) -> bool:
         return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
+    if a.key in PERSONAL_KEYS and not (a.names and b.names):
+        return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
     if a.place != b.place and a.place and b.place and _scoped_by_place(a, b):
         return False  # killed in Honduras is not killed in Nicaragua
     if a.years != b.years and a.years and b.years:
         return False  # another year's event
     return a.subgroup == b.subgroup
+
+
+def _distinctive(assertion: Assertion) -> bool:
+    """A value unlikely to recur by chance: a full day, a year, a figure other than 1-10."""
+    if assertion.kind == "date":
+        parts = _date_parts(assertion.value)
+        return parts is not None and (parts[2] is not None or parts[1] is None)
+    figure = stated(assertion)
+    return figure is not None and not (0 <= figure <= 10 and figure == int(figure))
 
 
 def _scoped_by_place(a: _Item, b: _Item) -> bool:
@@ -395,7 +445,16 @@ def _scoped_by_place(a: _Item, b: _Item) -> bool:
 
 
 def _names_overlap(a: set[str], b: set[str]) -> bool:
-    return len(a & b) / min(len(a), len(b)) >= 0.5
+    """Half the shorter name's words in the other, spellings a letter or two apart alike
+    ("Zughayar" and "Zughayer": transliterations of one name)."""
+    shared = sum(1 for x in a if x in b or any(_same_spelling(x, y) for y in b))
+    return shared / min(len(a), len(b)) >= 0.5
+
+
+def _same_spelling(x: str, y: str) -> bool:
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
 def _align(items: list[_Item]) -> list[_Cluster]:
