@@ -93,13 +93,15 @@ COUNT_SYNONYMS = {
 }  # fmt: skip
 CASUALTY_WORDS = ("killed", "injured", "dead", "missing", "death", "wounded", "homeless")
 _NOT_CONTEXT = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "qqbreak", "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "said", "says", "say", "told", "percent", "year", "years", "day",
     "days", "week", "weeks", "month", "months", "hour", "hours", "people", "mr", "mrs", "ms",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+_CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
+CLAUSE_BREAK = "qqbreak"  # a word no text has, standing for a clause break in word lists
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
@@ -258,8 +260,10 @@ def _item(
     canonical: dict[str, str] | None = None,
 ) -> _Item:
     family, names = subject_key(assertion.subject, set(places), canonical)
-    before = _words(text[assertion.sentence_start : assertion.start])
-    after = _words(text[assertion.end : assertion.sentence_end])
+    before = _words(
+        _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
+    )
+    after = _words(_CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.end : assertion.sentence_end]))
     bag: dict[str, float] = {}
     for distance, word in enumerate(reversed(before)):
         _add(bag, word, distance, idf)
@@ -308,11 +312,15 @@ def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float])
 
 
 def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) -> str:
-    """The place named nearest the value (before it on a tie), within the near context."""
-    for distance in range(NEAR_WORDS):
-        for side in (before[::-1], after):
-            if distance < len(side) and side[distance] in places:
-                return places[side[distance]]
+    """The place a value is said of: named before it in its clause ("In Nicaragua, 2,000
+    were killed", "El Salvador reported 239 dead"), else after it ("killed 14 in Honduras").
+    """
+    for side in (before[::-1], after):
+        for word in side[:NEAR_WORDS]:
+            if word == CLAUSE_BREAK:
+                break
+            if word in places:
+                return places[word]
     return ""
 
 
@@ -390,6 +398,9 @@ def similarity(a: _Item, b: _Item) -> float:
     score = dot / norm if norm else 0.0
     if a.place and a.place == b.place:
         score += PLACE_BONUS
+        if _scoped_by_place(a, b):
+            # Killed in El Salvador, as each outlet counts it: the place is the scope.
+            score = max(score, FLAG_SIMILARITY)
     if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
