@@ -93,15 +93,16 @@ COUNT_SYNONYMS = {
 }  # fmt: skip
 CASUALTY_WORDS = ("killed", "injured", "dead", "missing", "death", "wounded", "homeless")
 _NOT_CONTEXT = {
-    "qqbreak", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "qqbreak", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "said", "says", "say", "told", "percent", "year", "years", "day",
     "days", "week", "weeks", "month", "months", "hour", "hours", "people", "mr", "mrs", "ms",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
-CLAUSE_BREAK = "qqbreak"  # a word no text has, standing for a clause break in word lists
+CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
