@@ -143,7 +143,6 @@ def reconcile_claims(
 ) -> list[Claim]:
     """Aligned claims: discrepancies first, then figures to check, agreed facts, singles."""
     places = _place_words(entities)
-    canonical = _name_words(entities)
     idf = _idf(story)
     items: list[_Item] = []
     for number, analysis in enumerate(story.analyses, start=1):
@@ -152,7 +151,7 @@ def reconcile_claims(
         assertions = list(analysis.assertions) + _date_assertions(analysis)
         taken = len(analysis.assertions)
         for index, assertion in enumerate(assertions):
-            item = _item(number, group, assertion, text, places, idf, canonical)
+            item = _item(number, group, assertion, text, places, idf)
             item.from_dates = index >= taken
             items.append(item)
     _mark_unique(items)
@@ -179,19 +178,11 @@ def attribute_key(attribute: str) -> str:
     return COUNT_SYNONYMS.get(key, key)
 
 
-def subject_key(
-    subject: str, places: set[str], canonical: dict[str, str] | None = None
-) -> tuple[str, set[str]]:
-    """(event family, identifying name words) of a subject as extraction wrote it.
-
-    With ``canonical`` (a name word -> its entity's name), spellings the entity
-    reconciliation merged are one name ("Zughayar" and "Zughayer").
-    """
+def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
+    """(event family, identifying name words) of a subject as extraction wrote it."""
     words = [w.lower() for w in _WORD.findall(subject)]
     family = next((EVENT_FAMILIES[w] for w in reversed(words) if w in EVENT_FAMILIES), "")
-    names = {
-        (canonical or {}).get(w, w) for w in words if w not in GENERIC and w not in EVENT_FAMILIES
-    }
+    names = {w for w in words if w not in GENERIC and w not in EVENT_FAMILIES}
     # Only an event's place is a qualifier ("Geneva talks"); a ship may be named "Polar Wren".
     return family, names - places if family else names
 
@@ -258,9 +249,8 @@ def _item(
     text: str,
     places: dict[str, str],
     idf: dict[str, float],
-    canonical: dict[str, str] | None = None,
 ) -> _Item:
-    family, names = subject_key(assertion.subject, set(places), canonical)
+    family, names = subject_key(assertion.subject, set(places))
     before = _words(
         _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
     )
@@ -363,18 +353,6 @@ def _idf(story: Story) -> dict[str, float]:
     return {w: math.log((total + 1) / (c + 0.5)) for w, c in counts.items()}
 
 
-def _name_words(entities: list[Entity]) -> dict[str, str]:
-    """Words of people's and organisations' names -> the merged entity's name."""
-    words: dict[str, str] = {}
-    for entity in entities:
-        if entity.type in ("PERSON", "ORG", "NORP"):
-            for variant in [entity.name, *entity.variants]:
-                for word in _WORD.findall(variant):
-                    if word.lower() not in STOP_WORDS and len(word) > 2:
-                        words.setdefault(word.lower(), entity.name.lower())
-    return words
-
-
 def _place_words(entities: list[Entity]) -> dict[str, str]:
     """Words of place names -> the place's name ("salvador" -> "El Salvador")."""
     words: dict[str, str] = {}
@@ -459,8 +437,12 @@ def _scoped_by_place(a: _Item, b: _Item) -> bool:
 def _names_overlap(a: set[str], b: set[str]) -> bool:
     """Half the shorter name's words in the other, spellings a letter or two apart alike
     ("Zughayar" and "Zughayer": transliterations of one name)."""
-    shared = sum(1 for x in a if x in b or any(_same_spelling(x, y) for y in b))
-    return shared / min(len(a), len(b)) >= 0.5
+    if len(a & b) / min(len(a), len(b)) >= 0.5:
+        return True
+    words_a = {w for name in a for w in name.split()}
+    words_b = {w for name in b for w in name.split()}
+    shared = sum(1 for x in words_a if x in words_b or any(_same_spelling(x, y) for y in words_b))
+    return shared / min(len(words_a), len(words_b)) >= 0.5
 
 
 def _same_spelling(x: str, y: str) -> bool:
