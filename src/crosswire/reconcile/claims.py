@@ -405,6 +405,11 @@ def _compatible(a: _Item, b: _Item) -> bool:
         return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
+    if (a.relative or b.relative) and a.assertion.value != b.assertion.value:
+        return False  # "Monday" and "Tuesday", or "Monday" and "Nov. 2": nothing to compare
+    anchored = (a.family or a.names) and (b.family or b.names)
+    if a.key == "date" and not anchored and not _same_date(a.assertion.value, b.assertion.value):
+        return False  # different days in like words, not both tied to an event: two events
     if a.key in PERSONAL_KEYS and not (a.names and b.names):
         return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
     if a.place != b.place and a.place and b.place and _scoped_by_place(a, b):
