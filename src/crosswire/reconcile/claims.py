@@ -52,6 +52,7 @@ from crosswire.model import (
     Story,
 )
 from crosswire.reconcile.timeline import reference_dates
+from crosswire.summarize.text import stem
 
 # Two values are one fact when their contexts are at least this alike (cosine, 0..1).
 ALIGN_SIMILARITY = 0.35
@@ -64,7 +65,7 @@ APPROXIMATE = {"about", "nearly"}
 # Rival reports of one figure are within this factor of each other.
 PLAUSIBLE_RATIO = 2.5
 # Added to the similarity of two values that are the same distinctive figure or day.
-SAME_VALUE_BONUS = 0.15
+SAME_VALUE_BONUS = 0.25
 # Words either side of a value that make up its near context.
 NEAR_WORDS = 8
 
@@ -287,12 +288,7 @@ def _words(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    word = word.removesuffix("'s").removesuffix("'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    return stem(word.removesuffix("'"))
 
 
 def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float]) -> None:
