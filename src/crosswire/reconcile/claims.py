@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Literal
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -51,6 +52,7 @@ from crosswire.model import (
     Story,
 )
 from crosswire.reconcile.timeline import reference_dates
+from crosswire.summarize.text import stem
 
 # Two values are one fact when their contexts are at least this alike (cosine, 0..1).
 ALIGN_SIMILARITY = 0.35
@@ -62,6 +64,8 @@ PLACE_BONUS = 0.2
 APPROXIMATE = {"about", "nearly"}
 # Rival reports of one figure are within this factor of each other.
 PLAUSIBLE_RATIO = 2.5
+# Added to the similarity of two values that are the same distinctive figure or day.
+SAME_VALUE_BONUS = 0.25
 # Words either side of a value that make up its near context.
 NEAR_WORDS = 8
 
@@ -80,6 +84,8 @@ GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
     "place", "duration", "distance", "percentage", "speed", "mass",
 }  # fmt: skip
+# Attributes of a person, compared only between values said of named people.
+PERSONAL_KEYS = {"age"}
 # Counted nouns that are the same attribute said otherwise ("deaths" = "people killed").
 COUNT_SYNONYMS = {
     "number of death": "number of people killed", "number of dead": "number of people killed",
@@ -88,13 +94,16 @@ COUNT_SYNONYMS = {
 }  # fmt: skip
 CASUALTY_WORDS = ("killed", "injured", "dead", "missing", "death", "wounded", "homeless")
 _NOT_CONTEXT = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "qqbreak", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "said", "says", "say", "told", "percent", "year", "years", "day",
     "days", "week", "weeks", "month", "months", "hour", "hours", "people", "mr", "mrs", "ms",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+_CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
+CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
@@ -187,7 +196,7 @@ def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
         if mention.dateline or any(s < mention.end and mention.start < e for s, e in taken):
             continue
         value = _date_value(mention)
-        if value is None:
+        if value is None or _reporting_day(analysis.article.text, mention):
             continue
         sentence = next((s for s in analysis.sentences if s.start <= mention.start < s.end), None)
         found.append(
@@ -207,6 +216,13 @@ def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
     return found
 
 
+def _reporting_day(text: str, mention: DateMention) -> bool:
+    """ "said Friday", "reported Sunday": the day of a statement, not of the event."""
+    before = _WORD.findall(text[max(0, mention.start - 30) : mention.start].lower())[-2:]
+    after = _WORD.findall(text[mention.end : mention.end + 20].lower())[:1]
+    return bool(set(before + after) & SPEECH_VERBS)
+
+
 def _date_value(mention: DateMention) -> str | None:
     """ISO date, "--MM-DD" / "--MM" without a year, or the weekday as written."""
     if mention.qualifier:
@@ -221,6 +237,9 @@ def _date_value(mention: DateMention) -> str | None:
     return None
 
 
+SPEECH_VERBS = {
+    "said", "says", "told", "reported", "announced", "added", "stated", "warned", "editions",
+}  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -233,8 +252,10 @@ def _item(
     idf: dict[str, float],
 ) -> _Item:
     family, names = subject_key(assertion.subject, set(places))
-    before = _words(text[assertion.sentence_start : assertion.start])
-    after = _words(text[assertion.end : assertion.sentence_end])
+    before = _words(
+        _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
+    )
+    after = _words(_CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.end : assertion.sentence_end]))
     bag: dict[str, float] = {}
     for distance, word in enumerate(reversed(before)):
         _add(bag, word, distance, idf)
@@ -267,12 +288,7 @@ def _words(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    word = word.removesuffix("'s").removesuffix("'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    return stem(word.removesuffix("'"))
 
 
 def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float]) -> None:
@@ -283,11 +299,15 @@ def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float])
 
 
 def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) -> str:
-    """The place named nearest the value (before it on a tie), within the near context."""
-    for distance in range(NEAR_WORDS):
-        for side in (before[::-1], after):
-            if distance < len(side) and side[distance] in places:
-                return places[side[distance]]
+    """The place a value is said of: named before it in its clause ("In Nicaragua, 2,000
+    were killed", "El Salvador reported 239 dead"), else after it ("killed 14 in Honduras").
+    """
+    for side in (before[::-1], after):
+        for word in side[:NEAR_WORDS]:
+            if word == CLAUSE_BREAK:
+                break
+            if word in places:
+                return places[word]
     return ""
 
 
@@ -353,6 +373,11 @@ def similarity(a: _Item, b: _Item) -> float:
     score = dot / norm if norm else 0.0
     if a.place and a.place == b.place:
         score += PLACE_BONUS
+        if _scoped_by_place(a, b):
+            # Killed in El Salvador, as each outlet counts it: the place is the scope.
+            score = max(score, FLAG_SIMILARITY)
+    if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
+        score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
     if (
@@ -376,11 +401,27 @@ def _compatible(a: _Item, b: _Item) -> bool:
         return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
+    if (a.relative or b.relative) and a.assertion.value != b.assertion.value:
+        return False  # "Monday" and "Tuesday", or "Monday" and "Nov. 2": nothing to compare
+    anchored = (a.family or a.names) and (b.family or b.names)
+    if a.key == "date" and not anchored and not _same_date(a.assertion.value, b.assertion.value):
+        return False  # different days in like words, not both tied to an event: two events
+    if a.key in PERSONAL_KEYS and not (a.names and b.names):
+        return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
     if a.place != b.place and a.place and b.place and _scoped_by_place(a, b):
         return False  # killed in Honduras is not killed in Nicaragua
     if a.years != b.years and a.years and b.years:
         return False  # another year's event
     return a.subgroup == b.subgroup
+
+
+def _distinctive(assertion: Assertion) -> bool:
+    """A value unlikely to recur by chance: a full day, a year, a figure other than 1-10."""
+    if assertion.kind == "date":
+        parts = _date_parts(assertion.value)
+        return parts is not None and (parts[2] is not None or parts[1] is None)
+    figure = stated(assertion)
+    return figure is not None and not (0 <= figure <= 10 and figure == int(figure))
 
 
 def _scoped_by_place(a: _Item, b: _Item) -> bool:
@@ -395,7 +436,20 @@ def _scoped_by_place(a: _Item, b: _Item) -> bool:
 
 
 def _names_overlap(a: set[str], b: set[str]) -> bool:
-    return len(a & b) / min(len(a), len(b)) >= 0.5
+    """Half the shorter name's words in the other, spellings a letter or two apart alike
+    ("Zughayar" and "Zughayer": transliterations of one name)."""
+    if len(a & b) / min(len(a), len(b)) >= 0.5:
+        return True
+    words_a = {w for name in a for w in name.split()}
+    words_b = {w for name in b for w in name.split()}
+    shared = sum(1 for x in words_a if x in words_b or any(_same_spelling(x, y) for y in words_b))
+    return shared / min(len(words_a), len(words_b)) >= 0.5
+
+
+def _same_spelling(x: str, y: str) -> bool:
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
 def _align(items: list[_Item]) -> list[_Cluster]:
