@@ -49,6 +49,7 @@ KINSHIP = frozenset(
 SURNAME_SIMILARITY = 85  # rapidfuzz ratio: Shepard ~ Shepherd ~ Shephard
 ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SUBORDINATE = {"relcl", "acl", "advcl"}
 
 
 @dataclass
@@ -191,13 +192,21 @@ class SpeakerContext:
             person.gender = person.gender or HONORIFIC_GENDER.get(word) or GENDERED_ROLES.get(word)
         follower = self.doc[span.end] if span.end < len(self.doc) else None
         # a finite verb right after the name marks a subject even where noise upset the parse
-        finite = follower is not None and follower.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        finite = (
+            follower is not None
+            and follower.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+            and follower.dep_ not in _SUBORDINATE  # "whose son Tomas is missing"
+        )
         if _subject_like(span.root) or finite:
             self.add_antecedent(name, span.root)
 
 
 def _subject_like(token: Token) -> bool:
-    """Subject of a clause, or the source in "according to X"."""
+    """Subject of a main clause, or the source in "according to X" (the subject of a relative
+    or adverbial clause, "whose son Tomas is missing", is not who a later "she" means)."""
+    subject = token.head if token.dep_ == "compound" else token
+    if subject.dep_ in _SUBJECT_DEPS:
+        return subject.head.dep_ not in _SUBORDINATE
     if token.dep_ in _SUBJECT_DEPS or (
         token.dep_ == "compound" and token.head.dep_ in _SUBJECT_DEPS
     ):
@@ -242,6 +251,10 @@ def resolve_speaker(context: SpeakerContext, head: Token, start: int, end: int) 
     named = _named(context, head, start, end)
     if named is not None:
         return named
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"):
+        named = _named(context, appos, *speaker_span(appos))  # "the harbour master, Arne Dahl"
+        if named is not None:
+            return named
     if _definite(head):
         return _by_role(context, head, start, end)
     if head.pos_ == "PROPN":
