@@ -354,6 +354,9 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         start, end = (head.idx, _token_end(head)) if head.pos_ == "PRON" else speaker_span(head)
         attribution.speaker_start, attribution.speaker_end = start, end
         attribution.speaker_text = text[start:end]
+        if _relative(head):  # "Ryan, who said …": written "who", meaning the one it follows
+            head = head.head.head
+            start, end = speaker_span(head)
         attribution.speaker = resolve_speaker(context, head, start, end)
         if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
@@ -367,8 +370,15 @@ def _is_cue(token: Token) -> bool:
     return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
 
 
+def _relative(token: Token) -> bool:
+    """The relative pronoun subject of a relative clause ("who", "which", "that")."""
+    return token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl"
+
+
 def _can_speak(token: Token) -> bool:
     """A person, organisation or pronoun can speak; "tensions" or "comments" cannot."""
+    if _relative(token):
+        token = token.head.head
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
         return True
     if token.lower_ in _NOT_SPEAKERS:
@@ -395,9 +405,7 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.pos_ != "PROPN"))
-            child = subjects[0]
-            is_relative = child.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl"
-            return verb.head if is_relative else child
+            return subjects[0]
         if verb.dep_ not in {"conj", "xcomp", "advcl", "relcl"}:
             return None
         if verb.dep_ == "relcl":

@@ -50,6 +50,7 @@ SURNAME_SIMILARITY = 85  # rapidfuzz ratio: Shepard ~ Shepherd ~ Shephard
 ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SUBORDINATE = {"relcl", "acl", "advcl"}
+_MODIFIERS = {"compound", "poss", "nmod", "amod"}
 
 
 @dataclass
@@ -271,7 +272,8 @@ def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | 
     for label in SPEAKER_LABELS:
         candidates = [m for m in inside if m.label == label]
         holding_head = [m for m in candidates if m.start <= head.idx < m.end]
-        chosen = (holding_head or candidates[-1:]) if label == "PERSON" else holding_head
+        beside = [m for m in candidates[-1:] if not _modifies(context, m, head)]
+        chosen = (holding_head or beside) if label == "PERSON" else holding_head
         if not chosen:
             continue
         mention = chosen[0]
@@ -283,6 +285,12 @@ def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | 
             return context.person_name(mention)
         return _lone_surname(context, bare, head, keep=context.person_name(mention))
     return None
+
+
+def _modifies(context: SpeakerContext, mention: Mention, head: Token) -> bool:
+    """A name that only qualifies the speaker: "a Clinton pollster", "Trump's spokeswoman"."""
+    span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.head.i == head.i and span.root.dep_ in _MODIFIERS
 
 
 def _lone_surname(context: SpeakerContext, surname: str, token: Token, keep: str) -> str | None:
