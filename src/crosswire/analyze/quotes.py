@@ -118,6 +118,11 @@ class _Finder:
             start, end = _trim(self.text, clause.left_edge.idx, self._content_end(verb, clause))
             self.used_cues.add(verb.i)
             return [self._content(start, end, cue, subject, frame_end)]
+        if lemma in SPEECH_VERBS or "ccomp" in learned:
+            reported = self._reported_before(verb)
+            if reported is not None:
+                self.used_cues.add(verb.i)
+                return [self._content(*reported, cue, subject, frame_end)]
         complement = _complement(verb, learned)
         if complement is None or subject is None:
             return []  # a report with no one reporting ("is expected to") stays out
@@ -126,6 +131,17 @@ class _Finder:
         found = self._content(start, end, cue, subject, frame_end)
         found.speech = False  # "criticized the plan", "responded to …": no words reported
         return [found]
+
+    def _reported_before(self, verb: Token) -> tuple[int, int] | None:
+        """"<clause>, X said." parsed with the clause as the head of the cue verb."""
+        head = verb.head
+        if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
+            return None
+        start, end = head.left_edge.idx, verb.left_edge.idx
+        if not self.text[start:end].rstrip().endswith((",", "—", "–")):
+            return None  # "He hoped to say …": not a report set off before its cue
+        start, end = _trim(self.text, start, end)
+        return (start, end) if end - start >= 10 else None
 
     def _content_end(self, verb: Token, clause: Token) -> int:
         """Where reported speech ends: the whole clause and whatever else of the reporting
@@ -151,10 +167,16 @@ class _Finder:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if to.lower_ != "to" or source is None:
             return []
+        cue = (according.idx, _token_end(to))
+        _, phrase_end = speaker_span(source)
+        beside = self._quote_beside(according, phrase_end)
+        if beside is not None:  # "“…,” according to X" and "According to X, “…”"
+            self.claimed.add(beside)
+            frame_end = max(beside.end, according.sent.end_char)
+            return [_Found(beside.inner_start, beside.inner_end, "direct", cue, source, frame_end)]
         previous = self.doc[according.i - 1] if according.i > according.sent.start else None
         if previous is not None and previous.text not in {",", "(", "—", "–"}:
             return []  # "in accordance with", not a source
-        _, phrase_end = speaker_span(source)
         sent = according.sent
         if according.i == sent.start or self.doc[sent.start : according.i].text.strip(" ,") == "":
             start, end = _trim(self.text, phrase_end, sent.end_char)
@@ -162,8 +184,23 @@ class _Finder:
             start, end = _trim(self.text, sent.start_char, according.idx)
         if end - start < 10:
             return []
-        cue = (according.idx, _token_end(to))
         return [self._content(start, end, cue, source, sent.end_char)]
+
+    def _quote_beside(self, according: Token, phrase_end: int) -> QuoteSpan | None:
+        """A quotation that ends just before "according to", or starts right after its source
+        when "According to X" opens the sentence."""
+        text = self.text
+        for quote in self.quotes:
+            if quote in self.claimed or _words(text, quote) < MIN_QUOTE_WORDS:
+                continue
+            if quote.end <= according.idx and text[quote.end : according.idx].strip(" \t,") == "":
+                return quote
+            opening = text[according.sent.start_char : according.idx].strip(" \t") == ""
+            if opening and quote.start >= phrase_end and not text[phrase_end : quote.start].strip(
+                " \t,:"
+            ):
+                return quote
+        return None
 
     def _content(
         self, start: int, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
@@ -317,6 +354,9 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         start, end = (head.idx, _token_end(head)) if head.pos_ == "PRON" else speaker_span(head)
         attribution.speaker_start, attribution.speaker_end = start, end
         attribution.speaker_text = text[start:end]
+        if _relative(head):  # "Ryan, who said …": written "who", meaning the one it follows
+            head = head.head.head
+            start, end = speaker_span(head)
         attribution.speaker = resolve_speaker(context, head, start, end)
         if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
@@ -330,8 +370,15 @@ def _is_cue(token: Token) -> bool:
     return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
 
 
+def _relative(token: Token) -> bool:
+    """The relative pronoun subject of a relative clause ("who", "which", "that")."""
+    return token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl"
+
+
 def _can_speak(token: Token) -> bool:
     """A person, organisation or pronoun can speak; "tensions" or "comments" cannot."""
+    if _relative(token):
+        token = token.head.head
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
         return True
     if token.lower_ in _NOT_SPEAKERS:
@@ -358,9 +405,7 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.pos_ != "PROPN"))
-            child = subjects[0]
-            is_relative = child.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl"
-            return verb.head if is_relative else child
+            return subjects[0]
         if verb.dep_ not in {"conj", "xcomp", "advcl", "relcl"}:
             return None
         if verb.dep_ == "relcl":
