@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 __all__ = [
     "ROLE_HEADS",
     "ROLE_MODIFIERS",
+    "SITE_WORDS",
     "PersonName",
     "acronym_of",
     "acronym_keys",
@@ -62,6 +63,14 @@ ROLE_MODIFIERS = _words(
     principal permanent special top lead chief-of-staff staff"""
 )
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
+# Head words of buildings, sites and institutions named after a person or a place
+# ("Goteborg Cathedral", "Betty Ford Center"): the name before them is not the same entity.
+SITE_WORDS = _words(
+    """cathedral church chapel mosque temple synagogue stadium arena airport hospital clinic
+    university college school museum bridge station hotel tower hall square street avenue
+    road park palace castle prison centre center theatre theater library harbour harbor port
+    dam foundation institute"""
+)
 
 # Common English short forms; transliteration variants are left to ``skeleton``.
 _NICKNAMES = [
@@ -295,7 +304,7 @@ def _given_names_match(a: PersonName, b: PersonName) -> str | None:
         if len(fold(x.first)) == 1 and x.middles and first_names_match(x.middles[0], y.first):
             return f"{y.first} is the middle name of {x.first} {x.middles[0]}"
         # "Sharron Diane Crawford Smith" is "Diane Crawford Smith": every later name agrees.
-        if y.middles and x.middles[1:] and _same_words(x.middles, (y.first, *y.middles)):
+        if x.middles and _same_words(x.middles, (y.first, *y.middles)):
             return f"{y.first} {' '.join(y.middles)} are the middle names of {x.first}"
         if x.nickname and fold(x.nickname) == fold(y.first):
             return f"{y.first} is the nickname of {x.first}"

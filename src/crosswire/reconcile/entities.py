@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from crosswire.model import Entity, Evidence, Mention, Story
 from crosswire.names import (
+    SITE_WORDS,
     PersonName,
     acronym_keys,
     acronym_of,
@@ -139,7 +140,9 @@ def mention_records(story: Story, entities: list[Entity]) -> list[dict[str, Any]
 
 
 def _locals(story: Story) -> list[_Local]:
-    mentions = [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
+    mentions = _typed_across_story(
+        [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
+    )
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
     vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
     is_person = _person_names(m for _, m in mentions if m.label in TYPES)
@@ -152,6 +155,25 @@ def _locals(story: Story) -> list[_Local]:
         key = (number, fold(name) if person else place_key(name)[0], person)
         found.setdefault(key, _Local(number, name, person)).mentions.append(mention)
     return list(found.values())
+
+
+def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """A name spaCy calls a nationality or group (NORP) in one place and a person, team or
+    place elsewhere in the story takes the story's most common kind for it ("Klitschko",
+    "Colts"); a NORP name the story never calls anything else ("Muslim") stays out."""
+    kinds: Counter[tuple[str, str]] = Counter()
+    for _, m in mentions:
+        if m.label in TYPES:
+            kinds.update({(fold(m.text), m.label), (fold(m.name or m.text), m.label)})
+    best: dict[str, str] = {}
+    for (key, label), _ in kinds.most_common():
+        best.setdefault(key, label)
+    return [
+        (n, replace(m, label=best[fold(m.text)]))
+        if m.label == "NORP" and fold(m.text) in best
+        else (n, m)
+        for n, m in mentions
+    ]
 
 
 def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
@@ -262,11 +284,7 @@ def _place_names(locals_: list[_Local], indices: list[int]) -> set[str]:
 # Words that make "<organisation> Council" a body of the organisation, not the organisation.
 _BODY_WORDS = "council committee commission assembly parliament ministry department court office"
 _BODIES = set(_BODY_WORDS.split()) | {"board", "agency", "bureau", "division", "secretariat"}
-# Words that make "<name> Cathedral" a building or site named after a place or a person.
-_SITE_WORDS = """cathedral church chapel mosque temple synagogue stadium arena airport hospital
-    university college school museum bridge station hotel tower hall square street avenue road
-    park palace castle prison centre center theatre theater library harbour harbor port dam"""
-_SITES = set(_SITE_WORDS.split())
+_SITES = SITE_WORDS
 
 
 def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
