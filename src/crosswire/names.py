@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 __all__ = [
     "ROLE_HEADS",
     "ROLE_MODIFIERS",
+    "ORG_WORDS",
     "SITE_WORDS",
     "PersonName",
     "acronym_of",
@@ -70,6 +71,13 @@ SITE_WORDS = _words(
     university college school museum bridge station hotel tower hall square street avenue
     road park palace castle prison centre center theatre theater library harbour harbor port
     dam foundation institute"""
+)
+# Last words that make a name an organisation's, never a person's ("Kestrel Labs").
+ORG_WORDS = _words(
+    """corp corporation inc incorporated ltd llc plc company co group labs laboratories
+    holdings systems logistics bank partners associates industries airlines motors
+    technologies media press agency bureau ministry department council committee union
+    party league association society"""
 )
 
 # Common English short forms; transliteration variants are left to ``skeleton``.
@@ -326,13 +334,18 @@ def acronym_of(short: str, long: str) -> bool:
 @lru_cache(maxsize=_CACHE)
 def acronym_keys(long: str) -> frozenset[str]:
     """The acronyms ``long`` can have: initials of its content words or of every word, with a
-    hyphenated word as one word or two (Hewlett-Packard: HP) and a dotted abbreviation
-    letter by letter (U.S. Geological Survey: USGS)."""
+    hyphenated word as one word or two (Hewlett-Packard: HP), a dotted abbreviation letter
+    by letter (U.S. Geological Survey: USGS), a company's legal ending kept or dropped."""
+    bare = _CORPORATE_WORDS.sub("", long)
+    return _initials(long) | (_initials(bare) if bare and bare != long else frozenset())
+
+
+def _initials(long: str) -> frozenset[str]:
     if len(long.split()) == 1 and "-" not in long:
         return frozenset()
     spelled = re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1. ", long)  # U.S. -> U. S.
-    keys = set()
     article = ["the"] if fold(f"x {long}").split()[1:2] == ["the"] else []
+    keys = set()
     for form in (spelled.replace("-", ""), spelled.replace("-", " ")):
         words = [*article, *fold(form).split()]
         if len(words) < 2:
@@ -344,6 +357,10 @@ def acronym_keys(long: str) -> frozenset[str]:
 
 _CORPORATE = re.compile(
     r"( (corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|company|ag|sa))+$"
+)
+_CORPORATE_WORDS = re.compile(
+    r"(,?\s+(corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|company|ag|sa)\.?)+$",
+    re.I,
 )
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Mention
 from crosswire.names import (
+    ORG_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SITE_WORDS,
@@ -184,6 +185,9 @@ def _label(ent: Span, span: Span) -> str:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in VESSELS:
         return "PRODUCT"  # "the ferry Baltic Star": a ship, not an organisation or a person
+    last = span[-1].lower_.rstrip(".")
+    if ent.label_ == "PERSON" and len(span) >= 2 and last in SITE_WORDS | ORG_WORDS:
+        return "FAC" if last in SITE_WORDS else "ORG"  # "Tarnby Cathedral", "Kestrel Labs"
     if ent.label_ in {"ORG", "GPE", "NORP"} and len(span) >= 2 and span.text.istitle():
         titled = before is not None and before.lower_ not in _LINKERS
         if honorific(ent[0].text) or (titled and _title_before(span.doc, span.start)):
@@ -329,6 +333,14 @@ def _refers_to(short: PersonName, long: PersonName) -> bool:
 def _fullest_person(mention: Mention, persons: list[Mention], parsed: dict[int, PersonName]) -> str:
     me = parsed[id(mention)]
     candidates = [p for p in persons if _refers_to(me, parsed[id(p)])]
+    if not candidates and not me.full:
+        # A surname misspelled once ("Shepherd" beside "Matthew Shephard") when it can be
+        # no one else the article names.
+        candidates = [
+            p
+            for p in persons
+            if parsed[id(p)].full and surnames_match(me.last, parsed[id(p)].last, loose=True)
+        ]
     if not candidates:
         return mention.text
     if not me.full and _several_people(candidates, parsed):

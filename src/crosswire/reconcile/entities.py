@@ -188,7 +188,7 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
     """
     seen = list(mentions)
     people = {fold(m.name or m.text) for m in seen if m.label == "PERSON"}
-    full = [parse_person(m.name or m.text) for m in seen if m.label == "PERSON"]
+    full = [parse_person(m.name or m.text) for m in seen if fold(m.name or m.text) in people]
     surnames = Counter(fold(p.last) for p in full if p.full)
     given = {fold(p.first or "") for p in full if p.full}
     lone = Counter((fold(m.name or m.text), m.label == "PERSON") for m in seen)
@@ -230,7 +230,7 @@ def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
     with two such names (SM: Sun Microsystems, Sales Management) it joins neither."""
     locals_ = clusters.locals
     expansions: defaultdict[str, set[int]] = defaultdict(set)
-    for i in indices:
+    for i in range(len(locals_)):  # every name of the story, people's too, counts as one
         for key in acronym_keys(locals_[i].name):
             expansions[key].add(i)
     for i in indices:
@@ -239,7 +239,7 @@ def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
         if not _looks_like_acronym(name):
             continue
         roots = {clusters.find(j) for j in expansions.get(letters, ())}
-        if len(roots) == 1 and clusters.find(i) not in roots:
+        if len(roots) == 1 and clusters.find(i) not in roots and not locals_[min(roots)].person:
             long = locals_[min(roots)].name
             clusters.union(roots.pop(), i, f"{name} / {long}: acronym, the only name it spells")
 
@@ -432,7 +432,7 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
     given_names = {fold(locals_[i].parsed.first or "") for i in full}
     bearers: defaultdict[str, list[int]] = defaultdict(list)
     for k in full:
-        for key in _surname_keys(locals_[k].parsed.last, loose=False):
+        for key in _surname_keys(locals_[k].parsed.last, loose=True):
             bearers[key].append(k)
     company = _Company(locals_)
     lonely: list[int] = []
@@ -440,8 +440,10 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
         surname = locals_[i].parsed.last
         if fold(surname) in given_names:
             continue  # a given name alone could be anyone of that name
-        found = {k for key in _surname_keys(surname, loose=False) for k in bearers.get(key, ())}
-        found = {k for k in found if surnames_match(surname, locals_[k].parsed.last)}
+        near = {k for key in _surname_keys(surname, loose=True) for k in bearers.get(key, ())}
+        found = {k for k in near if surnames_match(surname, locals_[k].parsed.last)}
+        if not found and not _ambiguous(clusters, near):
+            found = _misspelled(clusters, i, near, company)
         here = {k for k in found if locals_[k].source == locals_[i].source}
         if _ambiguous(clusters, here):
             continue  # its own article names two people of that surname: it says not which
@@ -464,6 +466,20 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
             same = surnames_match(locals_[block[0]].parsed.last, locals_[j].parsed.last)
             if same and clusters.find(block[0]) != clusters.find(j):
                 clusters.union(block[0], j, f"{locals_[block[0]].name} / {locals_[j].name}: {same}")
+
+
+def _misspelled(clusters: _Clusters, i: int, near: set[int], company: _Company) -> set[int]:
+    """The one person whose surname a lone surname misspells ("Shephard" for Shepard), when
+    the article it is in shares other names with that person's articles."""
+    local = clusters.locals[i]
+    found = {
+        k for k in near if surnames_match(local.parsed.last, clusters.locals[k].parsed.last, True)
+    }
+    roots = {clusters.find(k) for k in found}
+    if len(roots) != 1:
+        return set()
+    shared = company.by_source[local.source] & company.of_group(clusters, roots.pop())
+    return found if shared - {fold(local.name)} else set()
 
 
 def _ambiguous(clusters: _Clusters, bearers: set[int]) -> bool:
