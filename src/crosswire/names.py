@@ -372,6 +372,7 @@ def place_key(name: str) -> tuple[str, str | None]:
     """The key under which a non-person name merges, and the alias reason if one applied."""
     name = _WEB.sub("", name)  # People.com is People
     key = _CORPORATE.sub("", fold(name)) or fold(name)
+    key = re.sub(r"^mt ", "mount ", key)  # Mt Cook is Mount Cook
     alias = _ALIAS_KEY.get(key)
     if alias is not None and alias != key:
         return alias, f"{name} is a known name of {alias}"

@@ -88,6 +88,9 @@ def _trim_headline_spans(doc: Doc, mentions: list[Mention]) -> None:
     writes on its own, and is not itself written twice, is cut to that name."""
     texts = Counter(m.text for m in mentions)
     known = {m.text: m.label for m in mentions}
+    for m in mentions:  # a person named in full is known by the surname too
+        if m.label == "PERSON" and texts[m.text] and len(m.text.split()) == 2:
+            known.setdefault(parse_person(m.text).last, "PERSON")
     for m in mentions:
         words = m.text.split()
         if len(words) < 2 or texts[m.text] > 1 or not _title_case_line(doc, m.start):

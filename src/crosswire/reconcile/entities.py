@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from crosswire.model import Entity, Evidence, Mention, Story
 from crosswire.names import (
+    ORG_WORDS,
     SITE_WORDS,
     PersonName,
     acronym_keys,
@@ -102,8 +103,36 @@ def reconcile_entities(story: Story) -> list[Entity]:
     clusters = _Clusters(locals_)
     _merge_names(clusters, [i for i, loc in enumerate(locals_) if not loc.person])
     _merge_people(clusters, [i for i, loc in enumerate(locals_) if loc.person])
+    _join_run_ons(clusters)
     entities = [_entity(clusters, group) for group in clusters.groups()]
     return sorted(entities, key=lambda e: (-len(e.sources), -e.mentions, e.name))
+
+
+def _join_run_ons(clusters: _Clusters) -> None:
+    """A name that starts with the full name of a person the story names in three times as
+    many sources ("Lindsay Lohan Checks Into Rehab", a headline spaCy ran on past the
+    name) is that person; a building or body named after them ("... Center") is not."""
+    locals_ = clusters.locals
+    sources: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
+    for loc in locals_:
+        sources[tuple(fold(loc.name).split())].add(loc.source)
+    people = {
+        tuple(fold(loc.name).split()): k
+        for k, loc in enumerate(locals_)
+        if loc.person and loc.parsed.full and len(sources[tuple(fold(loc.name).split())]) >= 2
+    }
+    for i, loc in enumerate(locals_):
+        words = tuple(fold(loc.name).split())
+        if len(words) < 3:
+            continue
+        for n in range(len(words) - 1, 1, -1):
+            k = people.get(words[:n])
+            if k is None or 3 * len(sources[words]) > len(sources[words[:n]]):
+                continue
+            if not (_BODIES | _SITES | ORG_WORDS) & set(words[n:]):
+                why = f"{loc.name} (source {loc.source}) runs on from the name {locals_[k].name}"
+                clusters.union(k, i, why)
+            break
 
 
 def mention_records(story: Story, entities: list[Entity]) -> list[dict[str, Any]]:
@@ -222,7 +251,9 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     _merge_slips(clusters, indices)
     places = _place_names(locals_, indices)
     named = [i for i in indices if locals_[i].mentions[0].label in {"ORG", "FAC"}]
-    _attach_short_names(clusters, [i for i in named if fold(locals_[i].name) not in places])
+    named = [i for i in named if fold(locals_[i].name) not in places]
+    _merge_site_variants(clusters, [i for i in named if locals_[i].mentions[0].label == "FAC"])
+    _attach_short_names(clusters, named)
 
 
 def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
@@ -285,6 +316,28 @@ def _place_names(locals_: list[_Local], indices: list[int]) -> set[str]:
 _BODY_WORDS = "council committee commission assembly parliament ministry department court office"
 _BODIES = set(_BODY_WORDS.split()) | {"board", "agency", "bureau", "division", "secretariat"}
 _SITES = SITE_WORDS
+
+
+# Words that only say what kind of site a named place is: "Betty Ford Center", "... Clinic",
+# "... Treatment Center" are one place when the name before them is the same.
+_GENERIC_SITE = SITE_WORDS | {"treatment", "medical", "rehabilitation", "rehab", "care"}
+
+
+def _merge_site_variants(clusters: _Clusters, facilities: list[int]) -> None:
+    """Facilities whose names are one name of two or more words followed by different kind
+    words ("Betty Ford Center", "Betty Ford Clinic") are one facility."""
+    locals_ = clusters.locals
+    by_stem: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in facilities:
+        words = fold(locals_[i].name).split()
+        cut = len(words)
+        while cut > 0 and words[cut - 1] in _GENERIC_SITE:
+            cut -= 1
+        if cut >= 2 and cut < len(words):
+            by_stem[tuple(words[:cut])].append(i)
+    for stem, members in by_stem.items():
+        names = " / ".join(sorted({locals_[i].name for i in members}))
+        _union_all(clusters, members, f"{names}: one site, {' '.join(stem)}, by other kind words")
 
 
 def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
