@@ -62,6 +62,12 @@ class _Local:
         return parse_person(self.name)
 
     @property
+    def kind(self) -> str:
+        """The label most of its mentions carry, a non-person one for a non-person."""
+        labels = Counter(m.label for m in self.mentions if self.person or m.label != "PERSON")
+        return labels.most_common(1)[0][0] if labels else "PERSON"
+
+    @property
     def roles(self) -> set[str]:
         return {fold(m.role) for m in self.mentions if m.role}
 
@@ -226,10 +232,19 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
     def is_person(mention: Mention) -> bool:
         key = fold(mention.name or mention.text)
         if " " not in key:
-            if mention.label == "PERSON":
-                return key in surnames or key in given or key not in others
-            return key in surnames and surnames[key] + lone[key, True] >= lone[key, False]
-        return key in people
+            if mention.label == "PERSON" and key not in others:
+                return True
+            votes = surnames[key] + (key in given) + lone[key, True]
+            return (key in surnames or key in given or mention.label == "PERSON") and (
+                votes >= lone[key, False]
+            )
+        return key in people and not _other_names_joined(key)
+
+    def _other_names_joined(key: str) -> bool:
+        """ "Colts Beat Chiefs": a headline whose first and last words the story uses, alone,
+        for organisations or places more than for anyone, is no person's name."""
+        words = key.split()
+        return all(lone[w, False] > lone[w, True] + surnames[w] for w in (words[0], words[-1]))
 
     return is_person
 
@@ -250,9 +265,9 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     _merge_acronyms(clusters, indices)
     _merge_slips(clusters, indices)
     places = _place_names(locals_, indices)
-    named = [i for i in indices if locals_[i].mentions[0].label in {"ORG", "FAC"}]
+    named = [i for i in indices if locals_[i].kind in {"ORG", "FAC"}]
     named = [i for i in named if fold(locals_[i].name) not in places]
-    _merge_site_variants(clusters, [i for i in named if locals_[i].mentions[0].label == "FAC"])
+    _merge_site_variants(clusters, [i for i in named if locals_[i].kind == "FAC"])
     _attach_short_names(clusters, named)
 
 
@@ -347,7 +362,7 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
     building named after the organisation."""
     locals_ = clusters.locals
     words = {i: tuple(fold(locals_[i].name).split()) for i in named}
-    kind = {i: locals_[i].mentions[0].label for i in named}
+    kind = {i: locals_[i].kind for i in named}
     ends: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     starts: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for j in named:
