@@ -8,6 +8,7 @@ thing (``cite``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -112,7 +113,8 @@ def _densest(
         return usable
 
     def density(item: tuple[Candidate, set[Concept]]) -> float:
-        return sum(weights.get(k, 0.0) for k in item[1]) / max(1, word_count(item[0].text)) ** 0.5
+        total = sum(weights.get(k, 0.0) for k in item[1])
+        return float(total) / math.sqrt(max(1, word_count(item[0].text)))
 
     kept = set(sorted(range(len(usable)), key=lambda i: -density(usable[i]))[:limit])
     return [item for i, item in enumerate(usable) if i in kept]
