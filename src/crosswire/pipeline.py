@@ -177,8 +177,7 @@ def story_title(story: Story) -> str:
     """The headline that shares most words with the other articles, else the first words."""
     titled = [a for a in story.articles if headline(a)]
     if not titled:
-        first = story.articles[0].text.split("\n", 1)[0]
-        return " ".join(first.split()[:12])
+        return _first_sentence(story)
     bags = [_words(a.text) for a in story.articles]
 
     def centrality(article: Article) -> float:
@@ -186,6 +185,14 @@ def story_title(story: Story) -> str:
         return sum(len(words & bag) / (len(words) or 1) for bag in bags)
 
     return headline(max(titled, key=centrality)) or ""
+
+
+def _first_sentence(story: Story, most: int = 25) -> str:
+    """The first article's first sentence, whole; marked with an ellipsis when it is cut."""
+    first = story.analyses[0]
+    text = first.sentences[0].text if first.sentences else first.article.text
+    words = text.split()
+    return " ".join(words) if len(words) <= most else " ".join(words[:most]) + " …"
 
 
 def sources_of(

@@ -2,8 +2,9 @@
 
 Two signals, because each misses what the other catches:
 
-- word 5-gram shingles, compared by MinHash (datasketch): a reprint keeps long runs of
-  words even when its boilerplate, photo credit or last paragraphs differ;
+- word 5-gram shingles, hashed, compared on a consistent sample of their hashes (those
+  that are 0 modulo ``SAMPLE``): a reprint keeps long runs of words even when its
+  boilerplate, photo credit or last paragraphs differ;
 - sentence-level overlap: a machine-spun or lightly edited rewrite swaps words inside most
   sentences, which breaks shingles but leaves each sentence's vocabulary largely intact.
 
@@ -13,20 +14,19 @@ reprint is often a cut-down copy of the fuller original.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from datasketch import MinHash
+import numpy as np
 
 from crosswire.config import DEFAULT
 from crosswire.model import Story
 
 SHINGLE = 5
-PERMUTATIONS = 128
 # A sentence "recurs" in the other article when this share of its content words reappear
 # in one of the other's sentences.
 SENTENCE_MATCH = 0.7
@@ -94,15 +94,21 @@ SAMPLE = 4
 # Below this many indexed shingles in common, a pair is no candidate for a shingle copy.
 MIN_SHARED_SAMPLES = 2
 MAX_POSTING = 50
+# Below this many sampled shingles the sample is too small to estimate containment.
+MIN_SAMPLED = 50
+# A word in more sentences than this is, for finding recurring sentences, a common word:
+# it is not looked up (a sentence made only of common words is no evidence of copying),
+# which keeps each look-up bounded whatever the story's size.
+MAX_SENTENCE_POSTING = 200
+_BLOCK = 2048  # sentences per sparse product, so memory stays bounded
 
 
 @dataclass
 class _Fingerprint:
-    minhash: MinHash
-    shingles: int
+    shingles: frozenset[int]  # hashes of the word 5-grams
     sentences: list[frozenset[str]]
     length: int
-    sampled: frozenset[int] = frozenset()
+    sampled: frozenset[int] = frozenset()  # the shingle hashes that are 0 modulo SAMPLE
 
 
 @dataclass(frozen=True)
@@ -195,15 +201,12 @@ def _copy_score(
 
 def _fingerprint(text: str) -> _Fingerprint:
     words = [w.lower() for w in _TOKEN.findall(text)]
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    sampled = frozenset(h for h in (_hash(s) for s in shingles) if h % SAMPLE == 0)
-    return _Fingerprint(minhash, len(shingles), _sentence_bags(text), len(words), sampled)
-
-
-def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+    shingles = frozenset(
+        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode("utf-8"))
+        for i in range(len(words) - SHINGLE + 1)
+    )
+    sampled = frozenset(h for h in shingles if h % SAMPLE == 0)
+    return _Fingerprint(shingles, _sentence_bags(text), len(words), sampled)
 
 
 def _shingle_pairs(prints: list[_Fingerprint]) -> set[tuple[int, int]]:
@@ -223,29 +226,52 @@ def _shingle_pairs(prints: list[_Fingerprint]) -> set[tuple[int, int]]:
 
 
 def _recurring_sentences(prints: list[_Fingerprint]) -> dict[tuple[int, int], set[int]]:
-    """(article a, article b) -> indices of a's sentences that recur in one of b's."""
-    frequency: Counter[str] = Counter(w for fp in prints for bag in fp.sentences for w in bag)
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for n, fp in enumerate(prints, start=1):
-        for k, bag in enumerate(fp.sentences):
-            for word in bag:
-                index[word].append((n, k))
+    """(article a, article b) -> indices of a's sentences that recur in one of b's.
+
+    A sentence of b holding ``need`` of the words of a's sentence misses at most
+    len - need of them, so it holds at least two of any len - need + 2 of them: the
+    rarest such words (a prefix filter) find every candidate in sparse products, and
+    each candidate's overlap is then counted exactly.
+    """
+    from scipy.sparse import csr_matrix
+
+    owners = [(n, k) for n, fp in enumerate(prints, start=1) for k in range(len(fp.sentences))]
+    bags = [bag for fp in prints for bag in fp.sentences]
+    if not bags:
+        return {}
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for r, bag in enumerate(bags):
+        for word in bag:
+            rows.append(r)
+            cols.append(vocabulary.setdefault(word, len(vocabulary)))
+    shape = (len(bags), len(vocabulary))
+    words = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=shape)
+    frequency = np.asarray(words.sum(axis=0)).ravel()
+    needs = np.array([math.ceil(SENTENCE_MATCH * len(bag) - 1e-9) for bag in bags])
+    p_rows, p_cols = [], []
+    for r, bag in enumerate(bags):
+        ids = sorted((vocabulary[w] for w in bag), key=lambda v: (frequency[v], v))
+        for v in ids[: len(bag) - needs[r] + 2]:
+            if frequency[v] > MAX_SENTENCE_POSTING:
+                break  # the rest of the prefix is commoner still
+            p_rows.append(r)
+            p_cols.append(v)
+    prefix = csr_matrix((np.ones(len(p_rows), dtype=np.int32), (p_rows, p_cols)), shape=shape)
+    article = np.array([n for n, _ in owners])
     found: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for n, fp in enumerate(prints, start=1):
-        for k, bag in enumerate(fp.sentences):
-            need = math.ceil(SENTENCE_MATCH * len(bag) - 1e-9)
-            # A sentence holding `need` of the bag's words holds one of its rarest
-            # len(bag) - need + 1 words: only their postings can hold a match.
-            prefix = sorted(bag, key=lambda w: (frequency[w], w))[: len(bag) - need + 1]
-            seen: set[tuple[int, int]] = set()
-            for word in prefix:
-                for m, q in index[word]:
-                    if m == n or (m, q) in seen or (n, m) in found and k in found[(n, m)]:
-                        continue
-                    seen.add((m, q))
-                    if len(bag & prints[m - 1].sentences[q]) >= need:
-                        found[(n, m)].add(k)
-    return {pair: sentences for pair, sentences in found.items()}
+    for first in range(0, len(bags), _BLOCK):
+        hits = (prefix[first : first + _BLOCK] @ words.T).tocoo()
+        mine = hits.row + first
+        keep = (hits.data >= 2) & (article[mine] != article[hits.col])
+        mine, theirs = mine[keep], hits.col[keep]
+        if not len(mine):
+            continue
+        overlap = np.asarray(words[mine].multiply(words[theirs]).sum(axis=1)).ravel()
+        for r, q in zip(mine[overlap >= needs[mine]], theirs[overlap >= needs[mine]], strict=True):
+            n, k = owners[r]
+            found[(n, int(article[q]))].add(k)
+    return dict(found)
 
 
 def _sentence_bags(text: str) -> list[frozenset[str]]:
@@ -258,12 +284,16 @@ def _sentence_bags(text: str) -> list[frozenset[str]]:
 
 
 def _shingle_containment(a: _Fingerprint, b: _Fingerprint) -> float:
-    if not a.shingles or not b.shingles:
-        return 0.0
-    # Jaccard J of the sets gives the intersection as J * |union|, |union| = (|A|+|B|)/(1+J).
-    jaccard = float(a.minhash.jaccard(b.minhash))
-    shared = jaccard * (a.shingles + b.shingles) / (1.0 + jaccard)
-    return min(1.0, shared / min(a.shingles, b.shingles))
+    """Share of the shorter article's shingles found in the other.
+
+    Estimated on the hash-sampled shingles (Broder's mod-m sample: a consistent subset
+    keeps the ratio) when both have enough of them, else counted on all shingles.
+    """
+    if min(len(a.sampled), len(b.sampled)) >= MIN_SAMPLED:
+        small, big = sorted((a.sampled, b.sampled), key=len)
+    else:
+        small, big = sorted((a.shingles, b.shingles), key=len)
+    return len(small & big) / len(small) if small else 0.0
 
 
 def _sentence_containment(a: _Fingerprint, b: _Fingerprint) -> float:

@@ -8,20 +8,20 @@ thing (``cite``).
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Sequence
 
 import numpy as np
 
 from crosswire.config import DEFAULT, Settings
 from crosswire.embeddings import Embedder, get_embedder
-from crosswire.model import Article, ArticleAnalysis, Evidence, Sentence, Story, SummarySentence
+from crosswire.model import Evidence, Story, SummarySentence
 from crosswire.summarize.candidates import Candidate, candidates, stands_alone
 from crosswire.summarize.cite import supporting
 from crosswire.summarize.coverage import Concept, Rules, concept_weights, select, sentence_concepts
 from crosswire.summarize.text import content_stems, word_count
 
-__all__ = ["summarize_story", "summarize_texts", "story_from_texts", "choose", "candidates"]
+__all__ = ["summarize_story", "choose", "candidates"]
 
 # What one more independent source supporting a sentence is worth, in concept weight units
 # (a word pair every source uses in its lead sentence weighs one per source).
@@ -50,7 +50,8 @@ def summarize_story(
         duplicate_of = find_duplicates(story)
     pool = candidates(story.analyses)
     embedder = get_embedder(settings.embedding_backend)
-    chosen = choose(story, pool, words or settings.summary_words, duplicate_of, embedder)
+    words = words or settings.summary_words
+    chosen = choose(story, pool, words, duplicate_of, embedder, settings.summary_pool)
     if not chosen:
         return []
     supports = supporting(chosen, pool, embedder)
@@ -112,7 +113,8 @@ def _densest(
         return usable
 
     def density(item: tuple[Candidate, set[Concept]]) -> float:
-        return sum(weights.get(k, 0.0) for k in item[1]) / max(1, word_count(item[0].text)) ** 0.5
+        total = sum(weights.get(k, 0.0) for k in item[1])
+        return float(total) / math.sqrt(max(1, word_count(item[0].text)))
 
     kept = set(sorted(range(len(usable)), key=lambda i: -density(usable[i]))[:limit])
     return [item for i, item in enumerate(usable) if i in kept]
@@ -167,31 +169,6 @@ def _introduced_first(ordered: list[Candidate]) -> list[Candidate]:
     return placed
 
 
-def summarize_texts(texts: list[str], words: int = 100, settings: Settings = DEFAULT) -> list[str]:
-    """A plain summary of raw article texts, one sentence per item (the evaluation entry point)."""
-    story = story_from_texts(texts, settings)
-    embedder = get_embedder(settings.embedding_backend)
-    return [c.text for c in choose(story, candidates(story.analyses), words, None, embedder)]
-
-
-def story_from_texts(texts: list[str], settings: Settings = DEFAULT) -> Story:
-    """Raw texts as a story of articles split into sentences (all the summary needs of them)."""
-    from crosswire.analyze.nlp import load_nlp
-
-    nlp = load_nlp(settings.spacy_model)
-    articles = [
-        Article(id=str(n), text=_tidy(t)[: settings.max_chars_per_article], outlet=str(n))
-        for n, t in enumerate(texts, start=1)
-    ]
-    analyses = []
-    # Sentence boundaries come from the parser; NER and lemmas are not needed for them.
-    docs = nlp.pipe((a.text for a in articles), disable=["ner", "lemmatizer"])
-    for doc, article in zip(docs, articles, strict=True):
-        sentences = [Sentence(article.id, s.start_char, s.end_char, s.text) for s in doc.sents]
-        analyses.append(ArticleAnalysis(article=article, sentences=sentences))
-    return Story(analyses)
-
-
 def _groups(count: int, duplicate_of: dict[int, int | None]) -> dict[int, int]:
     """Source number -> the source whose independent group it belongs to."""
     groups = {}
@@ -202,9 +179,3 @@ def _groups(count: int, duplicate_of: dict[int, int | None]) -> dict[int, int]:
             root = parent
         groups[source] = root
     return groups
-
-
-def _tidy(text: str) -> str:
-    """Raw newswire text with its typewriter quotes and hard line wraps undone."""
-    text = text.replace("``", '"').replace("''", '"')
-    return re.sub(r"[ \t]*\n[ \t]*(?!\n)", " ", text).strip()
