@@ -234,10 +234,9 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
         if " " not in key:
             if mention.label == "PERSON" and key not in others:
                 return True
-            votes = surnames[key] + (key in given) + lone[key, True]
-            return (key in surnames or key in given or mention.label == "PERSON") and (
-                votes >= lone[key, False]
-            )
+            named = surnames[key] + (key in given)  # people the story names in full
+            votes = named + lone[key, True]
+            return votes > lone[key, False] or (named > 0 and votes >= lone[key, False])
         return key in people and not _other_names_joined(key)
 
     def _other_names_joined(key: str) -> bool:
