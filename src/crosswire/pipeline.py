@@ -7,6 +7,7 @@ The stages are imported when they run, so a brief from a store never loads the p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -153,11 +154,13 @@ def story_title(story: Story) -> str:
     if not titled:
         first = story.articles[0].text.split("\n", 1)[0]
         return " ".join(first.split()[:12])
-    bags = [_words(a.text) for a in story.articles]
+    # How many articles use each word: a title's summed overlap with every article is the sum
+    # of its words' counts, so this is linear in the story instead of titles x articles.
+    spread = Counter(word for a in story.articles for word in _words(a.text))
 
     def centrality(article: Article) -> float:
         words = _words(article.title or "")
-        return sum(len(words & bag) / (len(words) or 1) for bag in bags)
+        return sum(spread[word] for word in words) / (len(words) or 1)
 
     return max(titled, key=centrality).title or ""
 
