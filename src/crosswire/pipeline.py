@@ -7,6 +7,7 @@ The stages are imported when they run, so a brief from a store never loads the p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -178,11 +179,13 @@ def story_title(story: Story) -> str:
     titled = [a for a in story.articles if headline(a)]
     if not titled:
         return _first_sentence(story)
-    bags = [_words(a.text) for a in story.articles]
+    # How many articles use each word: a title's summed overlap with every article is the sum
+    # of its words' counts, so this is linear in the story instead of titles x articles.
+    spread = Counter(word for a in story.articles for word in _words(a.text))
 
     def centrality(article: Article) -> float:
         words = _words(headline(article) or "")
-        return sum(len(words & bag) / (len(words) or 1) for bag in bags)
+        return sum(spread[word] for word in words) / (len(words) or 1)
 
     return headline(max(titled, key=centrality)) or ""
 

@@ -446,11 +446,14 @@ def _corroborated(events: list[TimelineEvent]) -> list[TimelineEvent]:
 def _source_rows(sources: list[Source]) -> list[SourceRow]:
     parent = {s.id: s.duplicate_of for s in sources}
     roots = {s.id: _root(s.id, parent) for s in sources}
+    groups: dict[int, list[int]] = {}
+    for number, root in sorted(roots.items()):
+        groups.setdefault(root, []).append(number)
     return [
         SourceRow(
             source=s,
             date=format_date(s.published) if s.published else "",
-            group=sorted(n for n, root in roots.items() if root == roots[s.id]),
+            group=groups[roots[s.id]],
             words=len(s.text.split()),
             path=shown_path(s.path),
         )
