@@ -78,6 +78,8 @@ GENERIC = {
 SUBGROUP_BEFORE = {"other", "another", "additional", "further", "more", "including", "among"}
 SUBGROUP_AFTER = {"other", "others", "more", "additional"}
 PART = {"other", "others", "another", "additional"}
+# Words that put a value on another event than the story's ("a second fire").
+OTHER_EVENT = {"second", "third", "another", "earlier", "previous", "separate", "similar"}
 PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
 # Attributes that say what was measured but not of what: alone they do not tie values.
 GENERIC_KEYS = {
@@ -125,6 +127,7 @@ class _Item:
     place: str  # the place named nearest the value in its sentence, "" if none
     years: set[str]  # years the sentence mentions, outside the value
     subgroup: bool
+    other_event: bool  # "a second fire", "an earlier quake": said of another event
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
     from_dates: bool = False  # taken from the timeline's date mentions
@@ -252,10 +255,13 @@ def _item(
     idf: dict[str, float],
 ) -> _Item:
     family, names = subject_key(assertion.subject, set(places))
-    before = _words(
+    raw_before = _raw_words(
         _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
     )
-    after = _words(_CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.end : assertion.sentence_end]))
+    raw_after = _raw_words(
+        _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.end : assertion.sentence_end])
+    )
+    before, after = [_stem(w) for w in raw_before], [_stem(w) for w in raw_after]
     bag: dict[str, float] = {}
     for distance, word in enumerate(reversed(before)):
         _add(bag, word, distance, idf)
@@ -277,14 +283,28 @@ def _item(
         near=near,
         place=_nearest_place(before, after, places),
         years=set(_YEAR.findall(sentence)) - value_years,
-        subgroup=_subgroup(before, after) or bool(set(_words(_unhedged(assertion))) & PART),
+        subgroup=_subgroup(raw_before, raw_after)
+        or bool(set(_raw_words(_unhedged(assertion))) & PART),
+        other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
     )
 
 
+def _other_event(words: list[str]) -> bool:
+    """ "a second fire", "an earlier quake": the value is said of another event."""
+    return any(
+        word in OTHER_EVENT and any(w in EVENT_FAMILIES for w in words[i + 1 : i + 3])
+        for i, word in enumerate(words)
+    )
+
+
 def _words(text: str) -> list[str]:
-    return [_stem(w.lower()) for w in _WORD.findall(text)]
+    return [_stem(w) for w in _raw_words(text)]
+
+
+def _raw_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def _stem(word: str) -> str:
@@ -412,7 +432,7 @@ def _compatible(a: _Item, b: _Item) -> bool:
         return False  # killed in Honduras is not killed in Nicaragua
     if a.years != b.years and a.years and b.years:
         return False  # another year's event
-    return a.subgroup == b.subgroup
+    return a.subgroup == b.subgroup and a.other_event == b.other_event
 
 
 def _distinctive(assertion: Assertion) -> bool:
@@ -642,6 +662,8 @@ def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
         return False
     if x.relative or y.relative or x.subgroup or y.subgroup:
         return False
+    if x.years != y.years:
+        return False  # "a 1998 fire killed 20": maybe another year's event
     # One figure for Honduras, one with no place: maybe the region's.
     return not (_scoped_by_place(x, y) and x.place != y.place)
 
