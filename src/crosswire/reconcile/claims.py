@@ -94,6 +94,10 @@ COUNT_SYNONYMS = {
     "number of fatality": "number of people killed", "number of victim": "number of people killed",
     "number of injury": "number of people injured",
 }  # fmt: skip
+_STATE_WORDS = {
+    "injured", "killed", "evacuated", "rescued", "arrested", "hospitalised", "missing",
+    "detained",
+}  # fmt: skip
 CASUALTY_WORDS = ("killed", "injured", "dead", "missing", "death", "wounded", "homeless")
 _NOT_CONTEXT = {
     "qqbreak", "january", "february", "march", "april", "may", "june", "july", "august",
@@ -120,6 +124,7 @@ class _Item:
     group: int  # the source's reprint group
     assertion: Assertion
     key: str  # attribute, normalised
+    head: str  # the attribute without the counted noun's modifiers
     family: str
     names: set[str]
     bag: dict[str, float]  # context word -> weight
@@ -180,6 +185,20 @@ def attribute_key(attribute: str) -> str:
     words = [w for w in words if w not in ("members", "member", "boats", "boat")]
     key = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
     return COUNT_SYNONYMS.get(key, key)
+
+
+def head_key(key: str) -> str:
+    """ "number of preseason game" -> "number of game": the kind of thing counted, without
+    the words before it (which may be said or left out: "114 preseason games", "114-game")."""
+    words = key.split()
+    if words[:2] != ["number", "of"]:
+        return key
+    tail, frame = words[2:], []
+    if "in" in tail:
+        tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
+    state = tail[-1:] if len(tail) > 1 and tail[-1] in _STATE_WORDS else []
+    nouns = tail[: len(tail) - len(state)]
+    return " ".join(["number", "of", *nouns[-1:], *state, *frame])
 
 
 def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
@@ -277,6 +296,7 @@ def _item(
         group=group,
         assertion=assertion,
         key=attribute_key(assertion.attribute),
+        head=head_key(attribute_key(assertion.attribute)),
         family=family,
         names=names,
         bag=bag,
@@ -403,6 +423,7 @@ def similarity(a: _Item, b: _Item) -> float:
     if (
         a.unique
         and b.unique
+        and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
     ):
@@ -415,8 +436,10 @@ def similarity(a: _Item, b: _Item) -> float:
 
 
 def _compatible(a: _Item, b: _Item) -> bool:
-    if a.source == b.source or a.key != b.key:
+    if a.source == b.source or a.head != b.head:
         return False
+    if a.key != b.key and a.key != a.head and b.key != b.head:
+        return False  # "opposition groups" are not "working groups"; "games" may be either
     if a.family and b.family and a.family != b.family:
         return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
@@ -480,7 +503,7 @@ def _align(items: list[_Item]) -> list[_Cluster]:
     edges = []
     by_key: dict[str, list[int]] = {}
     for index, item in enumerate(items):
-        by_key.setdefault(item.key, []).append(index)
+        by_key.setdefault(item.head, []).append(index)
     for members in by_key.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
