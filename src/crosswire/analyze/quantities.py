@@ -65,6 +65,7 @@ STATES = {
 }  # fmt: skip
 CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 SCALES = ("dozen", "hundred", "thousand", "million", "billion")
+CASUALTIES = {"killed", "injured", "missing"}
 DURATION_VERBS = {"last", "take", "run", "continue", "go", "spend", "drag", "stretch"}
 MEASURE_ATTRIBUTES = {"distance": "distance", "speed": "speed", "percentage": "percentage"}
 
@@ -449,7 +450,8 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
 
 def _state_of(noun: Token) -> str:
     for child in noun.children:
-        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in STATES:
+        # "people killed", "wounded soldiers", "3,000 people who were killed"
+        if child.dep_ in ("acl", "amod", "relcl") and child.lemma_.lower() in STATES:
             return STATES[child.lemma_.lower()]
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.lemma_.lower() in STATES:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in ("die",):
@@ -460,12 +462,12 @@ def _state_of(noun: Token) -> str:
 
 def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
     lemma = noun.lemma_.lower()
-    if state and (
-        lemma in PEOPLE
-        or lemma in STATES
-        or noun.pos_ in ("NUM", "ADJ", "VERB")
-        or noun.ent_type_ == "NORP"  # "wounded 21 Israelis"
-    ):
+    if state in CASUALTIES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
+        # Who was killed or hurt is the scope, not another attribute: "four demonstrators
+        # were killed" and "the deaths of four protesters" count the same dead; subgroups
+        # ("12 of them Americans") and places keep different counts apart downstream.
+        return f"number of people {state}"
+    if state and (lemma in PEOPLE or lemma in STATES or noun.pos_ in ("NUM", "ADJ", "VERB")):
         return f"number of people {state}"
     words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     plural = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else _plural(lemma)

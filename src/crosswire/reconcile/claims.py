@@ -78,6 +78,8 @@ GENERIC = {
 SUBGROUP_BEFORE = {"other", "another", "additional", "further", "more", "including", "among"}
 SUBGROUP_AFTER = {"other", "others", "more", "additional"}
 PART = {"other", "others", "another", "additional"}
+# Words that put a value on another event than the story's ("a second fire").
+OTHER_EVENT = {"second", "third", "another", "earlier", "previous", "separate", "similar"}
 PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
 # Attributes that say what was measured but not of what: alone they do not tie values.
 GENERIC_KEYS = {
@@ -91,6 +93,10 @@ COUNT_SYNONYMS = {
     "number of death": "number of people killed", "number of dead": "number of people killed",
     "number of fatality": "number of people killed", "number of victim": "number of people killed",
     "number of injury": "number of people injured",
+}  # fmt: skip
+_STATE_WORDS = {
+    "injured", "killed", "evacuated", "rescued", "arrested", "hospitalised", "missing",
+    "detained",
 }  # fmt: skip
 CASUALTY_WORDS = ("killed", "injured", "dead", "missing", "death", "wounded", "homeless")
 _NOT_CONTEXT = {
@@ -118,6 +124,7 @@ class _Item:
     group: int  # the source's reprint group
     assertion: Assertion
     key: str  # attribute, normalised
+    head: str  # the attribute without the counted noun's modifiers
     family: str
     names: set[str]
     bag: dict[str, float]  # context word -> weight
@@ -125,6 +132,7 @@ class _Item:
     place: str  # the place named nearest the value in its sentence, "" if none
     years: set[str]  # years the sentence mentions, outside the value
     subgroup: bool
+    other_event: bool  # "a second fire", "an earlier quake": said of another event
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
     from_dates: bool = False  # taken from the timeline's date mentions
@@ -177,6 +185,20 @@ def attribute_key(attribute: str) -> str:
     words = [w for w in words if w not in ("members", "member", "boats", "boat")]
     key = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
     return COUNT_SYNONYMS.get(key, key)
+
+
+def head_key(key: str) -> str:
+    """ "number of preseason game" -> "number of game": the kind of thing counted, without
+    the words before it (which may be said or left out: "114 preseason games", "114-game")."""
+    words = key.split()
+    if words[:2] != ["number", "of"]:
+        return key
+    tail, frame = words[2:], []
+    if "in" in tail:
+        tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
+    state = tail[-1:] if len(tail) > 1 and tail[-1] in _STATE_WORDS else []
+    nouns = tail[: len(tail) - len(state)]
+    return " ".join(["number", "of", *nouns[-1:], *state, *frame])
 
 
 def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
@@ -252,10 +274,13 @@ def _item(
     idf: dict[str, float],
 ) -> _Item:
     family, names = subject_key(assertion.subject, set(places))
-    before = _words(
+    raw_before = _raw_words(
         _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
     )
-    after = _words(_CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.end : assertion.sentence_end]))
+    raw_after = _raw_words(
+        _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.end : assertion.sentence_end])
+    )
+    before, after = [_stem(w) for w in raw_before], [_stem(w) for w in raw_after]
     bag: dict[str, float] = {}
     for distance, word in enumerate(reversed(before)):
         _add(bag, word, distance, idf)
@@ -271,20 +296,35 @@ def _item(
         group=group,
         assertion=assertion,
         key=attribute_key(assertion.attribute),
+        head=head_key(attribute_key(assertion.attribute)),
         family=family,
         names=names,
         bag=bag,
         near=near,
         place=_nearest_place(before, after, places),
         years=set(_YEAR.findall(sentence)) - value_years,
-        subgroup=_subgroup(before, after) or bool(set(_words(_unhedged(assertion))) & PART),
+        subgroup=_subgroup(raw_before, raw_after)
+        or bool(set(_raw_words(_unhedged(assertion))) & PART),
+        other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
     )
 
 
+def _other_event(words: list[str]) -> bool:
+    """ "a second fire", "an earlier quake": the value is said of another event."""
+    return any(
+        word in OTHER_EVENT and any(w in EVENT_FAMILIES for w in words[i + 1 : i + 3])
+        for i, word in enumerate(words)
+    )
+
+
 def _words(text: str) -> list[str]:
-    return [_stem(w.lower()) for w in _WORD.findall(text)]
+    return [_stem(w) for w in _raw_words(text)]
+
+
+def _raw_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def _stem(word: str) -> str:
@@ -383,6 +423,7 @@ def similarity(a: _Item, b: _Item) -> float:
     if (
         a.unique
         and b.unique
+        and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
     ):
@@ -395,8 +436,10 @@ def similarity(a: _Item, b: _Item) -> float:
 
 
 def _compatible(a: _Item, b: _Item) -> bool:
-    if a.source == b.source or a.key != b.key:
+    if a.source == b.source or a.head != b.head:
         return False
+    if a.key != b.key and a.key != a.head and b.key != b.head:
+        return False  # "opposition groups" are not "working groups"; "games" may be either
     if a.family and b.family and a.family != b.family:
         return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
@@ -412,7 +455,7 @@ def _compatible(a: _Item, b: _Item) -> bool:
         return False  # killed in Honduras is not killed in Nicaragua
     if a.years != b.years and a.years and b.years:
         return False  # another year's event
-    return a.subgroup == b.subgroup
+    return a.subgroup == b.subgroup and a.other_event == b.other_event
 
 
 def _distinctive(assertion: Assertion) -> bool:
@@ -460,7 +503,7 @@ def _align(items: list[_Item]) -> list[_Cluster]:
     edges = []
     by_key: dict[str, list[int]] = {}
     for index, item in enumerate(items):
-        by_key.setdefault(item.key, []).append(index)
+        by_key.setdefault(item.head, []).append(index)
     for members in by_key.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
@@ -642,6 +685,8 @@ def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
         return False
     if x.relative or y.relative or x.subgroup or y.subgroup:
         return False
+    if x.years != y.years:
+        return False  # "a 1998 fire killed 20": maybe another year's event
     # One figure for Honduras, one with no place: maybe the region's.
     return not (_scoped_by_place(x, y) and x.place != y.place)
 
