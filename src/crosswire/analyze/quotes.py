@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from crosswire.analyze.cues import can_speak_noun, cue_relations
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
-from crosswire.analyze.speakers import SpeakerContext, resolve_speaker, speaker_span
+from crosswire.analyze.speakers import KINSHIP, SpeakerContext, resolve_speaker, speaker_span
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
@@ -140,7 +140,8 @@ class _Finder:
         if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
             return None
         start, end = head.left_edge.idx, verb.left_edge.idx
-        if not self.text[start:end].rstrip().endswith((",", "—", "–")):
+        first_word = next(t for t in verb.subtree if not t.is_punct)
+        if not self.text[start : first_word.idx].rstrip().endswith((",", "—", "–")):
             return None  # "He hoped to say …": not a report set off before its cue
         start, end = _trim(self.text, start, end)
         return (start, end) if end - start >= 10 else None
@@ -378,12 +379,15 @@ def _relative(token: Token) -> bool:
 def _can_speak(token: Token) -> bool:
     """A person, organisation or pronoun can speak; "tensions" or "comments" cannot."""
     if _relative(token):
+        if token.lower_ == "who":  # only people are "who"
+            return True
         token = token.head.head
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
         return True
     if token.lower_ in _NOT_SPEAKERS:
         return False
-    return token.pos_ != "NOUN" or can_speak_noun(token.lemma_)
+    lemma = token.lemma_.lower()
+    return token.pos_ != "NOUN" or lemma in KINSHIP or can_speak_noun(lemma)
 
 
 def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
