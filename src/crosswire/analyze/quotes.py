@@ -38,6 +38,8 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+# What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
+_OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
 # Subjects that are not someone: "that showed …", "which suggests …".
 _NOT_SPEAKERS = {"this", "that", "which", "what", "these", "those", "something", "nothing"}
 
@@ -126,11 +128,16 @@ class _Finder:
         complement = _complement(verb, learned)
         if complement is None or subject is None:
             return []  # a report with no one reporting ("is expected to") stays out
-        start, end = _trim(
-            self.text, complement.left_edge.idx, _token_end(complement.right_edge)
+        end = max(
+            [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
+            key=lambda t: t.i,
         )
+        if complement.dep_ == "pobj" or end.i < complement.i:
+            end = complement.right_edge
+        start, stop = _trim(self.text, complement.left_edge.idx, _token_end(end))
+        end_char = stop
         self.used_cues.add(verb.i)
-        found = self._content(start, end, cue, subject, frame_end)
+        found = self._content(start, end_char, cue, subject, frame_end)
         found.speech = False  # "criticized the plan", "responded to …": no words reported
         return [found]
 
