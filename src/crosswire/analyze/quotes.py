@@ -128,16 +128,15 @@ class _Finder:
         complement = _complement(verb, learned)
         if complement is None or subject is None:
             return []  # a report with no one reporting ("is expected to") stays out
-        end = max(
+        last = max(
             [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
             key=lambda t: t.i,
         )
-        if complement.dep_ == "pobj" or end.i < complement.i:
-            end = complement.right_edge
-        start, stop = _trim(self.text, complement.left_edge.idx, _token_end(end))
-        end_char = stop
+        if complement.dep_ == "pobj":  # "called for <X>": the object of the preposition only
+            last = complement.right_edge
+        start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
         self.used_cues.add(verb.i)
-        found = self._content(start, end_char, cue, subject, frame_end)
+        found = self._content(start, stop, cue, subject, frame_end)
         found.speech = False  # "criticized the plan", "responded to …": no words reported
         return [found]
 
