@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from crosswire.analyze.cues import can_speak_noun, cue_relations
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
-from crosswire.analyze.speakers import SpeakerContext, resolve_speaker, speaker_span
+from crosswire.analyze.speakers import KINSHIP, SpeakerContext, resolve_speaker, speaker_span
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+# What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
+_OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
 # Subjects that are not someone: "that showed …", "which suggests …".
 _NOT_SPEAKERS = {"this", "that", "which", "what", "these", "those", "something", "nothing"}
 
@@ -126,9 +128,15 @@ class _Finder:
         complement = _complement(verb, learned)
         if complement is None or subject is None:
             return []  # a report with no one reporting ("is expected to") stays out
-        start, end = _trim(self.text, complement.left_edge.idx, _token_end(complement.right_edge))
+        last = max(
+            [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
+            key=lambda t: t.i,
+        )
+        if complement.dep_ == "pobj":  # "called for <X>": the object of the preposition only
+            last = complement.right_edge
+        start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
         self.used_cues.add(verb.i)
-        found = self._content(start, end, cue, subject, frame_end)
+        found = self._content(start, stop, cue, subject, frame_end)
         found.speech = False  # "criticized the plan", "responded to …": no words reported
         return [found]
 
@@ -138,7 +146,8 @@ class _Finder:
         if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
             return None
         start, end = head.left_edge.idx, verb.left_edge.idx
-        if not self.text[start:end].rstrip().endswith((",", "—", "–")):
+        first_word = next(t for t in verb.subtree if not t.is_punct)
+        if not self.text[start : first_word.idx].rstrip().endswith((",", "—", "–")):
             return None  # "He hoped to say …": not a report set off before its cue
         start, end = _trim(self.text, start, end)
         return (start, end) if end - start >= 10 else None
@@ -378,12 +387,15 @@ def _relative(token: Token) -> bool:
 def _can_speak(token: Token) -> bool:
     """A person, organisation or pronoun can speak; "tensions" or "comments" cannot."""
     if _relative(token):
+        if token.lower_ == "who":  # only people are "who"
+            return True
         token = token.head.head
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
         return True
     if token.lower_ in _NOT_SPEAKERS:
         return False
-    return token.pos_ != "NOUN" or can_speak_noun(token.lemma_)
+    lemma = token.lemma_.lower()
+    return token.pos_ != "NOUN" or lemma in KINSHIP or can_speak_noun(lemma)
 
 
 def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
