@@ -284,7 +284,7 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     places = _place_names(locals_, indices)
     named = [i for i in indices if locals_[i].kind in {"ORG", "FAC"}]
     named = [i for i in named if fold(locals_[i].name) not in places]
-    _merge_site_variants(clusters, [i for i in named if locals_[i].kind == "FAC"])
+    _merge_site_variants(clusters, named)
     _attach_short_names(clusters, named)
 
 
