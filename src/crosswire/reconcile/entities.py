@@ -709,7 +709,10 @@ def resolve_entity(entities: list[Entity], source: int, name: str) -> Entity | N
         return None
     exact = [e for e in pool if key in {fold(v) for v in (e.name, *e.variants)}]
     if exact:
-        return _most_mentioned_in(exact, source)
+        # The entity this source itself writes that way ("Lindgren" left apart in an article
+        # naming two Lindgrens) before one that has the form only from another source.
+        here = [e for e in exact if _written_in(e, source, len(name))]
+        return _most_mentioned_in(here or exact, source)
     wanted = parse_person(name)
     people = [e for e in pool if e.type == "PERSON" and _names_person(e, wanted)]
     if people:
@@ -734,6 +737,10 @@ def _names_person(entity: Entity, wanted: PersonName) -> bool:
         if not wanted.full and known.first and first_names_match(wanted.last, known.first):
             return fold(wanted.last) == fold(known.first)
     return False
+
+
+def _written_in(entity: Entity, source: int, length: int) -> bool:
+    return any(ev.source == source and ev.end - ev.start == length for ev in entity.evidence)
 
 
 def _most_mentioned_in(entities: list[Entity], source: int) -> Entity:
