@@ -282,3 +282,18 @@ def test_merging_grows_near_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
         reconcile_entities(story(size))
         # All pairs of its 2 x size people would be (2 x size)^2 / 2 comparisons.
         assert calls["n"] <= 2 * size, (size, calls["n"])
+
+
+def test_a_headline_run_into_a_name_is_cut_to_the_name(nlp: Any) -> None:
+    from crosswire.analyze.entities import extract_mentions
+
+    text = (
+        "Ilse Moran Checks Into Hospital After Crash In Tarnby. Ilse Moran, 52, was taken "
+        "to hospital on Monday. Doctors said Moran was stable."
+    )
+    mentions = extract_mentions(nlp(text), Article(id="h", text=text, outlet="o"))
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert "Checks" not in mention.text
+    first = min(mentions, key=lambda m: m.start)
+    assert (first.start, first.text, first.label) == (0, "Ilse Moran", "PERSON")
