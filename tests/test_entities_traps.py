@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from crosswire.analyze.entities import link_names
 from crosswire.model import Article, ArticleAnalysis, Entity, Mention, Story
 from crosswire.reconcile import entities as reconcile
-from crosswire.reconcile.entities import mention_records, reconcile_entities
+from crosswire.reconcile.entities import mention_records, reconcile_entities, resolve_entity
 
 STORY = Path(__file__).resolve().parent / "data" / "lindgren"
 
@@ -67,6 +67,11 @@ def test_a_surname_its_article_shares_among_relatives_joins_none_of_them(lindgre
     assert owner not in {"Anneli Lindgren", "Pekka Lindgren"}
     # Where the article names one Lindgren only, the surname is that person.
     assert _owner(lindgren, entities, "harbour-gazette.txt", "Lindgren had") == "Robert Lindgren"
+    # A speaker written "Lindgren" in the first article resolves to no family member either.
+    first = next(n for n, a in enumerate(lindgren.articles, 1) if "Lindgren's death" in a.text)
+    resolved = resolve_entity(entities, first, "Lindgren")
+    assert resolved is None or resolved.name not in {"Anneli Lindgren", "Pekka Lindgren"}
+    assert resolved is None or resolved.name != "Robert Lindgren"
 
 
 def test_nicknames_and_misspellings_of_one_person_merge_with_reasons(lindgren: Story) -> None:
@@ -277,3 +282,18 @@ def test_merging_grows_near_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
         reconcile_entities(story(size))
         # All pairs of its 2 x size people would be (2 x size)^2 / 2 comparisons.
         assert calls["n"] <= 2 * size, (size, calls["n"])
+
+
+def test_a_headline_run_into_a_name_is_cut_to_the_name(nlp: Any) -> None:
+    from crosswire.analyze.entities import extract_mentions
+
+    text = (
+        "Ilse Moran Checks Into Hospital After Crash In Tarnby. Ilse Moran, 52, was taken "
+        "to hospital on Monday. Doctors said Moran was stable."
+    )
+    mentions = extract_mentions(nlp(text), Article(id="h", text=text, outlet="o"))
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert "Checks" not in mention.text
+    first = min(mentions, key=lambda m: m.start)
+    assert (first.start, first.text, first.label) == (0, "Ilse Moran", "PERSON")

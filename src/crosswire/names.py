@@ -54,7 +54,8 @@ ROLE_HEADS = _words(
     coach manager commissioner delegate lieutenant sergeant cardinal bishop archbishop
     undersecretary under-secretary secretary-general spokesperson president-elect
     emperor dictator nominee candidate mp actress actor singer rapper
-    gov sen rep gen lt col sgt capt cmdr adm det insp supt atty"""
+    gov sen rep gen lt col sgt capt cmdr adm det insp supt atty coroner comedian pastor
+    priest rabbi imam detective trooper dean"""
 )
 # Words that may stand inside a title before or after its head ("Deputy Foreign Minister").
 ROLE_MODIFIERS = _words(

@@ -99,9 +99,18 @@ def _trim_headline_spans(doc: Doc, mentions: list[Mention]) -> None:
         tails = [" ".join(words[n:]) for n in range(1, len(words))]
         head = next((h for h in heads if h in known), None)
         tail = next((t for t in tails if t in known), None)
-        if head is not None and words[len(head.split())].lower() not in SITE_WORDS:
+        text = doc.text  # the cut is made only where the offsets still slice the name
+        if (
+            head is not None
+            and words[len(head.split())].lower() not in SITE_WORDS
+            and text[m.start : m.start + len(head)] == head
+        ):
             m.end, m.text, m.name, m.label = m.start + len(head), head, head, known[head]
-        elif tail is not None and (m.label != "PERSON" or " " in tail):
+        elif (
+            tail is not None
+            and (m.label != "PERSON" or " " in tail)
+            and text[m.end - len(tail) : m.end] == tail
+        ):
             m.start, m.text, m.name, m.label = m.end - len(tail), tail, tail, known[tail]
 
 

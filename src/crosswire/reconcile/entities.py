@@ -115,9 +115,10 @@ def reconcile_entities(story: Story) -> list[Entity]:
 
 
 def _join_run_ons(clusters: _Clusters) -> None:
-    """A name that starts with the full name of a person the story names in three times as
-    many sources ("Lindsay Lohan Checks Into Rehab", a headline spaCy ran on past the
-    name) is that person; a building or body named after them ("... Center") is not."""
+    """A name that holds the full name of a person the story names in three times as many
+    sources ("Lindsay Lohan Checks Into Rehab", "Hire Maurice Cheeks Philadelphia": a
+    headline spaCy ran on past the name) is that person; a building or body named after
+    them ("... Center") is not."""
     locals_ = clusters.locals
     sources: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
     for loc in locals_:
@@ -131,14 +132,21 @@ def _join_run_ons(clusters: _Clusters) -> None:
         words = tuple(fold(loc.name).split())
         if len(words) < 3:
             continue
-        for n in range(len(words) - 1, 1, -1):
-            k = people.get(words[:n])
-            if k is None or 3 * len(sources[words]) > len(sources[words[:n]]):
+        for start, end in _runs(len(words)):
+            k = people.get(words[start:end])
+            if k is None or 3 * len(sources[words]) > len(sources[words[start:end]]):
                 continue
-            if not (_BODIES | _SITES | ORG_WORDS) & set(words[n:]):
+            if not (_BODIES | _SITES | ORG_WORDS) & set(words[end:]):
                 why = f"{loc.name} (source {loc.source}) runs on from the name {locals_[k].name}"
                 clusters.union(k, i, why)
             break
+
+
+def _runs(length: int) -> list[tuple[int, int]]:
+    """Word runs of two or more inside a name of ``length`` words, not the whole, longest
+    first and leftmost first."""
+    runs = [(a, a + n) for n in range(2, length) for a in range(length - n + 1)]
+    return sorted(runs, key=lambda r: (r[0] - r[1], r[0]))
 
 
 def mention_records(story: Story, entities: list[Entity]) -> list[dict[str, Any]]:
@@ -227,6 +235,14 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
     surnames = Counter(fold(p.last) for p in full if p.full)
     given = {fold(p.first or "") for p in full if p.full}
     lone = Counter((fold(m.name or m.text), m.label == "PERSON") for m in seen)
+    # "Colts" ends "Indianapolis Colts": the story uses the word for an organisation.
+    tails = Counter(
+        fold(m.name or m.text).split()[-1]
+        for m in seen
+        if m.label != "PERSON"
+        and " " in fold(m.name or m.text)
+        and fold(m.name or m.text) not in people
+    )
     others = {fold(m.name or m.text) for m in seen if m.label != "PERSON"}
 
     def is_person(mention: Mention) -> bool:
@@ -235,15 +251,17 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
             if mention.label == "PERSON" and key not in others:
                 return True
             named = surnames[key] + (key in given)  # people the story names in full
-            votes = named + lone[key, True]
-            return votes > lone[key, False] or (named > 0 and votes >= lone[key, False])
+            votes, against = named + lone[key, True], lone[key, False] + tails[key]
+            return votes > against or (named > 0 and votes >= against)
         return key in people and not _other_names_joined(key)
 
     def _other_names_joined(key: str) -> bool:
         """ "Colts Beat Chiefs": a headline whose first and last words the story uses, alone,
         for organisations or places more than for anyone, is no person's name."""
         words = key.split()
-        return all(lone[w, False] > lone[w, True] + surnames[w] for w in (words[0], words[-1]))
+        return all(
+            lone[w, False] + tails[w] > lone[w, True] + surnames[w] for w in (words[0], words[-1])
+        )
 
     return is_person
 
@@ -266,7 +284,7 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     places = _place_names(locals_, indices)
     named = [i for i in indices if locals_[i].kind in {"ORG", "FAC"}]
     named = [i for i in named if fold(locals_[i].name) not in places]
-    _merge_site_variants(clusters, [i for i in named if locals_[i].kind == "FAC"])
+    _merge_site_variants(clusters, named)
     _attach_short_names(clusters, named)
 
 
@@ -691,7 +709,10 @@ def resolve_entity(entities: list[Entity], source: int, name: str) -> Entity | N
         return None
     exact = [e for e in pool if key in {fold(v) for v in (e.name, *e.variants)}]
     if exact:
-        return _most_mentioned_in(exact, source)
+        # The entity this source itself writes that way ("Lindgren" left apart in an article
+        # naming two Lindgrens) before one that has the form only from another source.
+        here = [e for e in exact if _written_in(e, source, len(name))]
+        return _most_mentioned_in(here or exact, source)
     wanted = parse_person(name)
     people = [e for e in pool if e.type == "PERSON" and _names_person(e, wanted)]
     if people:
@@ -716,6 +737,10 @@ def _names_person(entity: Entity, wanted: PersonName) -> bool:
         if not wanted.full and known.first and first_names_match(wanted.last, known.first):
             return fold(wanted.last) == fold(known.first)
     return False
+
+
+def _written_in(entity: Entity, source: int, length: int) -> bool:
+    return any(ev.source == source and ev.end - ev.start == length for ev in entity.evidence)
 
 
 def _most_mentioned_in(entities: list[Entity], source: int) -> Entity:
