@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import re
 import time
 from collections import Counter, defaultdict
@@ -82,6 +83,9 @@ class Topic:
     mention_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     corpus_articles: Counter[str] = field(default_factory=Counter)  # same, corpus's own dates
     articles_naming: Counter[str] = field(default_factory=Counter)  # articles naming each day
+    # Each article naming a day votes sqrt(1 + days from that day to the article's publication).
+    salience: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    corpus_salience: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     published: Counter[str] = field(default_factory=Counter)
     lead_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     first_article: str = ""
@@ -108,9 +112,11 @@ def evaluate(
         per_topic[name] = {}
         for gold_path in sorted((root / name).glob("*.timeline.json")):
             gold = read_gold(gold_path)
+            timeline = gold_path.name.removesuffix(".timeline.json")
+            per_topic[name][timeline] = {}
             for system, scores in _score_systems(topic, gold).items():
                 runs[system].append(scores)
-                per_topic[name][system] = _rounded(scores)
+                per_topic[name][timeline][system] = _rounded(scores)
     return {
         "topics": len(names),
         "timelines": len(next(iter(runs.values()), [])),
@@ -164,7 +170,9 @@ def read_topic(folder: Path, cache_dir: Path | None = None) -> Topic:
         ) from exc
     topic = Topic(folder.name)
     for record in records:
-        topic.corpus_articles.update({str(d)[:10] for d in record.get("dates") or []})
+        named = {str(d)[:10] for d in record.get("dates") or []}
+        topic.corpus_articles.update(named)
+        _vote(topic.corpus_salience, named, str(record["dct"])[:10])
     days = sorted(a.published or "" for a in articles)
     topic.first_article, topic.last_article = days[0], days[-1]
     _collect(topic, articles, cache_dir)
@@ -209,9 +217,11 @@ def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = Non
         topic.published[day] += 1
         sentences = [s for s in doc.sents if _MIN_WORDS <= len(s) <= _MAX_WORDS]
         topic.lead_sentences[day].extend(s.text.strip() for s in sentences[:_LEAD_SENTENCES])
-        topic.articles_naming.update(
-            {m.date for m in mentions if m.granularity == "day" and m.date is not None}
-        )
+        named = {
+            m.date for m in mentions if m.granularity == "day" and m.date and not m.dateline
+        }
+        topic.articles_naming.update(named)
+        _vote(topic.salience, named, day)
         for mention in mentions:
             if mention.granularity != "day" or mention.date is None:
                 continue
@@ -221,6 +231,24 @@ def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = Non
     topic.parse_seconds = time.perf_counter() - started - topic.extract_seconds
 
 
+def _vote(salience: dict[str, float], days: Iterable[str], published: str) -> None:
+    """One article's votes: a day it refers back to long after counts more than today's news.
+
+    A day an article names on the day it happens is news; a day articles still name weeks
+    later is one the story turned on (news-tls's date features count such references too).
+    """
+    try:
+        written = dt.date.fromisoformat(published)
+    except ValueError:
+        return
+    for day in days:
+        try:
+            gap = (written - dt.date.fromisoformat(day)).days
+        except ValueError:
+            continue
+        salience[day] += math.sqrt(1 + max(gap, 0))
+
+
 # ------------------------------------------------------------------ systems
 
 
@@ -228,9 +256,11 @@ Ranker = Callable[[Topic, str], float]
 
 # Each article votes once for each day it names, as a source counts once in a brief.
 RANKERS: dict[str, Ranker] = {
-    "crosswire": lambda t, d: t.articles_naming[d],
+    "crosswire": lambda t, d: t.salience.get(d, 0.0),
+    "crosswire_article_count": lambda t, d: t.articles_naming[d],
     "crosswire_mention_count": lambda t, d: len(t.mention_sentences.get(d, ())),
-    "baseline_corpus_dates": lambda t, d: t.corpus_articles[d],
+    "baseline_corpus_dates": lambda t, d: t.corpus_salience.get(d, 0.0),
+    "baseline_corpus_dates_article_count": lambda t, d: t.corpus_articles[d],
     "baseline_pub_count": lambda t, d: t.published[d],
 }
 
