@@ -169,13 +169,17 @@ def read_topic(folder: Path, cache_dir: Path | None = None) -> Topic:
             f"{folder}/articles.json: expected a list of {{uid, dct, text}} ({exc})"
         ) from exc
     topic = Topic(folder.name)
-    for record in records:
+    corpus_votes = []
+    for record, article in zip(records, articles, strict=True):
         named = {str(d)[:10] for d in record.get("dates") or []}
         topic.corpus_articles.update(named)
-        _vote(topic.corpus_salience, named, str(record["dct"])[:10])
+        corpus_votes.append((article, named))
     days = sorted(a.published or "" for a in articles)
     topic.first_article, topic.last_article = days[0], days[-1]
-    _collect(topic, articles, cache_dir)
+    votes = _collect(topic, articles, cache_dir)
+    group = _reprint_groups(articles)
+    _salience(topic.salience, topic, votes, group)
+    _salience(topic.corpus_salience, topic, corpus_votes, group)
     return topic
 
 
@@ -206,9 +210,13 @@ def parse(texts: list[str], cache_dir: Path | None = None) -> list[Doc]:
     return docs
 
 
-def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = None) -> None:
+def _collect(
+    topic: Topic, articles: list[Article], cache_dir: Path | None = None
+) -> list[tuple[Article, set[str]]]:
+    """Parse, extract dates, and keep each article's named days (returned) and sentences."""
     started = time.perf_counter()
     docs = parse([a.text for a in articles], cache_dir)
+    votes: list[tuple[Article, set[str]]] = []
     for doc, article in zip(docs, articles, strict=True):
         ticked = time.perf_counter()
         mentions = extract_dates(doc, article)
@@ -221,7 +229,7 @@ def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = Non
             m.date for m in mentions if m.granularity == "day" and m.date and not m.dateline
         }
         topic.articles_naming.update(named)
-        _vote(topic.salience, named, day)
+        votes.append((article, named))
         for mention in mentions:
             if mention.granularity != "day" or mention.date is None:
                 continue
@@ -229,24 +237,73 @@ def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = Non
             if sent is not None and _MIN_WORDS <= len(sent.sent) <= _MAX_WORDS:
                 topic.mention_sentences[mention.date].append(sent.sent.text.strip())
     topic.parse_seconds = time.perf_counter() - started - topic.extract_seconds
+    return votes
 
 
-def _vote(salience: dict[str, float], days: Iterable[str], published: str) -> None:
+def _salience(
+    salience: dict[str, float],
+    topic: Topic,
+    votes: list[tuple[Article, set[str]]],
+    group: list[int],
+) -> None:
+    """Each day's salience: references to it, copies counted once, plus its coverage.
+
+    A reprint group (an article and its updates or copies, as the brief groups sources)
+    votes once per day it names, with its strongest vote; each article published on the
+    day or the day after adds one, as news-tls counts publication bursts beside mentions.
+    """
+    best: dict[tuple[int, str], float] = defaultdict(float)
+    for index, (article, days) in enumerate(votes):
+        for day, weight in _votes(days, article.published or "").items():
+            best[(group[index], day)] = max(best[(group[index], day)], weight)
+    for (_, day), weight in best.items():
+        salience[day] += weight
+    for day in list(salience):
+        try:
+            salience[day] += topic.published[day] + topic.published[_shift(day, 1)]
+        except ValueError:  # not a calendar day
+            continue
+
+
+def _votes(days: Iterable[str], published: str) -> dict[str, float]:
     """One article's votes: a day it refers back to long after counts more than today's news.
 
     A day an article names on the day it happens is news; a day articles still name weeks
-    later is one the story turned on (news-tls's date features count such references too).
+    later is one the story turned on: sqrt(1 + days from the day to the publication).
     """
     try:
         written = dt.date.fromisoformat(published)
     except ValueError:
-        return
+        return {}
+    votes = {}
     for day in days:
         try:
             gap = (written - dt.date.fromisoformat(day)).days
         except ValueError:
             continue
-        salience[day] += math.sqrt(1 + max(gap, 0))
+        votes[day] = math.sqrt(1 + max(gap, 0))
+    return votes
+
+
+def _reprint_groups(articles: list[Article]) -> list[int]:
+    """Index of each article's reprint group, found week by week (copies follow closely)."""
+    from crosswire.model import ArticleAnalysis, Story
+    from crosswire.reconcile.independence import find_duplicates
+
+    weeks: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        try:
+            year, week, _ = dt.date.fromisoformat(article.published or "").isocalendar()
+        except ValueError:
+            year, week = 0, 0
+        weeks[(year, week)].append(index)
+    group = list(range(len(articles)))
+    for members in weeks.values():
+        story = Story([ArticleAnalysis(article=articles[i]) for i in members])
+        for number, original in find_duplicates(story).items():
+            if original is not None:
+                group[members[number - 1]] = members[original - 1]
+    return group
 
 
 # ------------------------------------------------------------------ systems
