@@ -12,12 +12,16 @@ first..last date are eligible (``gold_span``; ``open_span`` lifts that and allow
 from a week before the first article to the last article).  A timeline is:
 
 - dates: every day-level date crosswire's ``extract_dates`` resolves (relative to each
-  article's ``dct``), ranked by the number of articles that name it (``crosswire``; each
-  article votes once), or by its raw number of mentions (``crosswire_mention_count``); the
-  top ``T``;
-- summaries: per date, the ``k`` candidate sentences nearest the TF-IDF centroid of the
-  sentences that mention the date (else the first five sentences of articles published on
-  it or the two days after), skipping near-duplicates.
+  article's ``dct``; datelines left out), ranked by salience (``crosswire``): each reprint
+  group (an article and its copies or updates, by the brief's ``find_duplicates``) votes once
+  for each day it names, with weight sqrt(1 + days from the day to its publication), so a
+  day the story keeps referring back to outranks one day's news; plus the number of
+  articles published on the day or the next (its coverage).  The top ``T``.
+  ``crosswire_article_count`` ranks by the number of articles naming a day (the previous
+  ranking) and ``crosswire_mention_count`` by raw mentions;
+- summaries (news-tls's "datewise"): per date, the ``k`` candidate sentences nearest the
+  TF-IDF centroid of its candidates (sentences naming the day, and the first five sentences
+  of articles published on it or the day after), skipping near-duplicates.
 
 Metrics, computed by the ``tilse`` package exactly as news-tls calls it: date precision,
 recall and F1 (exact day match), and alignment ROUGE-1/2 ("align, date-content costs,
@@ -25,8 +29,8 @@ many-to-one", ``TimelineRougeEvaluator.evaluate_align_date_content_costs_many_to
 Per topic figures and their mean; the mean F is computed from the mean precision and mean
 recall, as news-tls reports it.  Baselines run on the same selection and summariser:
 ``corpus_dates`` ranks the corpus's own pre-computed date annotations (the ``dates``
-field) the same way instead of crosswire's, ``pub_count`` ranks days by the number of
-articles published on them.
+field) the same way instead of crosswire's (``corpus_dates_article_count``: by articles);
+``pub_count`` ranks days by the number of articles published on them.
 """
 
 from __future__ import annotations
@@ -68,8 +72,8 @@ _BRACKETS = {
     "''": '"',
 }
 _BRACKET = re.compile("|".join(re.escape(k) for k in _BRACKETS))
-_LEAD_SENTENCES = 5  # sentences of a day's articles that stand in when no sentence names it
-_PUB_DAYS = 2  # ... from articles published on the day or this many days after
+_LEAD_SENTENCES = 5  # opening sentences of an article that report its day's news
+_PUB_DAYS = 2  # ... of articles published on the day or the next
 _MIN_WORDS, _MAX_WORDS = 5, 60
 _DUPLICATE = 0.7
 _PROCESSES = 2  # TF-IDF cosine above which a candidate repeats a chosen sentence
@@ -349,10 +353,12 @@ def select_dates(topic: Topic, ranker: Ranker, size: int, start: str, end: str) 
 
 def summarise(topic: Topic, day: str, k: int) -> list[str]:
     """The ``k`` sentences nearest the centroid of the day's candidates, near-duplicates skipped."""
-    candidates = list(dict.fromkeys(topic.mention_sentences.get(day, [])))
-    if not candidates:
-        pool = (topic.lead_sentences.get(_shift(day, n), []) for n in range(_PUB_DAYS + 1))
-        candidates = list(dict.fromkeys(s for sentences in pool for s in sentences))
+    # news-tls's datewise candidates: sentences naming the day, and the opening sentences of
+    # the articles reporting it (published on the day or the next).
+    reports = (topic.lead_sentences.get(_shift(day, n), []) for n in range(_PUB_DAYS))
+    candidates = list(
+        dict.fromkeys([*topic.mention_sentences.get(day, []), *(s for r in reports for s in r)])
+    )
     if len(candidates) <= 1:
         return candidates[:k]
     from sklearn.feature_extraction.text import TfidfVectorizer
