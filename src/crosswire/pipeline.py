@@ -104,7 +104,7 @@ def build_brief(
     step(2)
     claims = reconcile_claims(story, entities, duplicate_of)
     step(3)
-    timeline = build_timeline(story)
+    timeline = build_timeline(story, duplicate_of, settings)
     step(4)
     summary = summarize_story(story, settings.summary_words, duplicate_of, settings)
     step(5)
