@@ -433,13 +433,16 @@ def eval_timeline17(
         str | None, typer.Option("--topics", help="comma-separated topic folders")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="folder to keep spaCy parses in between runs")
+    ] = None,
 ) -> None:
     """Date F1 and alignment ROUGE of generated timelines."""
     from crosswire.evaluate import timeline17
 
     chosen = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
     with _working("timeline17"):
-        metrics = timeline17.evaluate(path, chosen)
+        metrics = timeline17.evaluate(path, chosen, cache)
     _print_metrics(metrics, as_json)
 
 

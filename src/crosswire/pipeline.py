@@ -155,7 +155,7 @@ def build_brief(
     claims = reconcile_claims(story, entities, duplicate_of)
     step("claims", 1)
     step("timeline", 0)
-    timeline = build_timeline(story)
+    timeline = build_timeline(story, duplicate_of, settings)
     step("timeline", 1)
     step("summary", 0)
     summary = summarize_story(story, settings.summary_words, duplicate_of, settings)
