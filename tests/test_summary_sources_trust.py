@@ -76,6 +76,7 @@ def test_sentences_that_do_not_stand_alone_are_refused() -> None:
     assert not stands_alone("The court met here on Friday to sentence the harbour master.")
     assert not stands_alone("``We will appeal, the defence lawyer told the court in Marren.")
     assert not stands_alone("MARREN Harbour Notes: berth fees rise for the third time this year.")
+    assert stands_alone("UNICEF said the children of Marren needed clean water and food urgently.")
     assert not stands_alone("On Friday, he told the court in Marren that he had taken no bribes.")
     assert not stands_alone("The two had quarrelled over berth fees for years before the trial.")
     assert not stands_alone("Initial evidence suggests the harbour master acted alone in Marren.")

@@ -47,7 +47,8 @@ _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # "On Sept. 2, he fired ...": a pronoun subject after an opening phrase leans on the text before.
 _LATE_PRONOUN = re.compile(r"^[^,]{0,40},\s+(he|she|they|it|his|her|their)\b", re.IGNORECASE)
 # A section header run into a sentence ("YANKEES Pitching ..."): it opens on a run of capitals.
-_HEADER = re.compile(r"^([A-Z]{5,}|[A-Z]{2,}\s+[A-Z]{2,})\b(?![.'’])")
+# An acronym opening a sentence ("UNICEF said ...") is followed by a lower-case word.
+_HEADER = re.compile(r"^([A-Z]{5,}\s+[A-Z][a-z]|[A-Z]{2,}\s+[A-Z]{2,}\b(?![.'’]))")
 # A writer's own opinion (first person, "should") is only fit for a summary when attributed.
 _OPINION = re.compile(
     r"\b(I|[Ww]e|[Oo]ur|us|[Mm]y|[Ss]hould|ought to|[Mm]ust|suggests?|in (my|our) view)\b"
