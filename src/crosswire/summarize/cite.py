@@ -56,8 +56,8 @@ def supporting(
     threshold = MIN_AGREEMENT.get(embedder.name, max(MIN_AGREEMENT.values()))
     pairs = [
         (n, i, overlap)
-        for n, i, overlap in _overlaps(chosen, pool)
-        if overlap >= MIN_OVERLAP and pool[i].source != chosen[n].source
+        for n, i, overlap in _overlaps(chosen, pool, MIN_OVERLAP)
+        if pool[i].source != chosen[n].source
     ]
     wanted = sorted({i for _, i, _ in pairs})
     vectors = embedder.embed([c.text for c in chosen] + [pool[i].text for i in wanted])
@@ -78,9 +78,9 @@ def supporting(
 
 
 def _overlaps(
-    chosen: Sequence[Candidate], pool: Sequence[Candidate]
+    chosen: Sequence[Candidate], pool: Sequence[Candidate], least: float
 ) -> list[tuple[int, int, float]]:
-    """(chosen k, pool i, share of k's content stems found in i) for every pair sharing one.
+    """(chosen k, pool i, share of k's content stems found in i) where that share >= least.
 
     Sparse throughout and in blocks of ``BLOCK`` chosen sentences, so memory stays bounded
     by the pairs that share words, never chosen x pool.
@@ -106,8 +106,10 @@ def _overlaps(
     found: list[tuple[int, int, float]] = []
     for first in range(0, len(chosen), BLOCK):
         block = (mine[first : first + BLOCK] @ theirs.T).tocoo()
-        for k, i, n in zip(block.row, block.col, block.data, strict=True):
-            found.append((first + int(k), int(i), float(n) / sizes[first + k]))
+        share = block.data / sizes[block.row + first]
+        keep = share >= least
+        for k, i, v in zip(block.row[keep], block.col[keep], share[keep], strict=True):
+            found.append((first + int(k), int(i), float(v)))
     return found
 
 
