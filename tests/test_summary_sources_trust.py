@@ -76,6 +76,7 @@ def test_sentences_that_do_not_stand_alone_are_refused() -> None:
     assert not stands_alone("The court met here on Friday to sentence the harbour master.")
     assert not stands_alone("``We will appeal, the defence lawyer told the court in Marren.")
     assert not stands_alone("MARREN Harbour Notes: berth fees rise for the third time this year.")
+    assert stands_alone("UNICEF said the children of Marren needed clean water and food urgently.")
     assert not stands_alone("On Friday, he told the court in Marren that he had taken no bribes.")
     assert not stands_alone("The two had quarrelled over berth fees for years before the trial.")
     assert not stands_alone("Initial evidence suggests the harbour master acted alone in Marren.")
@@ -152,3 +153,26 @@ def test_a_truncated_title_is_not_a_headline(nlp: Any, tmp_path: Path) -> None:
     assert is_truncated("Storm leaves Turkey's southeast faces an", "")
     assert is_truncated("A judge in Marren sentenced the harbour", body)
     assert not is_truncated("Harbour master sentenced to twelve years", body)
+
+
+def test_a_citation_names_the_same_people(nlp: Any, tmp_path: Path) -> None:
+    said = "Dario Velkov was sentenced to twelve years in prison by the court in Marren."
+    other = "Anton Brekk was sentenced to twelve years in prison by the court in Marren."
+    same = "The court in Marren sentenced Velkov to twelve years in prison on Friday."
+    filler = "The port authority of Marren said new rules for berths would follow soon."
+    files = {
+        "marren-courier.txt": f"{said} {filler}",
+        "vela-post.txt": f"{other} {filler}",
+        "coastal-ledger.txt": f"{same} {filler}",
+    }
+    story, _ = load_story([_write(tmp_path / "stories", files)])
+    pool = summarize.candidates(story.analyses)
+    chosen = [c for c in pool if c.text == said]
+    assert chosen and any(frozenset({"dario", "velkov"}) == n for n in chosen[0].names)
+    from crosswire.embeddings import get_embedder
+    from crosswire.summarize.cite import supporting
+
+    cited = {s.source for s in supporting(chosen, pool, get_embedder())[0]}
+    by_file = {Path(a.path or "").stem: n for n, a in enumerate(story.articles, start=1)}
+    assert by_file["vela-post"] not in cited  # another man, same sentence otherwise
+    assert by_file["coastal-ledger"] in cited  # his surname alone names him

@@ -29,6 +29,11 @@ __all__ = ["summarize_story", "choose", "candidates"]
 # summary whose sentences more outlets corroborate.  The support search runs over the
 # bounded pool only (``Settings.summary_pool`` sentences against the story's).
 SUPPORT_WEIGHT = 1.0
+# A sentence as close to the story's mean embedding as can be (cosine 1) is worth what a
+# concept every independent source uses is worth: coverage of shared word pairs says what
+# the sources agree on, centrality what the story is mostly about (LexRank, centroid).
+CENTRALITY_WEIGHT = 1.0
+CENTROID_SAMPLE = 2000  # sentences the story's centroid is taken over, at most
 # Two sentences say one thing when this share of the shorter's content words recur in the other.
 REDUNDANT = 0.5
 
@@ -89,12 +94,16 @@ def choose(
     usable = [(c, k) for c, k in zip(pool, concepts, strict=True) if stands_alone(c.text)]
     usable = _densest(usable, weights, limit)
     texts = [c.text for c, _ in usable]
-    bonus = None
+    bonus = [0.0] * len(usable)
+    if embedder is not None and CENTRALITY_WEIGHT and usable:
+        # Scaled like a concept's weight, which counts the independent sources using it.
+        scale = CENTRALITY_WEIGHT * len(set(groups.values()))
+        bonus = list(scale * _centrality([c for c, _ in usable], pool, embedder))
     if embedder is not None and SUPPORT_WEIGHT:
         found = supporting([c for c, _ in usable], pool, embedder)
         bonus = [
-            SUPPORT_WEIGHT * len({groups[s.source] for s in f} - {groups[c.source]})
-            for (c, _), f in zip(usable, found, strict=True)
+            b + SUPPORT_WEIGHT * len({groups[s.source] for s in f} - {groups[c.source]})
+            for b, (c, _), f in zip(bonus, usable, found, strict=True)
         ]
     rules = Rules(_needs([c for c, _ in usable]), _conflicts(texts))
     picked = select(texts, [k for _, k in usable], weights, words, bonus, rules)
@@ -103,6 +112,16 @@ def choose(
     # Lead sentences first; publication date then source number break ties.
     ordered = sorted(chosen, key=lambda c: (round(c.share, 1), dates[c.source], c.source, c.index))
     return _introduced_first(ordered)
+
+
+def _centrality(
+    usable: list[Candidate], pool: Sequence[Candidate], embedder: Embedder
+) -> np.ndarray:
+    """Cosine of each sentence's embedding with the mean embedding of the story's sentences."""
+    step = max(1, len(pool) // CENTROID_SAMPLE)
+    centroid = embedder.embed([c.text for c in pool[::step]]).mean(axis=0)
+    centroid = centroid / (np.linalg.norm(centroid) or 1.0)
+    return np.asarray(embedder.embed([c.text for c in usable]) @ centroid, dtype=float)
 
 
 def _densest(

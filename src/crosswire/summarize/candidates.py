@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crosswire.model import ArticleAnalysis
 
 __all__ = ["Candidate", "candidates", "stands_alone"]
@@ -37,6 +39,7 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _QUOTES = '"“”`'
 # A summary mixes sources and drops datelines: "here" would point at a place no longer named.
@@ -44,7 +47,8 @@ _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # "On Sept. 2, he fired ...": a pronoun subject after an opening phrase leans on the text before.
 _LATE_PRONOUN = re.compile(r"^[^,]{0,40},\s+(he|she|they|it|his|her|their)\b", re.IGNORECASE)
 # A section header run into a sentence ("YANKEES Pitching ..."): it opens on a run of capitals.
-_HEADER = re.compile(r"^([A-Z]{5,}|[A-Z]{2,}\s+[A-Z]{2,})\b(?![.'’])")
+# An acronym opening a sentence ("UNICEF said ...") is followed by a lower-case word.
+_HEADER = re.compile(r"^([A-Z]{5,}\s+[A-Z][a-z]|[A-Z]{2,}\s+[A-Z]{2,}\b(?![.'’]))")
 # A writer's own opinion (first person, "should") is only fit for a summary when attributed.
 _OPINION = re.compile(
     r"\b(I|[Ww]e|[Oo]ur|us|[Mm]y|[Ss]hould|ought to|[Mm]ust|suggests?|in (my|our) view)\b"
@@ -73,6 +77,10 @@ class Candidate:
     needs: frozenset[str] = frozenset()
     # The words of the full names of people it names ("Zejnil Delalic" -> zejnil, delalic).
     introduces: frozenset[str] = frozenset()
+    # What a source must name to support it, each item a set of alternatives: one word of
+    # each person's name ("Mahathir" or "Mohamad"), every word of an organisation's or
+    # place's name (lower-cased).
+    names: frozenset[frozenset[str]] = frozenset()
 
 
 def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
@@ -82,6 +90,9 @@ def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
         text = analysis.article.text
         spans = [span for s in analysis.sentences for span in _lines(text, s.start, s.end)]
         people = sorted((m.start, m.end, m.text) for m in analysis.mentions if m.label == "PERSON")
+        named = sorted(
+            (m.start, m.end, m.text, m.label) for m in analysis.mentions if m.label in _NAMED_LABELS
+        )
         for index, (start, end) in enumerate(spans):
             needs, introduces = _names(people, start, end)
             found.append(
@@ -94,9 +105,26 @@ def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
                     text[start:end],
                     needs,
                     introduces,
+                    _stated_names(named, start, end),
                 )
             )
     return _only_resolvable(found)
+
+
+def _stated_names(
+    named: list[tuple[int, int, str, str]], start: int, end: int
+) -> frozenset[frozenset[str]]:
+    found: set[frozenset[str]] = set()
+    for a, b, text, label in named:
+        if a < start or b > end:
+            continue
+        words = [_POSSESSIVE.sub("", w.lower()) for w in _NAME_WORD.findall(text)]
+        words = [w for w in words if w not in STOP_WORDS]
+        if label == "PERSON" and words:
+            found.add(frozenset(words))  # "Pinochet" supports "Augusto Pinochet"
+        else:
+            found.update(frozenset([w]) for w in words)
+    return frozenset(found)
 
 
 def _names(

@@ -14,8 +14,9 @@ tests at once:
   sources: a missed citation understates agreement, a wrong one misleads;
 * numeric: it states every number the summary sentence states ("seven hours" is
   not supported by "nearly eight hours");
-* names: it states every name the summary sentence states (capitalised words inside
-  the sentence), so a citation never vouches for a name its source does not give.
+* names: it states every name the summary sentence states (each person's last name,
+  the words of each organisation's and place's name, as the parse found them), so a
+  citation never vouches for a name its source does not give.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import numpy as np
 
 from crosswire.embeddings import Embedder
 from crosswire.summarize.candidates import Candidate
-from crosswire.summarize.text import content_stems, names, numbers
+from crosswire.summarize.text import content_stems, numbers, words
 
 __all__ = ["Support", "supporting", "MIN_OVERLAP", "MIN_AGREEMENT"]
 
@@ -55,8 +56,8 @@ def supporting(
     threshold = MIN_AGREEMENT.get(embedder.name, max(MIN_AGREEMENT.values()))
     pairs = [
         (n, i, overlap)
-        for n, i, overlap in _overlaps(chosen, pool)
-        if overlap >= MIN_OVERLAP and pool[i].source != chosen[n].source
+        for n, i, overlap in _overlaps(chosen, pool, MIN_OVERLAP)
+        if pool[i].source != chosen[n].source
     ]
     wanted = sorted({i for _, i, _ in pairs})
     vectors = embedder.embed([c.text for c in chosen] + [pool[i].text for i in wanted])
@@ -67,7 +68,8 @@ def supporting(
         cosine = float(np.dot(vectors[n], vectors[row[i]]))
         if cosine + overlap < threshold or not numbers(mine.text) <= numbers(other.text):
             continue
-        if not names(mine.text) <= names(other.text):
+        stated = _lower_words(other.text)
+        if not all(any(word in stated for word in name) for name in mine.names):
             continue  # a name the summary sentence states must be stated in the support too
         held = best[n].get(other.source)
         if held is None or cosine + overlap > held.cosine + held.overlap:
@@ -76,9 +78,9 @@ def supporting(
 
 
 def _overlaps(
-    chosen: Sequence[Candidate], pool: Sequence[Candidate]
+    chosen: Sequence[Candidate], pool: Sequence[Candidate], least: float
 ) -> list[tuple[int, int, float]]:
-    """(chosen k, pool i, share of k's content stems found in i) for every pair sharing one.
+    """(chosen k, pool i, share of k's content stems found in i) where that share >= least.
 
     Sparse throughout and in blocks of ``BLOCK`` chosen sentences, so memory stays bounded
     by the pairs that share words, never chosen x pool.
@@ -104,6 +106,12 @@ def _overlaps(
     found: list[tuple[int, int, float]] = []
     for first in range(0, len(chosen), BLOCK):
         block = (mine[first : first + BLOCK] @ theirs.T).tocoo()
-        for k, i, n in zip(block.row, block.col, block.data, strict=True):
-            found.append((first + int(k), int(i), float(n) / sizes[first + k]))
+        share = block.data / sizes[block.row + first]
+        keep = share >= least
+        for k, i, v in zip(block.row[keep], block.col[keep], share[keep], strict=True):
+            found.append((first + int(k), int(i), float(v)))
     return found
+
+
+def _lower_words(text: str) -> set[str]:
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in words(text)}

@@ -31,7 +31,9 @@ DECAY = 4.0
 UNIGRAM_WEIGHT = 0.3
 # A concept must be used by at least this share of the independent sources (and by two).
 MIN_SOURCE_SHARE = 0.2
-SOLVER_SECONDS = 3.0
+# A safety net only: with the pool bounded (Settings.summary_pool) the solver finishes in
+# seconds, and a tighter limit would make the summary depend on how loaded the machine is.
+SOLVER_SECONDS = 60.0
 
 
 def sentence_concepts(text: str) -> set[Concept]:

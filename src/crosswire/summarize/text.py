@@ -7,7 +7,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-__all__ = ["words", "stem", "content_stems", "bigrams", "numbers", "names", "word_count"]
+__all__ = ["words", "stem", "content_stems", "bigrams", "numbers", "word_count"]
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 # Number words count as numbers: "seven hours" and "7 hours" state the same value.
@@ -72,21 +72,4 @@ def numbers(text: str) -> set[str]:
             found.add(_NUMBER_WORDS[lower])
         elif any(ch.isdigit() for ch in token):
             found.add(lower.replace(",", ""))
-    return found
-
-
-def names(text: str) -> set[str]:
-    """The names ``text`` states: its capitalised words after the first, lower-cased.
-
-    A sentence's first word is capitalised whatever it is, so it counts only when the
-    next word is capitalised too ("Hun Sen said ..."); stop words never count.
-    """
-    tokens = words(text)
-    found = set()
-    for k, token in enumerate(tokens):
-        if not token[0].isupper() or token.lower() in STOP_WORDS:
-            continue
-        if k == 0 and not (len(tokens) > 1 and tokens[1][0].isupper()):
-            continue
-        found.add(stem(token))
     return found
