@@ -37,7 +37,7 @@ class Settings:
     story_entity_weight: float = 1.0  # a named entity term (besides its words) against a word
     story_vector_terms: int = 120  # strongest terms kept per article vector
     story_block_terms: int = 30  # strongest terms looked up in the candidate index
-    story_candidates: int = 25  # stories scored per article, best-blocked first
+    story_candidates: int = 10  # stories scored per article, best-blocked first
 
 
 DEFAULT = Settings()

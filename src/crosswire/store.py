@@ -21,6 +21,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -325,6 +326,7 @@ class StoryTables:
             last_day=row[4],
             title=row[1],
             next_check=int(state.get("next_check", 4)),
+            norm=float(state.get("norm", 0.0)),
         )
 
     def put_story(self, state: Any) -> None:
@@ -337,7 +339,9 @@ class StoryTables:
                 state.size,
                 state.first_day,
                 state.last_day,
-                json.dumps({"centroid": state.centroid, "next_check": state.next_check}),
+                json.dumps(
+                    {"centroid": state.centroid, "next_check": state.next_check, "norm": state.norm}
+                ),
                 _now(),
             ],
         )
@@ -434,6 +438,44 @@ class StoryTables:
             else self.execute(sql + " order by id")
         )
         return [Grouping(r[0], int(r[1]), r[2], float(r[3]), r[4], r[5]) for r in rows]
+
+    def replace_with(
+        self, backend: Any, renumber: dict[int, int] | None = None, reason: str = ""
+    ) -> None:
+        """Replace every story by those of an in-memory ``group.MemoryBackend`` (bulk)."""
+        ids = renumber or {story: story for story in backend.stories}
+        self.clear()
+        conn = self.store.db.conn
+        conn.executemany("insert into story_term_counts values (?, ?)", backend.df.items())
+        self.execute("insert into story_meta values ('articles', ?)", [backend.documents])
+        for old, state in backend.stories.items():
+            if backend.member_ids.get(old):
+                self.put_story(replace(state, id=ids[old]))
+        conn.executemany(
+            "insert into story_articles values (?, ?, ?)",
+            (
+                (a, ids[story], json.dumps(to_dict(backend.signatures[a])))
+                for a, story in backend.story_of.items()
+            ),
+        )
+        conn.executemany(
+            "insert or ignore into story_terms (term, story_id) values (?, ?)",
+            (
+                (term, ids[story])
+                for term, stories in backend.index.items()
+                for story in stories
+                if story in ids
+            ),
+        )
+        if reason:
+            conn.executemany(
+                "insert into story_events (article_id, story_id, kind, score, reason, at) "
+                "values (?, ?, 'joined', 0, ?, ?)",
+                (
+                    (a, ids[s], reason.format(story=ids[s]), _now())
+                    for a, s in backend.story_of.items()
+                ),
+            )
 
     def clear(self) -> None:
         """Forget every story (batch regrouping rebuilds them)."""

@@ -33,6 +33,21 @@ class StoryState:
     last_day: str | None = None
     title: str | None = None
     next_check: int = 4  # the size at which the story is next checked for a split
+    norm: float = 0.0  # length of the centroid, kept by ``touch`` after every change
+
+    def touch(self) -> None:
+        from crosswire.group.vectors import norm
+
+        self.norm = norm(self.centroid)
+
+    def similarity(self, vector: dict[str, float]) -> float:
+        """Cosine of a unit-length ``vector`` to the centroid."""
+        if not self.norm:
+            self.touch()
+        if not self.norm:
+            return 0.0
+        centroid = self.centroid
+        return sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / self.norm
 
 
 class StoryBackend(Protocol):

@@ -27,7 +27,9 @@ def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEF
     frequencies: Counter[str] = Counter()
     for signature in items:
         frequencies.update(signature.terms)
-    index = StoryIndex(MemoryBackend(), settings, frequencies, len(items))
+    backend = MemoryBackend()
+    backend.df, backend.documents = frequencies, len(items)  # what a store keeps counting
+    index = StoryIndex(backend, settings, frequencies, len(items))
     for signature in sorted(items, key=lambda s: s.day or ""):
         index.add(signature)
     _refine(index, items)
@@ -54,9 +56,11 @@ def _refine(index: StoryIndex, items: list[ArticleSignature]) -> None:
             continue
         similarity, target = best
         own.centroid, own.size = without, own.size - 1
+        own.touch()
         if own.size == 0:
             backend.drop_story(own_id)
         add_into(target.centroid, vector)
+        target.touch()
         target.size += 1
         reason = (
             f"regrouped: cosine {similarity:.2f} to story {target.id} against {stay:.2f} to "

@@ -21,6 +21,7 @@ from crosswire.group.vectors import (
     add_into,
     centroid_of,
     cosine,
+    norm,
     shared_terms,
     strongest,
     weigh,
@@ -115,7 +116,7 @@ class StoryIndex:
         for story_id in ranked:
             state = self.backend.story(story_id)
             if state is not None and self._in_window(state, day):
-                found.append((cosine(vector, state.centroid), state))
+                found.append((state.similarity(vector), state))
         found.sort(key=lambda pair: (-pair[0], pair[1].id))
         return found
 
@@ -129,6 +130,7 @@ class StoryIndex:
         self, signature: ArticleSignature, vector: Vector, state: StoryState, similarity: float
     ) -> Grouping:
         add_into(state.centroid, vector)
+        state.touch()
         state.size += 1
         _widen(state, signature.day)
         self.backend.put_story(state)
@@ -146,6 +148,7 @@ class StoryIndex:
         scored: list[tuple[float, StoryState]],
     ) -> Grouping:
         state = StoryState(self.backend.new_id(), dict(vector), 1, title=signature.title)
+        state.touch()
         _widen(state, signature.day)
         self.backend.put_story(state)
         if scored:
@@ -176,6 +179,7 @@ class StoryIndex:
             members = [m.article_id for m in self.backend.members(newer.id)]
             self.backend.move(members, older.id)
             add_into(older.centroid, newer.centroid)
+            older.touch()
             older.size += newer.size
             for day in (newer.first_day, newer.last_day):
                 _widen(older, day)
@@ -220,7 +224,9 @@ class StoryIndex:
         for member in moved:
             _widen(new, member.day)
         new.next_check = max(4, state.next_check // 2)
+        new.touch()
         state.centroid = a
+        state.touch()
         state.size -= len(moved)
         self.backend.put_story(state)
         self.backend.put_story(new)
@@ -254,20 +260,29 @@ def _two_means(vectors: list[Vector], rounds: int = 6) -> tuple[list[int], list[
     """Two groups of ``vectors`` seeded by the farthest pair found in two sweeps."""
     if len(vectors) < 4:
         return None
-    whole = centroid_of(vectors)
-    seed_a = min(range(len(vectors)), key=lambda i: cosine(vectors[i], whole))
-    seed_b = min(range(len(vectors)), key=lambda i: cosine(vectors[i], vectors[seed_a]))
-    centres = [dict(vectors[seed_a]), dict(vectors[seed_b])]
+    whole = _unit(centroid_of(vectors))
+    seed_a = min(range(len(vectors)), key=lambda i: _dot(vectors[i], whole))
+    seed_b = min(range(len(vectors)), key=lambda i: _dot(vectors[i], vectors[seed_a]))
+    centres = [vectors[seed_a], vectors[seed_b]]
     groups: tuple[list[int], list[int]] = ([], [])
     for _ in range(rounds):
         groups = ([], [])
         for i, vector in enumerate(vectors):
-            side = 0 if cosine(vector, centres[0]) >= cosine(vector, centres[1]) else 1
+            side = 0 if _dot(vector, centres[0]) >= _dot(vector, centres[1]) else 1
             groups[side].append(i)
         if not groups[0] or not groups[1]:
             return None
-        centres = [centroid_of(vectors[i] for i in g) for g in groups]
+        centres = [_unit(centroid_of(vectors[i] for i in g)) for g in groups]
     return groups
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _unit(vector: Vector) -> Vector:
+    length = norm(vector)
+    return {t: w / length for t, w in vector.items()} if length else vector
 
 
 def _widen(state: StoryState, day: str | None) -> None:

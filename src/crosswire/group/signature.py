@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from crosswire.group.vectors import background_share
 from crosswire.model import ArticleAnalysis, ArticleSignature
 from crosswire.names import fold
 
@@ -15,6 +16,7 @@ __all__ = ["signature_of", "ENTITY_LABELS"]
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 _WORD = re.compile(r"[a-z][a-z'-]{2,}|\d+(?:\.\d+)?")
 _YEAR_OR_FIGURE = re.compile(r"\d{2,}|\d+\.\d+")
+SIGNATURE_TERMS = 200  # terms kept per article: what is stored and weighed for grouping
 
 
 def signature_of(analysis: ArticleAnalysis) -> ArticleSignature:
@@ -29,11 +31,20 @@ def signature_of(analysis: ArticleAnalysis) -> ArticleSignature:
                 terms["@" + name] += 1
     return ArticleSignature(
         article_id=article.id,
-        terms=dict(terms),
+        terms=_strongest(terms, SIGNATURE_TERMS),
         day=article.published or _dateline(analysis),
         title=article.title,
         outlet=article.outlet,
     )
+
+
+def _strongest(terms: Counter[str], keep: int) -> dict[str, int]:
+    """The ``keep`` most frequent terms, rarer words first among equals; a long article's
+    tail of words said once weighs little in its vector and would only make it bigger."""
+    if len(terms) <= keep:
+        return dict(terms)
+    ranked = sorted(terms.items(), key=lambda kv: (-kv[1], background_share(kv[0]), kv[0]))
+    return dict(ranked[:keep])
 
 
 def _dateline(analysis: ArticleAnalysis) -> str | None:

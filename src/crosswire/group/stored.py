@@ -57,20 +57,8 @@ def regroup(store: Store, settings: Settings = DEFAULT) -> dict[str, float | int
     backend = index.backend
     assert isinstance(backend, MemoryBackend)
     renumber = _stable_ids(before, backend, tables.new_id())
-    by_id = {s.article_id: s for s in signatures}
     with store.db.conn:
-        tables.clear()
-        for signature in signatures:
-            tables.count(signature.terms)
-        for old, members in list(backend.member_ids.items()):
-            state = backend.stories[old]
-            state.id = renumber[old]
-            tables.put_story(state)
-            for article in members:
-                reason = f"regrouped (batch) into story {state.id}"
-                tables.assign(by_id[article], Grouping(article, state.id, "joined", 0.0, reason))
-            terms = Counter(t for a in members for t in index.vector(by_id[a]))
-            tables.index_terms(state.id, [t for t, _ in terms.most_common(30 * len(members))])
+        tables.replace_with(backend, renumber, "regrouped (batch) into story {story}")
     after = tables.membership()
     agreement = b_cubed(_clusters(before), _clusters(after))
     return {

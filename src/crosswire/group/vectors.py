@@ -78,7 +78,7 @@ def add_into(centroid: Vector, vector: Mapping[str, float], sign: float = 1.0) -
             centroid[term] = value
         else:
             centroid.pop(term, None)
-    if len(centroid) > CENTROID_TERMS * 1.5:
+    if len(centroid) > CENTROID_TERMS * 1.2:
         kept = heapq.nlargest(CENTROID_TERMS, centroid.items(), key=lambda kv: kv[1])
         centroid.clear()
         centroid.update(kept)
