@@ -176,3 +176,15 @@ def test_a_citation_names_the_same_people(nlp: Any, tmp_path: Path) -> None:
     by_file = {Path(a.path or "").stem: n for n, a in enumerate(story.articles, start=1)}
     assert by_file["vela-post"] not in cited  # another man, same sentence otherwise
     assert by_file["coastal-ledger"] in cited  # his surname alone names him
+
+
+def test_a_pronoun_needs_a_person_named_in_its_sentence() -> None:
+    from crosswire.summarize.candidates import Candidate, usable
+
+    text = "A complaint unsealed in Marren on Friday charges him with taking bribes for years."
+    alone = Candidate(1, 3, 0.5, 0, len(text), text)
+    assert stands_alone(text) and not usable(alone)
+    named = Candidate(1, 3, 0.5, 0, len(text), text, introduces=frozenset({"dario", "velkov"}))
+    assert usable(named)  # "Dario Velkov ... his": the person is in the sentence
+    quoted = 'The judge in Marren said "he took bribes for years" and sentenced the official.'
+    assert usable(Candidate(1, 3, 0.5, 0, len(quoted), quoted))
