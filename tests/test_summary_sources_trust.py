@@ -17,6 +17,7 @@ from crosswire.model import Story
 from crosswire.pipeline import build_brief, load_story, sources_of, story_title
 from crosswire.reconcile.independence import find_copies
 from crosswire.reconcile.titles import headline, is_truncated
+from crosswire.render.html import render_html
 from crosswire.render.markdown import render_markdown
 from crosswire.summarize.candidates import stands_alone
 
@@ -103,6 +104,7 @@ def test_a_copy_is_listed_as_a_copy_with_its_outlet(nlp: Any, tmp_path: Path) ->
     page = render_markdown(brief)
     assert f"identical copy of [{original.id}]" in page
     assert "(3 independent)" in page
+    assert "Identical copy of" in render_html(brief)
 
 
 def test_a_partial_rewrite_is_shown_with_its_share(nlp: Any, tmp_path: Path) -> None:
@@ -137,6 +139,7 @@ def test_a_partial_rewrite_is_shown_with_its_share(nlp: Any, tmp_path: Path) -> 
     assert row.reuses == numbers["port-gazette"] and row.reused_share == reuse.share
     brief = build_brief(story)
     assert f"reuses {reuse.share:.0%} of [{reuse.source}]" in render_markdown(brief)
+    assert f"Partial rewrite: reuses {reuse.share:.0%}" in render_html(brief)
 
 
 def test_a_truncated_title_is_not_a_headline(nlp: Any, tmp_path: Path) -> None:
