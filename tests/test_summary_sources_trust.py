@@ -17,6 +17,7 @@ from crosswire.model import Story
 from crosswire.pipeline import build_brief, load_story, sources_of, story_title
 from crosswire.reconcile.independence import find_copies
 from crosswire.reconcile.titles import headline, is_truncated
+from crosswire.render.html import render_html
 from crosswire.render.markdown import render_markdown
 from crosswire.summarize.candidates import stands_alone
 
@@ -103,6 +104,7 @@ def test_a_copy_is_listed_as_a_copy_with_its_outlet(nlp: Any, tmp_path: Path) ->
     page = render_markdown(brief)
     assert f"identical copy of [{original.id}]" in page
     assert "(3 independent)" in page
+    assert "Identical copy of" in render_html(brief)
 
 
 def test_a_partial_rewrite_is_shown_with_its_share(nlp: Any, tmp_path: Path) -> None:
@@ -137,6 +139,7 @@ def test_a_partial_rewrite_is_shown_with_its_share(nlp: Any, tmp_path: Path) -> 
     assert row.reuses == numbers["port-gazette"] and row.reused_share == reuse.share
     brief = build_brief(story)
     assert f"reuses {reuse.share:.0%} of [{reuse.source}]" in render_markdown(brief)
+    assert f"Partial rewrite: reuses {reuse.share:.0%}" in render_html(brief)
 
 
 def test_a_truncated_title_is_not_a_headline(nlp: Any, tmp_path: Path) -> None:
@@ -176,3 +179,15 @@ def test_a_citation_names_the_same_people(nlp: Any, tmp_path: Path) -> None:
     by_file = {Path(a.path or "").stem: n for n, a in enumerate(story.articles, start=1)}
     assert by_file["vela-post"] not in cited  # another man, same sentence otherwise
     assert by_file["coastal-ledger"] in cited  # his surname alone names him
+
+
+def test_a_pronoun_needs_a_person_named_in_its_sentence() -> None:
+    from crosswire.summarize.candidates import Candidate, usable
+
+    text = "A complaint unsealed in Marren on Friday charges him with taking bribes for years."
+    alone = Candidate(1, 3, 0.5, 0, len(text), text)
+    assert stands_alone(text) and not usable(alone)
+    named = Candidate(1, 3, 0.5, 0, len(text), text, introduces=frozenset({"dario", "velkov"}))
+    assert usable(named)  # "Dario Velkov ... his": the person is in the sentence
+    quoted = 'The judge in Marren said "he took bribes for years" and sentenced the official.'
+    assert usable(Candidate(1, 3, 0.5, 0, len(quoted), quoted))

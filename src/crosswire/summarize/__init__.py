@@ -16,7 +16,8 @@ import numpy as np
 from crosswire.config import DEFAULT, Settings
 from crosswire.embeddings import Embedder, get_embedder
 from crosswire.model import Evidence, Story, SummarySentence
-from crosswire.summarize.candidates import Candidate, candidates, stands_alone
+from crosswire.summarize.candidates import Candidate, candidates
+from crosswire.summarize.candidates import usable as usable_candidate
 from crosswire.summarize.cite import supporting
 from crosswire.summarize.coverage import Concept, Rules, concept_weights, select, sentence_concepts
 from crosswire.summarize.text import content_stems, word_count
@@ -91,7 +92,7 @@ def choose(
     groups = _groups(len(story.analyses), duplicate_of or {})
     concepts = [sentence_concepts(c.text) for c in pool]
     weights = concept_weights(pool, concepts, groups)
-    usable = [(c, k) for c, k in zip(pool, concepts, strict=True) if stands_alone(c.text)]
+    usable = [(c, k) for c, k in zip(pool, concepts, strict=True) if usable_candidate(c)]
     usable = _densest(usable, weights, limit)
     texts = [c.text for c, _ in usable]
     bonus = [0.0] * len(usable)

@@ -9,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crosswire.model import ArticleAnalysis
 
-__all__ = ["Candidate", "candidates", "stands_alone"]
+__all__ = ["Candidate", "candidates", "stands_alone", "usable"]
 
 MIN_WORDS = 8
 MAX_WORDS = 60
@@ -60,6 +60,8 @@ _ATTRIBUTED = re.compile(
 )
 # Quoted stretches in every quotation style the wire uses: "..." “...” ``...''
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
+# "... charges him with murder": a personal pronoun in a sentence that names no person.
+_PERSONAL = re.compile(r"\b(he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
 _ENDINGS = (".", "!", '"', "”", "’", "'", ")")
 
 
@@ -146,6 +148,16 @@ def _only_resolvable(found: list[Candidate]) -> list[Candidate]:
     """Drop the needs no sentence of the story can meet (a person only ever named one way)."""
     known = frozenset().union(*(c.introduces for c in found)) if found else frozenset()
     return [c if c.needs <= known else replace(c, needs=c.needs & known) for c in found]
+
+
+def usable(candidate: Candidate) -> bool:
+    """Whether a summary may use ``candidate``: it stands alone, and a personal pronoun
+    in it (outside quotes) has a person named in the sentence to refer to."""
+    if not stands_alone(candidate.text):
+        return False
+    if candidate.needs or candidate.introduces:
+        return True
+    return not _PERSONAL.search(_QUOTED.sub(" ", candidate.text))
 
 
 def stands_alone(text: str) -> bool:
