@@ -149,6 +149,7 @@ class _Item:
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
     from_dates: bool = False  # taken from the timeline's date mentions
+    spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
 
 
 @dataclass
@@ -334,6 +335,7 @@ def _item(
         subgroup=_subgroup(raw_before, raw_after)
         or bool(set(_raw_words(_unhedged(assertion))) & PART),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
+        spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
     )
@@ -797,12 +799,17 @@ def _reasons(cluster: _Cluster) -> list[str]:
     subjects = {m.assertion.subject for m in cluster.items if m.assertion.subject}
     if len(subjects) == 1:
         reasons.append(f"same subject: {next(iter(subjects))}")
+    places = {m.place for m in cluster.items}
+    if len(places) == 1 and "" not in places:
+        reasons.append(f"same place: {next(iter(places))}")
+    if all(m.unique and m.key == first.key for m in cluster.items):
+        reasons.append("each source gives one figure of it")
     shared = set(first.bag)
     for item in cluster.items[1:]:
         shared &= set(item.bag)
     if shared:
         top = sorted(shared, key=lambda w: -first.bag[w])[:5]
-        reasons.append("same context: " + ", ".join(top))
+        reasons.append("same context: " + ", ".join(first.spelled.get(w, w) for w in top))
     return reasons
 
 
