@@ -513,8 +513,9 @@ def _names_overlap(a: set[str], b: set[str]) -> bool:
     ("Zughayar" and "Zughayer": transliterations of one name)."""
     if len(a & b) / min(len(a), len(b)) >= 0.5:
         return True
-    words_a = {w for name in a for w in name.split()}
-    words_b = {w for name in b for w in name.split()}
+    # Word by word, hyphenated parts apart: "NATO-Russia" and "Russia-NATO" name one council.
+    words_a = {w for name in a for w in re.split(r"[\s-]+", name) if w}
+    words_b = {w for name in b for w in re.split(r"[\s-]+", name) if w}
     shared = sum(1 for x in words_a if x in words_b or any(_same_spelling(x, y) for y in words_b))
     return shared / min(len(words_a), len(words_b)) >= 0.5
 
