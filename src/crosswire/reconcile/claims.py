@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -54,8 +55,20 @@ from crosswire.model import (
 from crosswire.reconcile.timeline import reference_dates
 from crosswire.summarize.text import stem
 
+LINK_FEATURES = (
+    "context cosine", "same place", "same distinctive value", "same value", "same names",
+    "same event family", "one figure a source", "date", "count", "same attribute",
+    "similarity",
+)  # fmt: skip
+# The pair model: logistic regression over LINK_FEATURES, fitted on the labelled value
+# pairs of the ten dev clusters of the facts gold (``evaluate.facts.labelled_pairs`` and
+# ``fit_pair_model``, 2,224 pairs, 560 of one fact); ``crosswire eval facts`` reports the
+# figures of models refitted without each cluster beside these weights' own.
+LINK_WEIGHTS = (1.277, -0.436, 1.427, 1.53, 1.58, 0.446, 1.105, 0.522, 1.276, -0.687, 3.604)
+LINK_BIAS = -3.237
+LinkModel = tuple[Sequence[float], float] | None
 # Two values are one fact when their contexts are at least this alike (cosine, 0..1).
-ALIGN_SIMILARITY = 0.35
+ALIGN_SIMILARITY = 0.4
 # A conflict is flagged only between values whose contexts are at least this alike.
 FLAG_SIMILARITY = 0.5
 # Added to the similarity of two values said of the same place.
@@ -136,6 +149,7 @@ class _Item:
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
     from_dates: bool = False  # taken from the timeline's date mentions
+    spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
 
 
 @dataclass
@@ -148,9 +162,36 @@ class _Cluster:
 
 
 def reconcile_claims(
-    story: Story, entities: list[Entity], duplicate_of: dict[int, int | None]
+    story: Story,
+    entities: list[Entity],
+    duplicate_of: dict[int, int | None],
+    link_model: LinkModel = None,
 ) -> list[Claim]:
-    """Aligned claims: discrepancies first, then figures to check, agreed facts, singles."""
+    """Aligned claims: discrepancies first, then figures to check, agreed facts, singles.
+
+    ``link_model`` (weights, bias) replaces the shipped pair model (``LINK_WEIGHTS``);
+    the facts evaluation passes models fitted without the cluster being scored.
+    """
+    items = story_items(story, entities, duplicate_of)
+    references = reference_dates(story)
+    clusters = _align(items, link_model or (LINK_WEIGHTS, LINK_BIAS))
+    claims = [
+        _claim(c, references) for c in clusters if len(c.items) > 1 or not c.items[0].from_dates
+    ]
+    _date_yearless_values(claims, references)
+    return sorted(
+        claims,
+        key=lambda c: (STATUS_ORDER[c.status], -c.independent_sources, c.subject, c.attribute),
+    )
+
+
+# -------------------------------------------------------------------------- items
+
+
+def story_items(
+    story: Story, entities: list[Entity], duplicate_of: dict[int, int | None]
+) -> list[_Item]:
+    """Every value the story's sources state, with what alignment needs to know of it."""
     places = _place_words(entities)
     idf = _idf(story)
     items: list[_Item] = []
@@ -164,19 +205,7 @@ def reconcile_claims(
             item.from_dates = index >= taken
             items.append(item)
     _mark_unique(items)
-    references = reference_dates(story)
-    clusters = _align(items)
-    claims = [
-        _claim(c, references) for c in clusters if len(c.items) > 1 or not c.items[0].from_dates
-    ]
-    _date_yearless_values(claims, references)
-    return sorted(
-        claims,
-        key=lambda c: (STATUS_ORDER[c.status], -c.independent_sources, c.subject, c.attribute),
-    )
-
-
-# -------------------------------------------------------------------------- items
+    return items
 
 
 def attribute_key(attribute: str) -> str:
@@ -306,6 +335,7 @@ def _item(
         subgroup=_subgroup(raw_before, raw_after)
         or bool(set(_raw_words(_unhedged(assertion))) & PART),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
+        spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
     )
@@ -483,8 +513,9 @@ def _names_overlap(a: set[str], b: set[str]) -> bool:
     ("Zughayar" and "Zughayer": transliterations of one name)."""
     if len(a & b) / min(len(a), len(b)) >= 0.5:
         return True
-    words_a = {w for name in a for w in name.split()}
-    words_b = {w for name in b for w in name.split()}
+    # Word by word, hyphenated parts apart: "NATO-Russia" and "Russia-NATO" name one council.
+    words_a = {w for name in a for w in re.split(r"[\s-]+", name) if w}
+    words_b = {w for name in b for w in re.split(r"[\s-]+", name) if w}
     shared = sum(1 for x in words_a if x in words_b or any(_same_spelling(x, y) for y in words_b))
     return shared / min(len(words_a), len(words_b)) >= 0.5
 
@@ -495,11 +526,12 @@ def _same_spelling(x: str, y: str) -> bool:
     return SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
-def _align(items: list[_Item]) -> list[_Cluster]:
+def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cluster]:
     """Average-linkage clustering over compatible pairs, one value per source a claim."""
     clusters = [_Cluster([item]) for item in items]
     owner = list(range(len(items)))
-    scores: dict[tuple[int, int], float] = {}
+    scores: dict[tuple[int, int], float] = {}  # how alike two values are, for flagging
+    links: dict[tuple[int, int], float] = {}  # how likely they are one fact, for aligning
     edges = []
     by_key: dict[str, list[int]] = {}
     for index, item in enumerate(items):
@@ -508,15 +540,17 @@ def _align(items: list[_Item]) -> list[_Cluster]:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 score = similarity(items[i], items[j])
-                if score > 0:
-                    scores[(i, j)] = score
-                if score >= ALIGN_SIMILARITY:
-                    edges.append((score, i, j))
+                if score <= 0:
+                    continue
+                scores[(i, j)] = score
+                links[(i, j)] = link = _link(items[i], items[j], score, model)
+                if link >= ALIGN_SIMILARITY:
+                    edges.append((link, i, j))
     index_of = {id(item): n for n, item in enumerate(items)}
 
-    def pair(a: _Item, b: _Item) -> float:
+    def pair(a: _Item, b: _Item, table: dict[tuple[int, int], float] = links) -> float:
         i, j = sorted((index_of[id(a)], index_of[id(b)]))
-        return scores.get((i, j), 0.0)
+        return table.get((i, j), 0.0)
 
     for _, i, j in sorted(edges, key=lambda e: -e[0]):
         ci, cj = owner[i], owner[j]
@@ -538,8 +572,45 @@ def _align(items: list[_Item]) -> list[_Cluster]:
         cluster.items.sort(key=lambda m: (m.source, m.assertion.start))
         for x, a in enumerate(cluster.items):
             for b in cluster.items[x + 1 :]:
-                cluster.scores[(id(a), id(b))] = cluster.scores[(id(b), id(a))] = pair(a, b)
+                score = pair(a, b, scores)
+                cluster.scores[(id(a), id(b))] = cluster.scores[(id(b), id(a))] = score
     return found
+
+
+def _link(a: _Item, b: _Item, score: float, model: tuple[Sequence[float], float]) -> float:
+    """How likely two compatible values are one fact.
+
+    A confident pair (``FLAG_SIMILARITY``: the same named thing, one figure a source, the
+    same place) stays linked; otherwise the pair model weighs the evidence together.
+    """
+    weights, bias = model
+    z = bias + sum(w * f for w, f in zip(weights, pair_features(a, b, score), strict=True))
+    probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return max(probability, score if score >= FLAG_SIMILARITY - 1e-9 else 0.0)
+
+
+def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
+    """What the pair model reads of two compatible values (names in ``LINK_FEATURES``)."""
+    same_value = _same_value(a.assertion, b.assertion)
+    return [
+        _cosine(a, b),
+        float(bool(a.place) and a.place == b.place),
+        float(same_value and _distinctive(a.assertion)),
+        float(same_value),
+        float(bool(a.names and b.names) and _names_overlap(a.names, b.names)),
+        float(bool(a.family) and a.family == b.family),
+        float(a.unique and b.unique and a.key == b.key),
+        float(a.assertion.kind == "date"),
+        float(a.assertion.kind == "count"),
+        float(a.key == b.key),
+        score,
+    ]
+
+
+def _cosine(a: _Item, b: _Item) -> float:
+    dot = sum(w * b.bag.get(k, 0.0) for k, w in a.bag.items())
+    norm = math.sqrt(sum(w * w for w in a.bag.values()) * sum(w * w for w in b.bag.values()))
+    return dot / norm if norm else 0.0
 
 
 # ----------------------------------------------------------------------- comparison
@@ -729,12 +800,17 @@ def _reasons(cluster: _Cluster) -> list[str]:
     subjects = {m.assertion.subject for m in cluster.items if m.assertion.subject}
     if len(subjects) == 1:
         reasons.append(f"same subject: {next(iter(subjects))}")
+    places = {m.place for m in cluster.items}
+    if len(places) == 1 and "" not in places:
+        reasons.append(f"same place: {next(iter(places))}")
+    if all(m.unique and m.key == first.key for m in cluster.items):
+        reasons.append("each source gives one figure of it")
     shared = set(first.bag)
     for item in cluster.items[1:]:
         shared &= set(item.bag)
     if shared:
         top = sorted(shared, key=lambda w: -first.bag[w])[:5]
-        reasons.append("same context: " + ", ".join(top))
+        reasons.append("same context: " + ", ".join(first.spelled.get(w, w) for w in top))
     return reasons
 
 
