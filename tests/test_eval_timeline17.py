@@ -56,6 +56,19 @@ def test_finds_the_dates_the_articles_agree_on(topic: Path, nlp: Any) -> None:
     assert result["published"]["news-tls DATEWISE (all 9 T17 topics)"]["date_f1"] == 0.544
 
 
+def test_per_timeline_results_and_cached_parses(topic: Path, tmp_path: Path, nlp: Any) -> None:
+    cache = tmp_path / "parses"
+    first = timeline17.evaluate(topic, cache_dir=cache)
+    assert len(list(cache.glob("*.spacy"))) == 1  # the parse is kept ...
+    again = timeline17.evaluate(topic, cache_dir=cache)
+    assert again["mean"] == first["mean"]  # ... and read back to the same result
+    per_timeline = first["per_topic"]["floods_demo"]["demo.txt"]
+    assert per_timeline["crosswire/gold_span"]["date_f"] == first["mean"]["crosswire/gold_span"][
+        "date_f"
+    ]
+    assert "baseline_corpus_dates/gold_span" in per_timeline
+
+
 def test_reports_bad_folders(tmp_path: Path) -> None:
     with pytest.raises(EvaluationDataError):
         timeline17.evaluate(tmp_path)
