@@ -38,6 +38,7 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+_NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
 _OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
 # Subjects that are not someone: "that showed …", "which suggests …".
@@ -85,6 +86,8 @@ class _Finder:
                 continue
             if token.lower_ == "according" and token.i + 1 < len(self.doc):
                 found.extend(self._according(token))
+            elif token.text == ":":
+                found.extend(self._colon(token))
             elif _is_cue(token):
                 found.extend(self._from_cue(token))
         found = [f for f in found if not _nested(f, found, self.text)]
@@ -192,6 +195,32 @@ class _Finder:
         if end - start < 10:
             return []
         return [self._content(start, end, cue, source, sent.end_char)]
+
+    def _colon(self, colon: Token) -> list[_Found]:
+        """A line opened by a name and a colon: "Trump: I'm the worst thing …", "Lee: “…”"."""
+        text = self.text
+        line_start = text.rfind("\n", 0, colon.idx) + 1
+        names = [
+            e
+            for e in self.doc.ents
+            if e.label_ in _NAMED and line_start <= e.start_char < colon.idx == e.end_char
+        ]
+        if not names or text[line_start : names[0].start_char].strip():
+            return []
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        cue = (colon.idx, colon.idx + 1)
+        for quote in self.quotes:
+            if quote not in self.claimed and quote.start >= colon.idx + 1:
+                if not text[colon.idx + 1 : quote.start].strip():
+                    self.claimed.add(quote)
+                    inner = (quote.inner_start, quote.inner_end)
+                    return [_Found(*inner, "direct", cue, names[0].root, quote.end)]
+                break
+        start, end = _trim(text, colon.idx + 1, line_end)
+        if len(text[start:end].split()) < MIN_QUOTE_WORDS:
+            return []
+        return [_Found(start, end, "indirect", cue, names[0].root, line_end)]
 
     def _quote_beside(self, according: Token, phrase_end: int) -> QuoteSpan | None:
         """A quotation that ends just before "according to", or starts right after its source
@@ -334,17 +363,21 @@ class _Finder:
         return None
 
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
-        """The speaker of a direct quote that ended just before this one goes on speaking."""
-        earlier = [f for f in found if f.frame_end <= quote.start and f.kind == "direct"]
+        """The speaker of a report that ended just before this quote goes on speaking: a quote
+        after a quote continues the same report (same cue); a quote opening the paragraph after
+        someone's reported speech is that person's own words ("Graham said …\n“…”")."""
+        earlier = [f for f in found if f.frame_end <= quote.start and f.speech]
         if not earlier:
             return None
         last = max(earlier, key=lambda f: f.frame_end)
         between = self.text[last.frame_end : quote.start]
         if between.count("\n") > 2 or any(c.isalnum() for c in between):
             return None
-        # the continuation belongs to the same report, so it shares the cue as well as the speaker
+        if last.kind == "indirect" and ("\n" not in between or last.speaker_head is None):
+            return None
+        cue = last.cue if last.kind == "direct" else None
         return _Found(
-            quote.inner_start, quote.inner_end, "direct", last.cue, last.speaker_head, quote.end
+            quote.inner_start, quote.inner_end, "direct", cue, last.speaker_head, quote.end
         )
 
 
