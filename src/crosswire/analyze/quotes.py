@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Literal
 
 from crosswire.analyze.cues import can_speak_noun, cue_relations
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
-from crosswire.analyze.speakers import KINSHIP, SpeakerContext, resolve_speaker, speaker_span
+from crosswire.analyze.speakers import (
+    HONORIFIC_GENDER,
+    KINSHIP,
+    TITLES,
+    SpeakerContext,
+    resolve_speaker,
+    speaker_span,
+)
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
@@ -397,7 +404,9 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         if _relative(head):  # "Ryan, who said …": written "who", meaning the one it follows
             head = head.head.head
             start, end = speaker_span(head)
-        attribution.speaker = resolve_speaker(context, head, start, end)
+        attribution.speaker = resolve_speaker(context, head, start, end) or _described(
+            context.doc, head, start, end
+        )
         if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
     return attribution
@@ -408,6 +417,22 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or lemma == "accord":  # "according to" apart
         return False
     return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
+
+
+def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
+    """A speaker no one person of the article fits but a name describes, shown as written:
+    "the Clinton campaign", "Sanders's spokesman".  A lone name stays unresolved (it may be any
+    of a family), and so does a description with no name in it ("a spokeswoman")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or head.pos_ == "PRON" or len(span) < 2:
+        return None
+    titles = HONORIFIC_GENDER.keys() | TITLES
+    if not any(
+        t.pos_ == "PROPN" and t.i != head.i and t.lower_.rstrip(".") not in titles for t in span
+    ):
+        return None  # "Mr. Varga" is a lone surname with a title
+    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+    return doc[words[0].i : span.end].text if words else None
 
 
 def _relative(token: Token) -> bool:
