@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from crosswire.analyze.cues import can_speak_noun, cue_relations
+from crosswire.analyze.cues import can_speak_noun, cue_relations, is_source_noun
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
 from crosswire.analyze.speakers import (
     HONORIFIC_GENDER,
@@ -136,8 +136,8 @@ class _Finder:
                 self.used_cues.add(verb.i)
                 return [self._content(*reported, cue, subject, frame_end)]
         complement = _complement(verb, learned)
-        if complement is None or subject is None:
-            return []  # a report with no one reporting ("is expected to") stays out
+        if complement is None or subject is None or not outside:
+            return []  # a stance or deed with no subject of its own ("is expected to") stays out
         last = max(
             [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
             key=lambda t: t.i,
@@ -426,6 +426,8 @@ def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or head.pos_ == "PRON" or len(span) < 2:
         return None
+    if head.pos_ == "NOUN" and not is_source_noun(head.lemma_):
+        return None  # "Ukraine's borders" names a place, not who speaks
     titles = HONORIFIC_GENDER.keys() | TITLES
     if not any(
         t.pos_ == "PROPN" and t.i != head.i and t.lower_.rstrip(".") not in titles for t in span
