@@ -12,9 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from crosswire.analyze.cues import can_speak_noun, cue_relations
+from crosswire.analyze.cues import can_speak_noun, cue_relations, is_source_noun
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
-from crosswire.analyze.speakers import KINSHIP, SpeakerContext, resolve_speaker, speaker_span
+from crosswire.analyze.speakers import (
+    HONORIFIC_GENDER,
+    KINSHIP,
+    TITLES,
+    SpeakerContext,
+    resolve_speaker,
+    speaker_span,
+)
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
@@ -38,6 +45,7 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+_NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
 _OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
 # Subjects that are not someone: "that showed …", "which suggests …".
@@ -85,6 +93,8 @@ class _Finder:
                 continue
             if token.lower_ == "according" and token.i + 1 < len(self.doc):
                 found.extend(self._according(token))
+            elif token.text == ":":
+                found.extend(self._colon(token))
             elif _is_cue(token):
                 found.extend(self._from_cue(token))
         found = [f for f in found if not _nested(f, found, self.text)]
@@ -126,8 +136,8 @@ class _Finder:
                 self.used_cues.add(verb.i)
                 return [self._content(*reported, cue, subject, frame_end)]
         complement = _complement(verb, learned)
-        if complement is None or subject is None:
-            return []  # a report with no one reporting ("is expected to") stays out
+        if complement is None or subject is None or not outside:
+            return []  # a stance or deed with no subject of its own ("is expected to") stays out
         last = max(
             [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
             key=lambda t: t.i,
@@ -194,6 +204,32 @@ class _Finder:
         if end - start < 10:
             return []
         return [self._content(start, end, cue, source, sent.end_char)]
+
+    def _colon(self, colon: Token) -> list[_Found]:
+        """A line opened by a name and a colon: "Trump: I'm the worst thing …", "Lee: “…”"."""
+        text = self.text
+        line_start = text.rfind("\n", 0, colon.idx) + 1
+        names = [
+            e
+            for e in self.doc.ents
+            if e.label_ in _NAMED and line_start <= e.start_char < colon.idx == e.end_char
+        ]
+        if not names or text[line_start : names[0].start_char].strip():
+            return []
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        cue = (colon.idx, colon.idx + 1)
+        for quote in self.quotes:
+            if quote not in self.claimed and quote.start >= colon.idx + 1:
+                if not text[colon.idx + 1 : quote.start].strip():
+                    self.claimed.add(quote)
+                    inner = (quote.inner_start, quote.inner_end)
+                    return [_Found(*inner, "direct", cue, names[0].root, quote.end)]
+                break
+        start, end = _trim(text, colon.idx + 1, line_end)
+        if len(text[start:end].split()) < MIN_QUOTE_WORDS:
+            return []
+        return [_Found(start, end, "indirect", cue, names[0].root, line_end)]
 
     def _quote_beside(self, according: Token, phrase_end: int) -> QuoteSpan | None:
         """A quotation that ends just before "according to", or starts right after its source
@@ -336,17 +372,21 @@ class _Finder:
         return None
 
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
-        """The speaker of a direct quote that ended just before this one goes on speaking."""
-        earlier = [f for f in found if f.frame_end <= quote.start and f.kind == "direct"]
+        """The speaker of a report that ended just before this quote goes on speaking: a quote
+        after a quote continues the same report (same cue); a quote opening the paragraph after
+        someone's reported speech is that person's own words ("Graham said …\n“…”")."""
+        earlier = [f for f in found if f.frame_end <= quote.start and f.speech]
         if not earlier:
             return None
         last = max(earlier, key=lambda f: f.frame_end)
         between = self.text[last.frame_end : quote.start]
         if between.count("\n") > 2 or any(c.isalnum() for c in between):
             return None
-        # the continuation belongs to the same report, so it shares the cue as well as the speaker
+        if last.kind == "indirect" and ("\n" not in between or last.speaker_head is None):
+            return None
+        cue = last.cue if last.kind == "direct" else None
         return _Found(
-            quote.inner_start, quote.inner_end, "direct", last.cue, last.speaker_head, quote.end
+            quote.inner_start, quote.inner_end, "direct", cue, last.speaker_head, quote.end
         )
 
 
@@ -366,7 +406,9 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         if _relative(head):  # "Ryan, who said …": written "who", meaning the one it follows
             head = head.head.head
             start, end = speaker_span(head)
-        attribution.speaker = resolve_speaker(context, head, start, end)
+        attribution.speaker = resolve_speaker(context, head, start, end) or _described(
+            context.doc, head, start, end
+        )
         if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
     return attribution
@@ -377,6 +419,24 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or lemma == "accord":  # "according to" apart
         return False
     return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
+
+
+def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
+    """A speaker no one person of the article fits but a name describes, shown as written:
+    "the Clinton campaign", "Sanders's spokesman".  A lone name stays unresolved (it may be any
+    of a family), and so does a description with no name in it ("a spokeswoman")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or head.pos_ == "PRON" or len(span) < 2:
+        return None
+    if head.pos_ == "NOUN" and not is_source_noun(head.lemma_):
+        return None  # "Ukraine's borders" names a place, not who speaks
+    titles = HONORIFIC_GENDER.keys() | TITLES
+    if not any(
+        t.pos_ == "PROPN" and t.i != head.i and t.lower_.rstrip(".") not in titles for t in span
+    ):
+        return None  # "Mr. Varga" is a lone surname with a title
+    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+    return doc[words[0].i : span.end].text if words else None
 
 
 def _relative(token: Token) -> bool:

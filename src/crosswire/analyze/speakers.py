@@ -50,6 +50,7 @@ SURNAME_SIMILARITY = 85  # rapidfuzz ratio: Shepard ~ Shepherd ~ Shephard
 ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SUBORDINATE = {"relcl", "acl", "advcl"}
+_DASHES = {"-", "–", "—", "--"}
 _MODIFIERS = {"compound", "poss", "nmod", "amod"}
 
 
@@ -237,7 +238,8 @@ def speaker_span(head: Token) -> tuple[int, int]:
             if ent.start <= head.i < ent.end:
                 first, last = min(first, ent.start), max(last, ent.end - 1)
     for token in doc[first : head.i]:
-        if "\n" in token.text_with_ws:  # a headline or byline run into the sentence
+        # a headline or byline run into the sentence, or a dateline ("HELSINKI - Finnish …")
+        if "\n" in token.text_with_ws or (token.text in _DASHES and token.whitespace_):
             first = token.i + 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
