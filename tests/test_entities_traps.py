@@ -297,3 +297,10 @@ def test_a_headline_run_into_a_name_is_cut_to_the_name(nlp: Any) -> None:
         assert "Checks" not in mention.text
     first = min(mentions, key=lambda m: m.start)
     assert (first.start, first.text, first.label) == (0, "Ilse Moran", "PERSON")
+
+
+def test_ferry_company_short_name_joins_its_full_name(example_story: Story) -> None:
+    """A name spaCy sometimes tags as a place is still the organisation most articles say."""
+    entities = reconcile_entities(example_story)
+    (company,) = [e for e in entities if "Nordlink Ferries" in e.variants]
+    assert "Nordlink" in company.variants and company.type == "ORG"

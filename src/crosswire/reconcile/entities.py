@@ -336,12 +336,12 @@ def _merge_slips(clusters: _Clusters, indices: list[int]) -> None:
 
 
 def _place_names(locals_: list[_Local], indices: list[int]) -> set[str]:
-    """Names some article of the story calls a city, country or region."""
-    return {
-        fold(locals_[i].name)
-        for i in indices
-        if any(m.label in {"GPE", "LOC"} for m in locals_[i].mentions)
-    }
+    """Names the story calls a city, country or region at least as often as anything else."""
+    votes: defaultdict[str, Counter[bool]] = defaultdict(Counter)
+    for i in indices:
+        for m in locals_[i].mentions:
+            votes[fold(locals_[i].name)][m.label in {"GPE", "LOC"}] += 1
+    return {name for name, vote in votes.items() if vote[True] >= vote[False]}
 
 
 # Words that make "<organisation> Council" a body of the organisation, not the organisation.
