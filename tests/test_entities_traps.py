@@ -304,3 +304,15 @@ def test_ferry_company_short_name_joins_its_full_name(example_story: Story) -> N
     entities = reconcile_entities(example_story)
     (company,) = [e for e in entities if "Nordlink Ferries" in e.variants]
     assert "Nordlink" in company.variants and company.type == "ORG"
+
+
+def test_a_place_of_two_words_ending_another_place_is_that_place() -> None:
+    story = Story(
+        [
+            _article(1, ("Aoraki Mount Cook", "LOC"), ("New York", "GPE")),
+            _article(2, ("Mount Cook", "LOC"), ("York", "GPE")),
+        ]
+    )
+    entities = reconcile_entities(story)
+    assert "Mount Cook" in _holding(entities, "Aoraki Mount Cook")[0].variants
+    assert "York" not in _holding(entities, "New York")[0].variants

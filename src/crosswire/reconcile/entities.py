@@ -286,6 +286,7 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     named = [i for i in named if fold(locals_[i].name) not in places]
     _merge_site_variants(clusters, named)
     _attach_short_names(clusters, named)
+    _attach_place_ends(clusters, [i for i in indices if locals_[i].kind in {"GPE", "LOC"}])
 
 
 def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
@@ -401,6 +402,23 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
                 clusters.union(
                     root, i, f"{locals_[i].name} is the {part} of {long} and no other name"
                 )
+
+
+def _attach_place_ends(clusters: _Clusters, places: list[int]) -> None:
+    """A place name of two words or more that ends the name of exactly one other place
+    ("Mount Cook", "Aoraki Mount Cook") is that place; one word never is (York, New York)."""
+    locals_ = clusters.locals
+    ends: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
+    words = {i: tuple(fold(locals_[i].name).split()) for i in places}
+    for j in places:
+        for cut in range(1, len(words[j]) - 1):
+            ends[words[j][cut:]].add(j)
+    for i in places:
+        longer = {clusters.find(j) for j in ends.get(words[i], ())}
+        if len(words[i]) >= 2 and len(longer) == 1 and clusters.find(i) not in longer:
+            root = longer.pop()
+            why = f"{locals_[i].name} is the end of {locals_[root].name} and no other place"
+            clusters.union(root, i, why)
 
 
 def _forms(local: _Local) -> set[str]:
