@@ -316,3 +316,24 @@ def test_a_place_of_two_words_ending_another_place_is_that_place() -> None:
     entities = reconcile_entities(story)
     assert "Mount Cook" in _holding(entities, "Aoraki Mount Cook")[0].variants
     assert "York" not in _holding(entities, "New York")[0].variants
+
+
+def test_a_short_name_joins_the_long_name_most_sources_use() -> None:
+    teams = [_article(n, ("Indianapolis Colts", "ORG")) for n in range(1, 5)]
+    run_on = _article(5, ("Kansas City Chiefs The Colts", "ORG"))
+    entities = reconcile_entities(Story([*teams, run_on, _article(6, ("Colts", "ORG"))]))
+    (team,) = _holding(entities, "Indianapolis Colts")
+    assert "Colts" in team.variants and team.sources == [1, 2, 3, 4, 6]
+
+
+def test_a_surname_a_headline_makes_a_given_name_still_joins_its_bearer() -> None:
+    story = Story(
+        [
+            _article(1, ("Obama White House", "PERSON")),
+            _article(2, ("Barack Obama", "PERSON")),
+            _article(3, ("Barack Obama", "PERSON")),
+            _article(4, ("Obama", "PERSON")),
+        ]
+    )
+    (obama,) = _holding(reconcile_entities(story), "Barack Obama")
+    assert "Obama" in obama.variants

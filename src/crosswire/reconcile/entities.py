@@ -396,12 +396,11 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
         short = words[i]
         for part, index in (("end", ends), ("start", starts)):
             longer = {clusters.find(j) for j in index.get((kind[i], short), ())}
-            if len(longer) == 1 and clusters.find(i) not in longer:
-                root = longer.pop()
+            root = _dominant(clusters, longer)
+            if root is not None and clusters.find(i) not in longer:
                 long = locals_[root].name
-                clusters.union(
-                    root, i, f"{locals_[i].name} is the {part} of {long} and no other name"
-                )
+                other = "no other name" if len(longer) == 1 else "names in far fewer sources"
+                clusters.union(root, i, f"{locals_[i].name} is the {part} of {long} and {other}")
 
 
 def _attach_place_ends(clusters: _Clusters, places: list[int]) -> None:
@@ -419,6 +418,16 @@ def _attach_place_ends(clusters: _Clusters, places: list[int]) -> None:
             root = longer.pop()
             why = f"{locals_[i].name} is the end of {locals_[root].name} and no other place"
             clusters.union(root, i, why)
+
+
+def _dominant(clusters: _Clusters, roots: set[int]) -> int | None:
+    """The one root, or the root whose sources outnumber all the others' three to one (a
+    headline's run-on "Kansas City Chiefs The Colts" beside "Indianapolis Colts")."""
+    if len(roots) <= 1:
+        return next(iter(roots), None)
+    spread = {r: len({clusters.locals[k].source for k in clusters.members(r)}) for r in roots}
+    top = max(spread, key=lambda r: (spread[r], -r))
+    return top if spread[top] >= 3 * (sum(spread.values()) - spread[top]) else None
 
 
 def _forms(local: _Local) -> set[str]:
@@ -532,7 +541,10 @@ def _names_of(clusters: _Clusters, i: int) -> dict[str, tuple[PersonName, set[in
 def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) -> None:
     """A surname used alone joins the person of that surname, if the story says which one."""
     locals_ = clusters.locals
-    given_names = {fold(locals_[i].parsed.first or "") for i in full}
+    given = Counter(fold(locals_[i].parsed.first or "") for i in full)
+    surnames = Counter(fold(locals_[i].parsed.last) for i in full)
+    # A word more often a given name than a surname here ("Liisa") could be anyone's.
+    given_names = {name for name, n in given.items() if n > surnames[name]}
     bearers: defaultdict[str, list[int]] = defaultdict(list)
     for k in full:
         for key in _surname_keys(locals_[k].parsed.last, loose=True):
