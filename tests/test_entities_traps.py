@@ -297,3 +297,43 @@ def test_a_headline_run_into_a_name_is_cut_to_the_name(nlp: Any) -> None:
         assert "Checks" not in mention.text
     first = min(mentions, key=lambda m: m.start)
     assert (first.start, first.text, first.label) == (0, "Ilse Moran", "PERSON")
+
+
+def test_ferry_company_short_name_joins_its_full_name(example_story: Story) -> None:
+    """A name spaCy sometimes tags as a place is still the organisation most articles say."""
+    entities = reconcile_entities(example_story)
+    (company,) = [e for e in entities if "Nordlink Ferries" in e.variants]
+    assert "Nordlink" in company.variants and company.type == "ORG"
+
+
+def test_a_place_of_two_words_ending_another_place_is_that_place() -> None:
+    story = Story(
+        [
+            _article(1, ("Aoraki Mount Cook", "LOC"), ("New York", "GPE")),
+            _article(2, ("Mount Cook", "LOC"), ("York", "GPE")),
+        ]
+    )
+    entities = reconcile_entities(story)
+    assert "Mount Cook" in _holding(entities, "Aoraki Mount Cook")[0].variants
+    assert "York" not in _holding(entities, "New York")[0].variants
+
+
+def test_a_short_name_joins_the_long_name_most_sources_use() -> None:
+    teams = [_article(n, ("Indianapolis Colts", "ORG")) for n in range(1, 5)]
+    run_on = _article(5, ("Kansas City Chiefs The Colts", "ORG"))
+    entities = reconcile_entities(Story([*teams, run_on, _article(6, ("Colts", "ORG"))]))
+    (team,) = _holding(entities, "Indianapolis Colts")
+    assert "Colts" in team.variants and team.sources == [1, 2, 3, 4, 6]
+
+
+def test_a_surname_a_headline_makes_a_given_name_still_joins_its_bearer() -> None:
+    story = Story(
+        [
+            _article(1, ("Obama White House", "PERSON")),
+            _article(2, ("Barack Obama", "PERSON")),
+            _article(3, ("Barack Obama", "PERSON")),
+            _article(4, ("Obama", "PERSON")),
+        ]
+    )
+    (obama,) = _holding(reconcile_entities(story), "Barack Obama")
+    assert "Obama" in obama.variants

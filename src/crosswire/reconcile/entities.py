@@ -286,6 +286,7 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     named = [i for i in named if fold(locals_[i].name) not in places]
     _merge_site_variants(clusters, named)
     _attach_short_names(clusters, named)
+    _attach_place_ends(clusters, [i for i in indices if locals_[i].kind in {"GPE", "LOC"}])
 
 
 def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
@@ -336,12 +337,12 @@ def _merge_slips(clusters: _Clusters, indices: list[int]) -> None:
 
 
 def _place_names(locals_: list[_Local], indices: list[int]) -> set[str]:
-    """Names some article of the story calls a city, country or region."""
-    return {
-        fold(locals_[i].name)
-        for i in indices
-        if any(m.label in {"GPE", "LOC"} for m in locals_[i].mentions)
-    }
+    """Names the story calls a city, country or region at least as often as anything else."""
+    votes: defaultdict[str, Counter[bool]] = defaultdict(Counter)
+    for i in indices:
+        for m in locals_[i].mentions:
+            votes[fold(locals_[i].name)][m.label in {"GPE", "LOC"}] += 1
+    return {name for name, vote in votes.items() if vote[True] >= vote[False]}
 
 
 # Words that make "<organisation> Council" a body of the organisation, not the organisation.
@@ -395,12 +396,38 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
         short = words[i]
         for part, index in (("end", ends), ("start", starts)):
             longer = {clusters.find(j) for j in index.get((kind[i], short), ())}
-            if len(longer) == 1 and clusters.find(i) not in longer:
-                root = longer.pop()
+            root = _dominant(clusters, longer)
+            if root is not None and clusters.find(i) not in longer:
                 long = locals_[root].name
-                clusters.union(
-                    root, i, f"{locals_[i].name} is the {part} of {long} and no other name"
-                )
+                other = "no other name" if len(longer) == 1 else "names in far fewer sources"
+                clusters.union(root, i, f"{locals_[i].name} is the {part} of {long} and {other}")
+
+
+def _attach_place_ends(clusters: _Clusters, places: list[int]) -> None:
+    """A place name of two words or more that ends the name of exactly one other place
+    ("Mount Cook", "Aoraki Mount Cook") is that place; one word never is (York, New York)."""
+    locals_ = clusters.locals
+    ends: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
+    words = {i: tuple(fold(locals_[i].name).split()) for i in places}
+    for j in places:
+        for cut in range(1, len(words[j]) - 1):
+            ends[words[j][cut:]].add(j)
+    for i in places:
+        longer = {clusters.find(j) for j in ends.get(words[i], ())}
+        if len(words[i]) >= 2 and len(longer) == 1 and clusters.find(i) not in longer:
+            root = longer.pop()
+            why = f"{locals_[i].name} is the end of {locals_[root].name} and no other place"
+            clusters.union(root, i, why)
+
+
+def _dominant(clusters: _Clusters, roots: set[int]) -> int | None:
+    """The one root, or the root whose sources outnumber all the others' three to one (a
+    headline's run-on "Kansas City Chiefs The Colts" beside "Indianapolis Colts")."""
+    if len(roots) <= 1:
+        return next(iter(roots), None)
+    spread = {r: len({clusters.locals[k].source for k in clusters.members(r)}) for r in roots}
+    top = max(spread, key=lambda r: (spread[r], -r))
+    return top if spread[top] >= 3 * (sum(spread.values()) - spread[top]) else None
 
 
 def _forms(local: _Local) -> set[str]:
@@ -514,7 +541,10 @@ def _names_of(clusters: _Clusters, i: int) -> dict[str, tuple[PersonName, set[in
 def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) -> None:
     """A surname used alone joins the person of that surname, if the story says which one."""
     locals_ = clusters.locals
-    given_names = {fold(locals_[i].parsed.first or "") for i in full}
+    given = Counter(fold(locals_[i].parsed.first or "") for i in full)
+    surnames = Counter(fold(locals_[i].parsed.last) for i in full)
+    # A word more often a given name than a surname here ("Liisa") could be anyone's.
+    given_names = {name for name, n in given.items() if n > surnames[name]}
     bearers: defaultdict[str, list[int]] = defaultdict(list)
     for k in full:
         for key in _surname_keys(locals_[k].parsed.last, loose=True):
