@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,15 @@ EXAMPLE = ROOT / "examples" / "ferry-collision"
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 GENEVA = SHARED / "samples" / "geneva-talks"
+_CHROMIUM = Path("/usr/bin/chromium")
+_CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 EVAL = SHARED / "eval"
 
 
@@ -63,6 +73,22 @@ def geneva_brief(geneva_story: Story) -> Any:
     from crosswire.pipeline import build_brief
 
     return build_brief(geneva_story)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not _CHROMIUM.exists():
+        pytest.skip(
+            f"headless Chromium not found at {_CHROMIUM}: install it with "
+            "`apt-get update && apt-get install -y chromium` (or `make browser`)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright not installed: pip install -e '.[browser]'"
+    )
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(_CHROMIUM), args=_CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def eval_path(name: str) -> Path:

@@ -1,12 +1,11 @@
 """The front page in headless Chromium: offline, quiet, inert, readable on a phone.
 
-Same browser and checks as tests/test_browser_brief.py (and skipped the same way when
-Chromium or Playwright is missing). Screenshots go to build/screenshots/.
+Same browser (the session fixture in conftest.py) and checks as tests/test_browser_brief.py,
+skipped the same way when Chromium or Playwright is missing. Screenshots: build/screenshots/.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +18,8 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 PHONE = {"width": 375, "height": 740}
 HOSTILE = "<script>alert('xss')</script><img src=x onerror=alert('img')>"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless Chromium not found at {CHROMIUM}: `make browser` installs it")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def stories() -> list[StorySummary]:
