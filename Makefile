@@ -52,6 +52,7 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/pipeline.py --corpus $(SHARED)/eval/timeline17 --sample $(SHARED)/samples/geneva-talks
 	$(BIN)/python benchmarks/scale.py --corpus $(SHARED)/eval/timeline17 --sizes 100,1000 --jobs-sizes 100 --sample $(SHARED)/samples/geneva-talks
 	@if [ -f benchmarks/summary.py ]; then $(BIN)/python benchmarks/summary.py --clusters $(SHARED)/eval/duc2004-dev/clusters.jsonl; fi
+	$(BIN)/python benchmarks/stories.py --corpus $(SHARED)/eval/timeline17
 
 eval: $(DEV)
 	$(BIN)/crosswire eval extraction $(SHARED)/eval/article-extraction
@@ -60,6 +61,7 @@ eval: $(DEV)
 	$(BIN)/crosswire eval timeline17 $(SHARED)/eval/timeline17
 	$(BIN)/crosswire eval duc2004 $(SHARED)/eval/duc2004-dev/clusters.jsonl
 	$(BIN)/crosswire eval claims
+	$(BIN)/crosswire eval stories --ecbplus $(SHARED)/eval/ecbplus --duc $(SHARED)/eval/duc2004-dev/clusters.jsonl
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -84,7 +84,7 @@ def synthesise(real: list[tuple[str, Any]], size: int, seed: int = 15) -> list[A
             template = rng.choice(pool)
             terms = {t: c for t, c in template.terms.items() if rng.random() > 0.3}
             day = (start + timedelta(days=rng.randrange(5))).isoformat()
-            made.append(ArticleSignature(f"s{len(made)}", terms | names, day))
+            made.append(ArticleSignature(f"s{len(made)}", terms | names, day, None, f"e{event}"))
     made.sort(key=lambda s: s.day)
     return made
 
@@ -129,8 +129,65 @@ def measure(size: int, real_path: Path) -> dict[str, Any]:
     }
 
 
-def _time_adds(backend: Any, extra: list[Any], wal: bool) -> tuple[float, float, float]:
-    """Median and p95 ms of adding ``extra`` one by one to a store holding ``backend``."""
+def measure_store_only(size: int, real_path: Path) -> dict[str, Any]:
+    """Add-one timing on a store of ``size`` articles filled from the synthetic events' true
+    grouping (no grouping run first: quick where the machine is too busy for the full run)."""
+    from crosswire.model import ArticleSignature, from_dict
+
+    real = [(t, from_dict(ArticleSignature, s)) for t, s in json.loads(real_path.read_text())]
+    signatures = synthesise(real, size + ADDS)
+    extra = signatures[size:][:: max(1, len(signatures[size:]) // ADDS)][:ADDS]
+    began = time.perf_counter()
+    backend = _prefilled(signatures[:size])
+    fill_seconds = time.perf_counter() - began
+    timed = {mode: _time_adds(backend, extra, mode == "wal") for mode in ("journal", "wal")}
+    return {
+        "articles": size,
+        "stories": len(backend.member_ids),
+        "fill_seconds": round(fill_seconds, 1),
+        "peak_rss_mb": round(_rss_mb()),
+        "store_mb": timed["journal"][2],
+        "add_one_ms_median": timed["journal"][0],
+        "add_one_ms_p95": timed["journal"][1],
+        "add_one_wal_ms_median": timed["wal"][0],
+        "add_one_wal_ms_p95": timed["wal"][1],
+        "add_one_cpu_ms_median": timed["journal"][3],
+    }
+
+
+def _prefilled(signatures: list[Any]) -> Any:
+    """A memory backend holding ``signatures`` grouped by their synthetic event."""
+    from crosswire.group import StoryIndex
+    from crosswire.group.backend import MemoryBackend, StoryState
+    from crosswire.group.vectors import add_into, strongest
+    from crosswire.model import Grouping
+
+    backend = MemoryBackend()
+    for signature in signatures:
+        backend.count(signature.terms)
+    index = StoryIndex(backend)
+    story_of: dict[str, int] = {}
+    for signature in signatures:
+        vector = index.vector(signature)
+        story = story_of.setdefault(signature.outlet, len(story_of) + 1)
+        state = backend.stories.get(story) or StoryState(story)
+        add_into(state.centroid, vector)
+        state.size += 1
+        state.first_day = state.first_day or signature.day
+        state.last_day = signature.day
+        backend.put_story(state)
+        backend.index_terms(story, strongest(vector, 90))
+        backend.assign(signature, Grouping(signature.article_id, story, "joined"))
+    for state in backend.stories.values():
+        state.touch()
+        state.next_check = 1 << max(2, state.size.bit_length())
+    backend._last_id = len(story_of)
+    return backend
+
+
+def _time_adds(backend: Any, extra: list[Any], wal: bool) -> tuple[float, float, float, float]:
+    """Median and p95 wall ms of adding ``extra`` one by one to a store holding ``backend``,
+    the store's size in MB, and the median CPU ms (what the busy machine's waits leave out)."""
     from crosswire.group import StoryIndex
     from crosswire.store import Store, StoryTables
 
@@ -143,16 +200,22 @@ def _time_adds(backend: Any, extra: list[Any], wal: bool) -> tuple[float, float,
         with store.db.conn:
             tables.replace_with(backend)
         stored = StoryIndex(tables)
-        times = []
+        times, cpu = [], []
         for signature in extra:
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             with store.db.conn:
                 stored.add(signature)
             times.append((time.perf_counter() - began) * 1000)
+            cpu.append((time.process_time() - began_cpu) * 1000)
         size = (Path(tmp) / "stories.db").stat().st_size / 1e6
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
-    return round(statistics.median(times), 2), round(p95, 2), round(size, 1)
+    return (
+        round(statistics.median(times), 2),
+        round(p95, 2),
+        round(size, 1),
+        round(statistics.median(cpu), 2),
+    )
 
 
 def _rss_mb() -> float:
@@ -169,6 +232,11 @@ def main() -> None:
     parser.add_argument("--real", type=int, default=200, help="real articles to analyse")
     parser.add_argument("--db", help="store keeping the real articles' analyses between runs")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument(
+        "--store-only",
+        type=int,
+        help="only time adding articles to a store of this many, filled from the true events",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--signatures", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -179,6 +247,12 @@ def main() -> None:
 
     began = time.perf_counter()
     real = real_signatures(args.corpus, args.real, args.db)
+    if args.store_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "real.json"
+            path.write_text(json.dumps([(t, to_dict(s)) for t, s in real]))
+            print(json.dumps(measure_store_only(args.store_only, path)), flush=True)
+        return
     print(f"{len(real)} real Timeline17 articles analysed in {time.perf_counter() - began:.0f} s")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "real.json"

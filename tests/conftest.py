@@ -16,6 +16,15 @@ EXAMPLE = ROOT / "examples" / "ferry-collision"
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 GENEVA = SHARED / "samples" / "geneva-talks"
+_CHROMIUM = Path("/usr/bin/chromium")
+_CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 EVAL = SHARED / "eval"
 
 
@@ -66,6 +75,22 @@ def geneva_brief(geneva_story: Story) -> Any:
     return build_brief(geneva_story)
 
 
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not _CHROMIUM.exists():
+        pytest.skip(
+            f"headless Chromium not found at {_CHROMIUM}: install it with "
+            "`apt-get update && apt-get install -y chromium` (or `make browser`)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright not installed: pip install -e '.[browser]'"
+    )
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(_CHROMIUM), args=_CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 def eval_path(name: str) -> Path:
     """A benchmark folder under ../shared/eval, or a skip when it is not there."""
     path = EVAL / name
@@ -73,22 +98,3 @@ def eval_path(name: str) -> Path:
         pytest.skip(f"evaluation data not found at {path}")
     return path
 
-
-# One headless Chromium for every browser test module: Playwright's sync API cannot be
-# started twice in one process while the first instance is still open.
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    from test_browser_brief import CHROMIUM, CHROMIUM_ARGS
-
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"headless Chromium not found at {CHROMIUM}: install it with "
-            "`apt-get update && apt-get install -y chromium` (or `make browser`)"
-        )
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright not installed: pip install -e '.[browser]'"
-    )
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()

@@ -37,6 +37,10 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 
 
+# The session's one headless Chromium is the ``browser`` fixture of tests/conftest.py: a
+# second Playwright sync session in the same process would fail.
+
+
 @dataclass
 class Visit:
     """A page opened in the browser and everything it did that a test may object to."""

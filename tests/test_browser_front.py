@@ -1,7 +1,7 @@
 """The front page in headless Chromium: offline, quiet, inert, readable on a phone.
 
-Same browser and checks as tests/test_browser_brief.py (and skipped the same way when
-Chromium or Playwright is missing). Screenshots go to build/screenshots/.
+Same browser (the session fixture in conftest.py) and checks as tests/test_browser_brief.py,
+skipped the same way when Chromium or Playwright is missing. Screenshots: build/screenshots/.
 """
 
 from __future__ import annotations

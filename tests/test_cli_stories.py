@@ -98,3 +98,14 @@ def test_stories_without_a_database_is_a_clean_error(tmp_path: Path) -> None:
 
     with pytest.raises(CrosswireError, match="no such database"):
         run("stories", "--db", str(tmp_path / "missing.db"))
+
+
+def test_why_shows_each_decision_with_its_reason(store: Path) -> None:
+    fire = _story_with(listed(store), "Averly Courier")
+    code, out, _ = run("stories", "--db", str(store), "--why", str(fire["id"]), "--json")
+    assert code == 0
+    decisions = json.loads(out)
+    assert [d["kind"] for d in decisions].count("started") == 1
+    assert len(decisions) >= fire["articles"]  # type: ignore[operator]
+    joined = [d for d in decisions if d["kind"] == "joined"]
+    assert joined and all("cosine" in d["reason"] for d in joined)

@@ -74,3 +74,10 @@ def test_regroup_keeps_ids_and_reports_the_change(tmp_path: Path) -> None:
     assert change["articles"] == 30 and change["stories_after"] == 6
     assert change["b3_f1_vs_before"] == 1.0
     assert tables.membership() == before
+
+
+def test_regroup_of_a_store_without_stories_changes_nothing(tmp_path: Path) -> None:
+    from crosswire.group import regroup
+
+    change = regroup(Store(tmp_path / "empty.db"))
+    assert change["articles"] == 0 and change["stories_after"] == 0

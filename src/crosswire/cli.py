@@ -320,6 +320,10 @@ def stories(
         bool, typer.Option("--regroup", help="Regroup the store's articles from scratch first.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    why: Annotated[
+        int | None,
+        typer.Option("--why", help="Print stored story N's grouping decisions and reasons."),
+    ] = None,
     strict: Strict = False,
 ) -> None:
     """List the stories in PATHS or in --db: title, articles, sources, outlets, dates."""
@@ -333,6 +337,9 @@ def stories(
             summarise_story(n, s)
             for n, s in enumerate(split_into_stories(story.analyses, settings), start=1)
         ]
+    elif why is not None:
+        _print_decisions(_existing_store(db or DEFAULT.db_path), why, as_json)
+        return
     else:
         store = _existing_store(db or DEFAULT.db_path)
         if regroup_all:
@@ -589,6 +596,22 @@ def _stories_in(story: Story, settings: Settings, story_id: int | None) -> list[
     if not 1 <= story_id <= len(found):
         raise typer.BadParameter(f"choose a story from 1 to {len(found)}", param_hint="--story")
     return [found[story_id - 1]]
+
+
+def _print_decisions(store: Any, story: int, as_json: bool) -> None:
+    from crosswire.model import to_dict
+    from crosswire.store import StoryTables
+
+    decisions = StoryTables(store).events(story)
+    if not decisions:
+        raise CrosswireError(f"{store.path}: no decisions about a story {story}")
+    if as_json:
+        sys.stdout.write(json.dumps(to_dict(decisions), indent=2) + "\n")
+        return
+    table = Table("article", "story", "decision", "reason")
+    for d in decisions:
+        table.add_row(d.article_id, str(d.story), d.kind, d.reason)
+    out.print(table)
 
 
 def _report_grouping(store: Any, story: Story, settings: Settings) -> None:

@@ -11,7 +11,7 @@ distinct halves is split, each recorded with its reason.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from crosswire.config import DEFAULT, Settings
@@ -300,9 +300,3 @@ def _days(earlier: str, later: str) -> int:
         return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
     except ValueError:
         return 0
-
-
-def group_all(signatures: Iterable[ArticleSignature], index: StoryIndex) -> StoryIndex:
-    for signature in signatures:
-        index.add(signature)
-    return index

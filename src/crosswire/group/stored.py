@@ -53,6 +53,8 @@ def regroup(store: Store, settings: Settings = DEFAULT) -> dict[str, float | int
     tables = StoryTables(store)
     signatures = tables.signatures()
     before = tables.membership()
+    if not signatures:
+        return {"articles": 0, "stories_before": 0, "stories_after": 0, "b3_f1_vs_before": 1.0}
     index = group_batch(signatures, settings)
     backend = index.backend
     assert isinstance(backend, MemoryBackend)
