@@ -80,3 +80,33 @@ def test_a_preposition_at_the_sentence_root_does_not_hang(nlp: object) -> None:
     roots = [t for t in doc if t.head.i == t.i]
     assert roots
     extract_assertions(doc, article, [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [("The dam works ended a 3 and one-half year dispute.", 3.5),
+     ("The talks lasted five and a half hours.", 5.5)],
+)  # fmt: skip
+def test_a_fraction_after_and_stays_with_its_number(
+    nlp: object, sentence: str, number: float
+) -> None:
+    """ "3 and one-half year" is 3.5 years, not half a year beside a stray 3."""
+    from crosswire.analyze.quantities import extract_assertions
+    from crosswire.model import Article
+
+    article = Article(id="x", text=sentence, outlet="o")
+    found = extract_assertions(nlp(sentence), article, [])  # type: ignore[operator]
+    measures = [a for a in found if a.kind != "date"]
+    assert measures, found
+    first = measures[0]
+    value = parse_number(split_hedge(first.text)[2].split(" year")[0].split(" hour")[0])
+    assert sentence[first.start : first.end] == first.text
+    assert value is not None and value.number == pytest.approx(number)
+
+
+def test_a_sentence_saying_a_figure_moved_marks_a_series() -> None:
+    from crosswire.reconcile.claims import _says_change
+
+    assert _says_change("Winds had dropped to near 30 mph overnight.")
+    assert _says_change("The count stood at 80, down from 100 on Monday.")
+    assert not _says_change("The storm was moving west at 8 mph.")

@@ -75,8 +75,10 @@ FLAG_SIMILARITY = 0.5
 PLACE_BONUS = 0.2
 # Hedge kinds that round a figure rather than bound it.
 APPROXIMATE = {"about", "nearly"}
-# Rival reports of one figure are within this factor of each other.
+# Rival reports of one figure are within this factor of each other, unless their
+# contexts are at least STRONG_SIMILARITY alike or a source says the figure changed.
 PLAUSIBLE_RATIO = 2.5
+STRONG_SIMILARITY = 0.8
 # Added to the similarity of two values that are the same distinctive figure or day.
 SAME_VALUE_BONUS = 0.25
 # Words either side of a value that make up its near context.
@@ -120,6 +122,13 @@ _NOT_CONTEXT = {
     "saturday", "sunday", "said", "says", "say", "told", "percent", "year", "years", "day",
     "days", "week", "weeks", "month", "months", "hour", "hours", "people", "mr", "mrs", "ms",
 }  # fmt: skip
+# Words that say a figure moved since it was last reported ("rose to", "down from").
+CHANGE_WORDS = {
+    "rose", "risen", "rising", "climbed", "climbing", "jumped", "soared", "mounted",
+    "increased", "decreased", "dropped", "fell", "fallen", "lowered", "raised", "revised",
+    "grew", "swelled", "weakened", "strengthened", "diminished", "slowed",
+}  # fmt: skip
+_CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
 CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
@@ -148,6 +157,7 @@ class _Item:
     other_event: bool  # "a second fire", "an earlier quake": said of another event
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
+    changed: bool = False  # its sentence says the figure moved ("rose to", "down from")
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
 
@@ -338,7 +348,14 @@ def _item(
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
+        changed=_says_change(sentence),
     )
+
+
+def _says_change(sentence: str) -> bool:
+    """ "had dropped to near 30 mph", "down from 100 mph": the figure is one of a series."""
+    words = set(_WORD.findall(sentence.lower()))
+    return bool(words & CHANGE_WORDS) or bool(_CHANGE_FROM.search(sentence))
 
 
 def _other_event(words: list[str]) -> bool:
@@ -744,11 +761,18 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
     """
     if a.assertion.kind in ("place", "date") or b.assertion.kind in ("place", "date"):
         return False
-    if not _plausible(a.assertion, b.assertion):
-        return False
     members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
     others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
-    return any(_rivals(cluster, x, y) for x in members for y in others)
+    pairs = [(x, y) for x in members for y in others if _rivals(cluster, x, y)]
+    if _plausible(a.assertion, b.assertion):
+        return bool(pairs)
+    # Figures far apart are one measurement only when the sources say so: a strong
+    # shared context, or a source saying the figure moved (then shown as a change).
+    return any(_series(cluster, x, y) for x, y in pairs)
+
+
+def _series(cluster: _Cluster, x: _Item, y: _Item) -> bool:
+    return x.changed or y.changed or cluster.score(x, y) >= STRONG_SIMILARITY - 1e-9
 
 
 def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
@@ -780,7 +804,10 @@ def _evolving(
     clashes: list[tuple[_Item, _Item]],
     references: dict[int, tuple[str | None, bool]],
 ) -> bool:
-    """A casualty figure that differs between sources written on different days."""
+    """A casualty figure that differs between sources written on different days, or a
+    figure a source says moved ("rose to", "down from")."""
+    if any(a.changed or b.changed for a, b in clashes):
+        return True
     if not any(w in cluster.items[0].key for w in CASUALTY_WORDS):
         return False
     for a, b in clashes:
