@@ -110,3 +110,31 @@ def test_a_sentence_saying_a_figure_moved_marks_a_series() -> None:
     assert _says_change("Winds had dropped to near 30 mph overnight.")
     assert _says_change("The count stood at 80, down from 100 on Monday.")
     assert not _says_change("The storm was moving west at 8 mph.")
+
+
+def test_a_count_said_to_be_dead_through_a_verb_counts_the_dead(nlp: object) -> None:
+    """ "40 people were confirmed dead": the state is the verb's complement."""
+    from crosswire.analyze.quantities import extract_assertions
+    from crosswire.model import Article
+
+    sentence = "At least 40 people have been confirmed dead in Varnia after the floods."
+    article = Article(id="x", text=sentence, outlet="o")
+    found = extract_assertions(nlp(sentence), article, [])  # type: ignore[operator]
+    counts = [a for a in found if a.kind == "count"]
+    assert counts and counts[0].attribute.endswith("killed"), counts
+    assert sentence[counts[0].start : counts[0].end] == counts[0].text
+
+
+def test_a_word_of_a_place_name_that_names_another_thing_is_no_place() -> None:
+    from crosswire.model import Entity
+    from crosswire.reconcile.claims import _place_words
+
+    words = _place_words(
+        [
+            Entity(name="Operation Zorba", type="LOC"),
+            Entity(name="Hurricane Zorba", type="EVENT"),
+            Entity(name="Varnia", type="GPE"),
+        ]
+    )
+    assert "varnia" in words and "Operation Zorba" in words.values()
+    assert "zorba" not in words

@@ -472,6 +472,11 @@ def _state_of(noun: Token) -> str:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in ("die",):
             return ""
         return STATES[noun.head.lemma_.lower()]
+    if noun.dep_ in ("nsubjpass", "nsubj"):
+        # "231 people have been confirmed dead", "30 are feared dead", "five were missing"
+        for complement in noun.head.children:
+            if complement.dep_ in ("oprd", "acomp") and complement.lemma_.lower() in STATES:
+                return STATES[complement.lemma_.lower()]
     return ""
 
 

@@ -437,14 +437,28 @@ def _idf(story: Story) -> dict[str, float]:
 
 
 def _place_words(entities: list[Entity]) -> dict[str, str]:
-    """Words of place names -> the place's name ("salvador" -> "El Salvador")."""
+    """Words of place names -> the place's name ("salvador" -> "El Salvador").
+
+    A word of a longer place name that also names a thing of another kind is left out:
+    "Mitch" in "Operation Mitch" is the hurricane more often than the place.
+    """
+    other = {
+        _stem(word.lower())
+        for entity in entities
+        if entity.type not in ("GPE", "LOC")
+        for variant in [entity.name, *entity.variants]
+        for word in _WORD.findall(variant)
+    }
     words: dict[str, str] = {}
     for entity in entities:
         if entity.type in ("GPE", "LOC"):
             for variant in [entity.name, *entity.variants]:
-                for word in _WORD.findall(variant):
-                    if word.lower() not in STOP_WORDS:
-                        words.setdefault(_stem(word.lower()), entity.name)
+                found = _WORD.findall(variant)
+                for word in found:
+                    key = _stem(word.lower())
+                    if word.lower() in STOP_WORDS or (len(found) > 1 and key in other):
+                        continue
+                    words.setdefault(key, entity.name)
     return words
 
 
