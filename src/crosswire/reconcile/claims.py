@@ -614,6 +614,8 @@ def _link(a: _Item, b: _Item, score: float, model: tuple[Sequence[float], float]
     A confident pair (``FLAG_SIMILARITY``: the same named thing, one figure a source, the
     same place) stays linked; otherwise the pair model weighs the evidence together.
     """
+    if not _plausible(a.assertion, b.assertion) and not _series_pair(a, b, score):
+        return 0.0  # figures far apart, nothing saying they are one: two things
     weights, bias = model
     z = bias + sum(w * f for w, f in zip(weights, pair_features(a, b, score), strict=True))
     probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -786,7 +788,16 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
 
 
 def _series(cluster: _Cluster, x: _Item, y: _Item) -> bool:
-    return x.changed or y.changed or cluster.score(x, y) >= STRONG_SIMILARITY - 1e-9
+    return _series_pair(x, y, cluster.score(x, y))
+
+
+def _series_pair(x: _Item, y: _Item, score: float) -> bool:
+    """Figures far apart that are still one measurement: a source says it moved, or the
+    contexts are strongly alike."""
+    if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
+        return True
+    # A toll of one named place: counts of one country's dead grow by whole orders.
+    return bool(x.place) and x.place == y.place and _scoped_by_place(x, y)
 
 
 def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
