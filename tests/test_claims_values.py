@@ -138,3 +138,29 @@ def test_a_word_of_a_place_name_that_names_another_thing_is_no_place() -> None:
     )
     assert "varnia" in words and "Operation Zorba" in words.values()
     assert "zorba" not in words
+
+
+def _dated(value: str, family: str, names: set[str], source: int) -> object:
+    from crosswire.reconcile.claims import _Item
+
+    assertion = Assertion(
+        article_id=str(source), start=0, end=5, text=value, subject="", attribute="date",
+        kind="date", value=value,
+    )  # fmt: skip
+    return _Item(
+        source=source, group=source, assertion=assertion, key="date", head="date",
+        family=family, names=names, bag={}, near=set(), place="", years=set(),
+        subgroup=False, other_event=False, unique=False, relative=False,
+    )  # fmt: skip
+
+
+def test_a_date_conflict_needs_one_event_and_full_days() -> None:
+    """Two days are rival reports only when both are tied to one named event."""
+    from crosswire.reconcile.claims import _same_event
+
+    summit = {"arlan", "varnia"}
+    a = _dated("2031-03-04", "summit", summit, 1)
+    assert _same_event(a, _dated("2031-03-05", "summit", summit, 2))  # type: ignore[arg-type]
+    assert not _same_event(a, _dated("2031-03-05", "", summit, 2))  # type: ignore[arg-type]
+    assert not _same_event(a, _dated("2031-03-05", "summit", {"zorba"}, 2))  # type: ignore[arg-type]
+    assert not _same_event(a, _dated("2031-03", "summit", summit, 2))  # type: ignore[arg-type]

@@ -775,16 +775,34 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
     and "Kuala Lumpur" are both right, and two dates in like words are more often two
     events ("the opening of parliament", "the first session of parliament").
     """
-    if a.assertion.kind in ("place", "date") or b.assertion.kind in ("place", "date"):
+    if a.assertion.kind == "place" or b.assertion.kind == "place":
         return False
     members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
     others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
     pairs = [(x, y) for x in members for y in others if _rivals(cluster, x, y)]
+    if a.assertion.kind == "date" or b.assertion.kind == "date":
+        return any(_same_event(x, y) for x, y in pairs)
     if _plausible(a.assertion, b.assertion):
         return bool(pairs)
     # Figures far apart are one measurement only when the sources say so: a strong
     # shared context, or a source saying the figure moved (then shown as a change).
     return any(_series(cluster, x, y) for x, y in pairs)
+
+
+def _same_event(x: _Item, y: _Item) -> bool:
+    """Two full dates said of one event: the same event word and the same named parties
+    ("the summit of Arlan and Varnia", "the Arlan-Varnia summit"), not just "date"."""
+    full = all(
+        (parts := _date_parts(m.assertion.value)) is not None and parts[2] is not None
+        for m in (x, y)
+    )
+    return (
+        full
+        and bool(x.family)
+        and x.family == y.family
+        and bool(x.names and y.names)
+        and _names_overlap(x.names, y.names)
+    )
 
 
 def _series(cluster: _Cluster, x: _Item, y: _Item) -> bool:
