@@ -19,7 +19,11 @@ and "eight hours" conflict, "more than seven hours" and "nearly eight hours" do 
 the tool is confident both values measure the same thing (context similarity of the
 conflicting pair at least ``FLAG_SIMILARITY``, both scopes known to agree, neither a
 relative date); otherwise the claim is ``check``: figures to check, listed lower down.
-Conflicting counts of casualties in sources written on different days are marked
+Figures more than ``PLAUSIBLE_RATIO`` apart are not aligned at all unless a source says
+the figure moved ("down from 100 mph"), their contexts are ``STRONG_SIMILARITY`` alike, or
+both are one named place's toll.  Two dates conflict only when both are full days tied to
+one event (same event word, same named parties).  Conflicting counts of casualties in
+sources written on different days, and figures a source says moved, are marked
 ``evolving`` (a rising toll).  Reprints count once for corroboration
 (``independent_sources``), but figures that change between versions of one wire
 story still make a discrepancy (``changed_in_reprint``).  Each claim says why its
