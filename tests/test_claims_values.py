@@ -80,3 +80,87 @@ def test_a_preposition_at_the_sentence_root_does_not_hang(nlp: object) -> None:
     roots = [t for t in doc if t.head.i == t.i]
     assert roots
     extract_assertions(doc, article, [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [("The dam works ended a 3 and one-half year dispute.", 3.5),
+     ("The talks lasted five and a half hours.", 5.5)],
+)  # fmt: skip
+def test_a_fraction_after_and_stays_with_its_number(
+    nlp: object, sentence: str, number: float
+) -> None:
+    """ "3 and one-half year" is 3.5 years, not half a year beside a stray 3."""
+    from crosswire.analyze.quantities import extract_assertions
+    from crosswire.model import Article
+
+    article = Article(id="x", text=sentence, outlet="o")
+    found = extract_assertions(nlp(sentence), article, [])  # type: ignore[operator]
+    measures = [a for a in found if a.kind != "date"]
+    assert measures, found
+    first = measures[0]
+    value = parse_number(split_hedge(first.text)[2].split(" year")[0].split(" hour")[0])
+    assert sentence[first.start : first.end] == first.text
+    assert value is not None and value.number == pytest.approx(number)
+
+
+def test_a_sentence_saying_a_figure_moved_marks_a_series() -> None:
+    from crosswire.reconcile.claims import _says_change
+
+    assert _says_change("Winds had dropped to near 30 mph overnight.")
+    assert _says_change("The count stood at 80, down from 100 on Monday.")
+    assert not _says_change("The storm was moving west at 8 mph.")
+
+
+def test_a_count_said_to_be_dead_through_a_verb_counts_the_dead(nlp: object) -> None:
+    """ "40 people were confirmed dead": the state is the verb's complement."""
+    from crosswire.analyze.quantities import extract_assertions
+    from crosswire.model import Article
+
+    sentence = "At least 40 people have been confirmed dead in Varnia after the floods."
+    article = Article(id="x", text=sentence, outlet="o")
+    found = extract_assertions(nlp(sentence), article, [])  # type: ignore[operator]
+    counts = [a for a in found if a.kind == "count"]
+    assert counts and counts[0].attribute.endswith("killed"), counts
+    assert sentence[counts[0].start : counts[0].end] == counts[0].text
+
+
+def test_a_word_of_a_place_name_that_names_another_thing_is_no_place() -> None:
+    from crosswire.model import Entity
+    from crosswire.reconcile.claims import _place_words
+
+    words = _place_words(
+        [
+            Entity(name="Operation Zorba", type="LOC"),
+            Entity(name="Hurricane Zorba", type="EVENT"),
+            Entity(name="Varnia", type="GPE"),
+        ]
+    )
+    assert "varnia" in words and "Operation Zorba" in words.values()
+    assert "zorba" not in words
+
+
+def _dated(value: str, family: str, names: set[str], source: int) -> object:
+    from crosswire.reconcile.claims import _Item
+
+    assertion = Assertion(
+        article_id=str(source), start=0, end=5, text=value, subject="", attribute="date",
+        kind="date", value=value,
+    )  # fmt: skip
+    return _Item(
+        source=source, group=source, assertion=assertion, key="date", head="date",
+        family=family, names=names, bag={}, near=set(), place="", years=set(),
+        subgroup=False, other_event=False, unique=False, relative=False,
+    )  # fmt: skip
+
+
+def test_a_date_conflict_needs_one_event_and_full_days() -> None:
+    """Two days are rival reports only when both are tied to one named event."""
+    from crosswire.reconcile.claims import _same_event
+
+    summit = {"arlan", "varnia"}
+    a = _dated("2031-03-04", "summit", summit, 1)
+    assert _same_event(a, _dated("2031-03-05", "summit", summit, 2))  # type: ignore[arg-type]
+    assert not _same_event(a, _dated("2031-03-05", "", summit, 2))  # type: ignore[arg-type]
+    assert not _same_event(a, _dated("2031-03-05", "summit", {"zorba"}, 2))  # type: ignore[arg-type]
+    assert not _same_event(a, _dated("2031-03", "summit", summit, 2))  # type: ignore[arg-type]

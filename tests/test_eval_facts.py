@@ -117,6 +117,6 @@ def test_dev_floors(dev: dict[str, Any]) -> None:
         assert system["trap_hits"] <= 2
         assert system["discrepancy_recall"] >= 0.25
         assert system["alignment_recall"] >= 0.55
-        assert system["alignment_precision"] >= 0.77
+        assert system["alignment_precision"] >= 0.81
     assert ours["discrepancy_precision"] > naive["discrepancy_precision"]
     assert ours["alignment_precision"] > naive["alignment_precision"]

@@ -147,13 +147,28 @@ def _number_phrases(sent: Span) -> list[tuple[int, int]]:
                 _is_number(doc[j + 1]) or (starts_dozen and j == i) or _article_in(doc, j, sent)
             ):
                 j += 1
-            if j + 3 < sent.end and doc[j + 1 : j + 4].text.lower() == "and a half":
-                j += 3
+            j = _and_fraction(doc, j, sent)
             phrases.append((i, j))
             i = j + 1
         else:
             i += 1
     return phrases
+
+
+_FRACTIONS = {"half", "quarter", "quarters", "third", "thirds"}
+_FRACTION_LEAD = {"a", "an", "one", "two", "three", "-"}
+
+
+def _and_fraction(doc: Doc, j: int, sent: Span) -> int:
+    """The last token of "five and a half", "3 and one-half" (a fraction after "and")."""
+    if j + 2 >= sent.end or doc[j + 1].lower_ != "and":
+        return j
+    for k in range(j + 2, min(j + 5, sent.end)):
+        if doc[k].lower_ in _FRACTIONS:
+            return k
+        if doc[k].lower_ not in _FRACTION_LEAD:
+            return j
+    return j
 
 
 def _article_in(doc: Doc, j: int, sent: Span) -> bool:
@@ -457,6 +472,11 @@ def _state_of(noun: Token) -> str:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in ("die",):
             return ""
         return STATES[noun.head.lemma_.lower()]
+    if noun.dep_ in ("nsubjpass", "nsubj"):
+        # "231 people have been confirmed dead", "30 are feared dead", "five were missing"
+        for complement in noun.head.children:
+            if complement.dep_ in ("oprd", "acomp") and complement.lemma_.lower() in STATES:
+                return STATES[complement.lemma_.lower()]
     return ""
 
 

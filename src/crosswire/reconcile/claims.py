@@ -19,7 +19,11 @@ and "eight hours" conflict, "more than seven hours" and "nearly eight hours" do 
 the tool is confident both values measure the same thing (context similarity of the
 conflicting pair at least ``FLAG_SIMILARITY``, both scopes known to agree, neither a
 relative date); otherwise the claim is ``check``: figures to check, listed lower down.
-Conflicting counts of casualties in sources written on different days are marked
+Figures more than ``PLAUSIBLE_RATIO`` apart are not aligned at all unless a source says
+the figure moved ("down from 100 mph"), their contexts are ``STRONG_SIMILARITY`` alike, or
+both are one named place's toll.  Two dates conflict only when both are full days tied to
+one event (same event word, same named parties).  Conflicting counts of casualties in
+sources written on different days, and figures a source says moved, are marked
 ``evolving`` (a rising toll).  Reprints count once for corroboration
 (``independent_sources``), but figures that change between versions of one wire
 story still make a discrepancy (``changed_in_reprint``).  Each claim says why its
@@ -75,8 +79,10 @@ FLAG_SIMILARITY = 0.5
 PLACE_BONUS = 0.2
 # Hedge kinds that round a figure rather than bound it.
 APPROXIMATE = {"about", "nearly"}
-# Rival reports of one figure are within this factor of each other.
+# Rival reports of one figure are within this factor of each other, unless their
+# contexts are at least STRONG_SIMILARITY alike or a source says the figure changed.
 PLAUSIBLE_RATIO = 2.5
+STRONG_SIMILARITY = 0.8
 # Added to the similarity of two values that are the same distinctive figure or day.
 SAME_VALUE_BONUS = 0.25
 # Words either side of a value that make up its near context.
@@ -120,6 +126,13 @@ _NOT_CONTEXT = {
     "saturday", "sunday", "said", "says", "say", "told", "percent", "year", "years", "day",
     "days", "week", "weeks", "month", "months", "hour", "hours", "people", "mr", "mrs", "ms",
 }  # fmt: skip
+# Words that say a figure moved since it was last reported ("rose to", "down from").
+CHANGE_WORDS = {
+    "rose", "risen", "rising", "climbed", "climbing", "jumped", "soared", "mounted",
+    "increased", "decreased", "dropped", "fell", "fallen", "lowered", "raised", "revised",
+    "grew", "swelled", "weakened", "strengthened", "diminished", "slowed",
+}  # fmt: skip
+_CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
 CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
@@ -148,6 +161,7 @@ class _Item:
     other_event: bool  # "a second fire", "an earlier quake": said of another event
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
+    changed: bool = False  # its sentence says the figure moved ("rose to", "down from")
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
 
@@ -338,7 +352,14 @@ def _item(
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
+        changed=_says_change(sentence),
     )
+
+
+def _says_change(sentence: str) -> bool:
+    """ "had dropped to near 30 mph", "down from 100 mph": the figure is one of a series."""
+    words = set(_WORD.findall(sentence.lower()))
+    return bool(words & CHANGE_WORDS) or bool(_CHANGE_FROM.search(sentence))
 
 
 def _other_event(words: list[str]) -> bool:
@@ -420,14 +441,28 @@ def _idf(story: Story) -> dict[str, float]:
 
 
 def _place_words(entities: list[Entity]) -> dict[str, str]:
-    """Words of place names -> the place's name ("salvador" -> "El Salvador")."""
+    """Words of place names -> the place's name ("salvador" -> "El Salvador").
+
+    A word of a longer place name that also names a thing of another kind is left out:
+    "Mitch" in "Operation Mitch" is the hurricane more often than the place.
+    """
+    other = {
+        _stem(word.lower())
+        for entity in entities
+        if entity.type not in ("GPE", "LOC")
+        for variant in [entity.name, *entity.variants]
+        for word in _WORD.findall(variant)
+    }
     words: dict[str, str] = {}
     for entity in entities:
         if entity.type in ("GPE", "LOC"):
             for variant in [entity.name, *entity.variants]:
-                for word in _WORD.findall(variant):
-                    if word.lower() not in STOP_WORDS:
-                        words.setdefault(_stem(word.lower()), entity.name)
+                found = _WORD.findall(variant)
+                for word in found:
+                    key = _stem(word.lower())
+                    if word.lower() in STOP_WORDS or (len(found) > 1 and key in other):
+                        continue
+                    words.setdefault(key, entity.name)
     return words
 
 
@@ -583,6 +618,8 @@ def _link(a: _Item, b: _Item, score: float, model: tuple[Sequence[float], float]
     A confident pair (``FLAG_SIMILARITY``: the same named thing, one figure a source, the
     same place) stays linked; otherwise the pair model weighs the evidence together.
     """
+    if not _plausible(a.assertion, b.assertion) and not _series_pair(a, b, score):
+        return 0.0  # figures far apart, nothing saying they are one: two things
     weights, bias = model
     z = bias + sum(w * f for w, f in zip(weights, pair_features(a, b, score), strict=True))
     probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -742,13 +779,47 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
     and "Kuala Lumpur" are both right, and two dates in like words are more often two
     events ("the opening of parliament", "the first session of parliament").
     """
-    if a.assertion.kind in ("place", "date") or b.assertion.kind in ("place", "date"):
-        return False
-    if not _plausible(a.assertion, b.assertion):
+    if a.assertion.kind == "place" or b.assertion.kind == "place":
         return False
     members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
     others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
-    return any(_rivals(cluster, x, y) for x in members for y in others)
+    pairs = [(x, y) for x in members for y in others if _rivals(cluster, x, y)]
+    if a.assertion.kind == "date" or b.assertion.kind == "date":
+        return any(_same_event(x, y) for x, y in pairs)
+    if _plausible(a.assertion, b.assertion):
+        return bool(pairs)
+    # Figures far apart are one measurement only when the sources say so: a strong
+    # shared context, or a source saying the figure moved (then shown as a change).
+    return any(_series(cluster, x, y) for x, y in pairs)
+
+
+def _same_event(x: _Item, y: _Item) -> bool:
+    """Two full dates said of one event: the same event word and the same named parties
+    ("the summit of Arlan and Varnia", "the Arlan-Varnia summit"), not just "date"."""
+    full = all(
+        (parts := _date_parts(m.assertion.value)) is not None and parts[2] is not None
+        for m in (x, y)
+    )
+    return (
+        full
+        and bool(x.family)
+        and x.family == y.family
+        and bool(x.names and y.names)
+        and _names_overlap(x.names, y.names)
+    )
+
+
+def _series(cluster: _Cluster, x: _Item, y: _Item) -> bool:
+    return _series_pair(x, y, cluster.score(x, y))
+
+
+def _series_pair(x: _Item, y: _Item, score: float) -> bool:
+    """Figures far apart that are still one measurement: a source says it moved, or the
+    contexts are strongly alike."""
+    if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
+        return True
+    # A toll of one named place: counts of one country's dead grow by whole orders.
+    return bool(x.place) and x.place == y.place and _scoped_by_place(x, y)
 
 
 def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
@@ -780,7 +851,10 @@ def _evolving(
     clashes: list[tuple[_Item, _Item]],
     references: dict[int, tuple[str | None, bool]],
 ) -> bool:
-    """A casualty figure that differs between sources written on different days."""
+    """A casualty figure that differs between sources written on different days, or a
+    figure a source says moved ("rose to", "down from")."""
+    if any(a.changed or b.changed for a, b in clashes):
+        return True
     if not any(w in cluster.items[0].key for w in CASUALTY_WORDS):
         return False
     for a, b in clashes:
