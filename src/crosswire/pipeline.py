@@ -76,7 +76,13 @@ def analyze_story(
     The same content given twice (two copies of one file) becomes one article of the story.
     """
     articles = list({article.id: article for article in articles}.values())
-    done: dict[str, ArticleAnalysis] = store.load_analyses(articles) if store else {}
+    done: dict[str, ArticleAnalysis] = {}
+    if store is not None:
+        if progress is not None:
+            progress("load stored analyses", 0, 1)
+        done = store.load_analyses(articles)
+        if progress is not None:
+            progress("load stored analyses", 1, 1)
     todo = [clean_article(a) for a in articles if a.id not in done]
     if not todo:  # everything stored: no model needs loading
         return Story([done[a.id] for a in articles])
