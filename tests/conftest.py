@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,23 @@ def eval_path(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data not found at {path}")
     return path
+
+
+# One headless Chromium for every browser test module: Playwright's sync API cannot be
+# started twice in one process while the first instance is still open.
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from test_browser_brief import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"headless Chromium not found at {CHROMIUM}: install it with "
+            "`apt-get update && apt-get install -y chromium` (or `make browser`)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright not installed: pip install -e '.[browser]'"
+    )
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

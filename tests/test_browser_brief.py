@@ -37,22 +37,6 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"headless Chromium not found at {CHROMIUM}: install it with "
-            "`apt-get update && apt-get install -y chromium` (or `make browser`)"
-        )
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright not installed: pip install -e '.[browser]'"
-    )
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @dataclass
 class Visit:
     """A page opened in the browser and everything it did that a test may object to."""

@@ -19,11 +19,18 @@ def _range(text: str, exact: bool = False) -> tuple[float, float]:
 @pytest.mark.parametrize(
     ("text", "number"),
     [("seven", 7), ("7.5", 7.5), ("1,487", 1487), ("twenty-five", 25), ("a dozen", 12),
-     ("five and a half", 5.5), ("two hundred", 200), ("1.2 million", 1_200_000)],
+     ("five and a half", 5.5), ("two hundred", 200), ("1.2 million", 1_200_000),
+     ("two-thirds", 2 / 3), ("one third", 1 / 3), ("3 1/2", 3.5), ("three and one-half", 3.5),
+     ("half a million", 500_000)],
 )  # fmt: skip
 def test_number_words(text: str, number: float) -> None:
     value = parse_number(text)
     assert value is not None and value.number == pytest.approx(number)
+
+
+def test_near_is_a_hedge() -> None:
+    assert split_hedge("near 180 mph")[:2] == ("near", "about")
+    assert split_hedge("nearly eight hours")[:2] == ("nearly", "nearly")
 
 
 def test_hedges_become_intervals() -> None:

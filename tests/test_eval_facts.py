@@ -110,10 +110,13 @@ def dev() -> dict[str, Any]:
 def test_dev_floors(dev: dict[str, Any]) -> None:
     """Floors on the ten dev clusters (figures in the README); precision comes first."""
     ours, naive = dev["systems"]["crosswire"], dev["systems"]["naive"]
+    left_out = dev["systems"]["crosswire_pair_model_left_out"]
     assert not dev["unlocated_quotes"]
-    assert ours["discrepancy_precision"] >= 0.9
-    assert ours["trap_hits"] <= 2
-    assert ours["discrepancy_recall"] >= 0.14
-    assert ours["alignment_recall"] >= 0.44
-    assert ours["alignment_precision"] >= 0.63
+    for system in (ours, left_out):  # shipped weights, and weights that never saw the cluster
+        assert system["discrepancy_precision"] >= 0.9
+        assert system["trap_hits"] <= 2
+        assert system["discrepancy_recall"] >= 0.25
+        assert system["alignment_recall"] >= 0.55
+        assert system["alignment_precision"] >= 0.77
     assert ours["discrepancy_precision"] > naive["discrepancy_precision"]
+    assert ours["alignment_precision"] > naive["alignment_precision"]

@@ -7,8 +7,6 @@ browser, the layout checks in headless Chromium like tests/test_browser_brief.py
 from __future__ import annotations
 
 import random
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,6 @@ from crosswire.model import (
     TimelineEvent,
 )
 from crosswire.render.html import CHIPS_SHOWN, MATRIX_COLUMNS, build_view, render_html
-from test_browser_brief import CHROMIUM, CHROMIUM_ARGS
 
 SOURCES = 1000
 SENTENCE = "The Kelmar pier stayed closed on Monday while inspectors examined the fallen crane."
@@ -89,31 +86,6 @@ def large_brief(count: int = SOURCES, seed: int = 16) -> Brief:
 
 
 @pytest.fixture(scope="module")
-def sync_api() -> Any:
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless Chromium not found at {CHROMIUM} (`make browser` installs it)")
-    return pytest.importorskip("playwright.sync_api", reason="Playwright not installed")
-
-
-def _in_own_thread(check: Callable[[], None]) -> None:
-    """Run ``check`` in a new thread: test_browser_brief's session keeps Playwright's sync API
-    (and its event loop) busy in this one, and a second one cannot start beside it."""
-    failures: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            check()
-        except BaseException as exc:  # handed back to the test's thread
-            failures.append(exc)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if failures:
-        raise failures[0]
-
-
-@pytest.fixture(scope="module")
 def brief() -> Brief:
     return large_brief()
 
@@ -141,39 +113,28 @@ def test_a_small_brief_keeps_one_matrix_and_no_filter() -> None:
 
 @pytest.mark.browser
 def test_the_page_of_1000_sources_fits_the_window(
-    sync_api: Any, tmp_path: Path, brief: Brief
+    browser: Any, tmp_path: Path, brief: Brief
 ) -> None:
     path = tmp_path / "large.html"
     path.write_text(render_html(brief), "utf-8")
-
-    def check() -> None:
-        with sync_api.sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            for viewport in ({"width": 1280, "height": 900}, {"width": 375, "height": 740}):
-                _check_viewport(chromium, path, viewport)
-            chromium.close()
-
-    _in_own_thread(check)
-
-
-def _check_viewport(chromium: Any, path: Path, viewport: dict[str, int]) -> None:
-    context = chromium.new_context(viewport=viewport)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(path.as_uri(), wait_until="load")
-    width = page.evaluate("document.scrollingElement.scrollWidth")
-    assert width <= viewport["width"] + 1, f"page is {width}px wide at {viewport}"
-    # opening every collapsed list keeps it inside the window: chips wrap
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-    width = page.evaluate("document.scrollingElement.scrollWidth")
-    assert width <= viewport["width"] + 1, f"opened page is {width}px wide at {viewport}"
-    # the filter finds one source by its number in outlet, title and file name
-    page.fill("#source-filter", "report 517")
-    shown = page.locator("article.source:visible")
-    assert shown.count() == 1 and shown.first.get_attribute("id") == "source-517"
-    assert page.locator("#source-count").inner_text() == f"1 of {SOURCES}"
-    page.fill("#source-filter", "")
-    assert page.locator("#source-count").inner_text() == f"{SOURCES} of {SOURCES}"
-    assert errors == []
-    context.close()
+    for viewport in ({"width": 1280, "height": 900}, {"width": 375, "height": 740}):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e, seen=errors: seen.append(str(e)))
+        page.goto(path.as_uri(), wait_until="load")
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= viewport["width"] + 1, f"page is {width}px wide at {viewport}"
+        # opening every collapsed list keeps it inside the window: chips wrap
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= viewport["width"] + 1, f"opened page is {width}px wide at {viewport}"
+        # the filter finds one source by its outlet's number
+        page.fill("#source-filter", "report 517")
+        shown = page.locator("article.source:visible")
+        assert shown.count() == 1 and shown.first.get_attribute("id") == "source-517"
+        assert page.locator("#source-count").inner_text() == f"1 of {SOURCES}"
+        page.fill("#source-filter", "")
+        assert page.locator("#source-count").inner_text() == f"{SOURCES} of {SOURCES}"
+        assert errors == []
+        context.close()

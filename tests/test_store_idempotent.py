@@ -11,7 +11,8 @@ from conftest import EXAMPLE
 from crosswire.errors import StoreError
 from crosswire.ingest import read_articles
 from crosswire.model import Story
-from crosswire.pipeline import analyze_story
+from crosswire.pipeline import analyze_story, sources_of
+from crosswire.reconcile.independence import find_copies
 from crosswire.store import MIGRATIONS, Store
 
 
@@ -75,11 +76,25 @@ def test_list_reports_analysis_state(tmp_path: Path, example_story: Story) -> No
     assert isinstance(store.db.conn, sqlite3.Connection)
 
 
-def test_the_same_article_given_twice_is_one_source(tmp_path: Path, example_story: Story) -> None:
+def test_the_same_article_given_twice_is_listed_as_a_copy_and_counted_once(
+    tmp_path: Path, example_story: Story
+) -> None:
     store = Store(tmp_path / "x.db")
     for analysis in example_story.analyses:
         store.save_analysis(analysis)
     articles = read_articles([EXAMPLE, EXAMPLE / "baltic-wire.txt"]).articles
     assert len(articles) == len(example_story.analyses) + 1
-    story = analyze_story(articles, store=store)
-    assert [a.id for a in story.articles] == [a.id for a in example_story.articles]
+    story = analyze_story(articles, store=store)  # everything stored: no model is loaded
+    assert len(story.articles) == len(articles)  # every input that was read is listed
+    assert len(store.list_articles()) == len(example_story.analyses)  # analysed once
+    copies = find_copies(story)
+    second = len(articles)
+    first = next(n for n, a in enumerate(story.articles, 1) if a.id == articles[-1].id)
+    assert copies.duplicate_of[second] == first or copies.duplicate_of[first] == second
+    assert copies.identical & {first, second}
+    sources = sources_of(story, copies.duplicate_of, copies)
+    alone = find_copies(example_story).duplicate_of
+    assert sum(1 for s in sources if s.duplicate_of is None) == sum(
+        1 for parent in alone.values() if parent is None
+    )  # counted once
+    assert {s.outlet for s in sources} == {a.outlet for a in articles}  # its outlet kept

@@ -69,7 +69,7 @@ def test_citations_only_to_sources_that_say_the_same_thing() -> None:
         "The talks between the two delegations in Geneva lasted eight hours on Monday.",
         "A football match between the two national teams in Geneva was cancelled on Monday.",
     )
-    summary = summarize_story(s, words=16)
+    summary = summarize_story(s, words=16, duplicate_of={})  # 2 is no copy here: cite it
     assert [x.text for x in summary] == [claim]
     assert summary[0].sources == [1, 2]  # never 3 (eight hours) nor 4 (another event)
 
@@ -91,8 +91,11 @@ def test_reprints_count_once_as_sources() -> None:
     )
     other = "The city council approved a new budget for the public library system on Friday night."
     s = story(wire, wire, wire, other, other)
-    assert [x.text for x in summarize_story(s, words=16)] == [wire]  # three sources say it
+    # Taken as three independent sources (no copies known), the wire story wins ...
+    assert [x.text for x in summarize_story(s, words=16, duplicate_of={})] == [wire]
     # ... but sources 2 and 3 reprint 1: the wire story is one source's word, the budget two.
     summary = summarize_story(s, words=16, duplicate_of={2: 1, 3: 1})
     assert [x.text for x in summary] == [other]
     assert summary[0].sources == [4, 5]
+    # Found by the summariser itself, 4 and 5 are copies too: one voice each, still a summary.
+    assert summarize_story(s, words=16)

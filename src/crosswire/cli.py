@@ -57,6 +57,13 @@ SpacyModel = Annotated[
     str,
     typer.Option("--spacy-model", help="spaCy pipeline name or path (default: en_core_web_sm)."),
 ]
+StoryId = Annotated[
+    int | None,
+    typer.Option("--story", help="Brief this story only (a number `crosswire stories` lists)."),
+]
+AsOne = Annotated[
+    bool, typer.Option("--as-one", help="Brief all the articles as one story, ungrouped.")
+]
 MaxBytes = Annotated[
     int, typer.Option("--max-file-bytes", help="Skip input files larger than this.")
 ]
@@ -117,8 +124,14 @@ def brief(
     embeddings: Embeddings = DEFAULT.embedding_backend,
     max_file_bytes: MaxBytes = DEFAULT.max_file_bytes,
     spacy_model: SpacyModel = DEFAULT.spacy_model,
+    story_id: StoryId = None,
+    as_one: AsOne = False,
 ) -> None:
-    """Build the event brief of the articles in PATHS (or of everything in --db)."""
+    """Build the event brief of the articles in PATHS (or of everything in --db).
+
+    PATHS holding several stories are grouped and each story is briefed (or the one --story
+    names); with --db and --story, the stored story is briefed.
+    """
     from crosswire.pipeline import build_brief
     from crosswire.render import FORMATS, render
 
@@ -135,10 +148,27 @@ def brief(
         max_file_bytes=max_file_bytes,
         spacy_model=spacy_model,
     )
-    story = _story(paths or [], settings, db)
+    if story_id is not None and not paths:
+        story = _stored_story(db, story_id, settings)
+    else:
+        story = _story(paths or [], settings, db)
+    stories = [story] if as_one or not paths else _stories_in(story, settings, story_id)
     with _progress() as progress:
-        result = build_brief(story, settings, progress)
-    _emit(render(result, fmt), output)
+        results = [build_brief(s, settings, progress) for s in stories]
+    if len(results) == 1:
+        _emit(render(results[0], fmt), output)
+        return
+    if fmt == "html":
+        raise typer.BadParameter(
+            f"the articles hold {len(results)} stories: choose one with --story N, or write "
+            "them all as a site with `crosswire site`",
+            param_hint="--story",
+        )
+    if fmt == "json":
+        _emit("[\n" + ",\n".join(render(r, fmt).rstrip() for r in results) + "\n]\n", output)
+        return
+    rule = "\n\n---\n\n" if fmt == "md" else "\n\n" + "=" * 72 + "\n\n"
+    _emit(rule.join(render(r, fmt).rstrip() for r in results) + "\n", output)
 
 
 @app.command()
@@ -256,8 +286,9 @@ def ingest(
     ingested = _read(paths, settings)
     added = store.add_articles(ingested.articles)
     with _progress() as progress:
-        analyze_story(ingested.articles, settings, store, progress)
+        analysed = analyze_story(ingested.articles, settings, store, progress)
     err.print(f"{added} new article(s), {len(ingested.articles) - added} already stored, in {db}")
+    _report_grouping(store, analysed, settings)
 
 
 @app.command("list")
@@ -277,6 +308,78 @@ def list_articles(
             "yes" if row["analysed"] else "no",
         )
     out.print(table)
+
+
+@app.command()
+def stories(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders of articles (else --db).")
+    ] = None,
+    db: Annotated[str | None, typer.Option("--db", help="SQLite store.")] = None,
+    regroup_all: Annotated[
+        bool, typer.Option("--regroup", help="Regroup the store's articles from scratch first.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+    strict: Strict = False,
+) -> None:
+    """List the stories in PATHS or in --db: title, articles, sources, outlets, dates."""
+    from crosswire.group import list_stories, regroup, split_into_stories, summarise_story
+    from crosswire.model import to_dict
+
+    settings = replace(DEFAULT, strict=strict)
+    if paths:
+        story = _story(paths, settings, db)
+        found = [
+            summarise_story(n, s)
+            for n, s in enumerate(split_into_stories(story.analyses, settings), start=1)
+        ]
+    else:
+        store = _existing_store(db or DEFAULT.db_path)
+        if regroup_all:
+            change = regroup(store, settings)
+            err.print(
+                f"regrouped {change['articles']} article(s): {change['stories_before']} -> "
+                f"{change['stories_after']} stories (B3 F1 {change['b3_f1_vs_before']:.3f} "
+                "against the stories before)"
+            )
+        found = list_stories(store)
+    if as_json:
+        sys.stdout.write(json.dumps(to_dict(found), indent=2) + "\n")
+        return
+    table = Table("story", "title", "articles", "independent", "outlets", "dates", "disagreements")
+    for row in found:
+        span = " – ".join(dict.fromkeys(d for d in (row.first_day, row.last_day) if d))
+        table.add_row(
+            str(row.id),
+            row.title,
+            str(row.articles),
+            str(row.independent_sources),
+            ", ".join(row.outlets),
+            span,
+            str(row.disagreements),
+        )
+    out.print(table)
+
+
+@app.command()
+def site(
+    db: Annotated[str, typer.Option("--db", help="SQLite store.")] = DEFAULT.db_path,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the site into.")
+    ] = Path("site"),
+    title: Annotated[str, typer.Option("--title", help="Front page title.")] = "Stories",
+) -> None:
+    """Write a static site: a front page of the stored stories and a brief page for each."""
+    from crosswire.group import list_stories, load_stored_story
+    from crosswire.pipeline import build_brief
+    from crosswire.render.site import write_site
+
+    store = _existing_store(db)
+    found = list_stories(store)
+    written = write_site(
+        found, lambda n: build_brief(load_stored_story(store, n)), output, title
+    )
+    err.print(f"wrote {len(written)} page(s) for {len(found)} stories to {output}")
 
 
 # ------------------------------------------------------------------------ eval
@@ -330,13 +433,16 @@ def eval_timeline17(
         str | None, typer.Option("--topics", help="comma-separated topic folders")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="folder to keep spaCy parses in between runs")
+    ] = None,
 ) -> None:
     """Date F1 and alignment ROUGE of generated timelines."""
     from crosswire.evaluate import timeline17
 
     chosen = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
     with _working("timeline17"):
-        metrics = timeline17.evaluate(path, chosen)
+        metrics = timeline17.evaluate(path, chosen, cache)
     _print_metrics(metrics, as_json)
 
 
@@ -382,6 +488,28 @@ def eval_facts(
 
     with _working("facts"):
         metrics = facts.evaluate(path, clusters)
+    _print_metrics(metrics, as_json)
+
+
+@eval_app.command("stories")
+def eval_stories(
+    ecbplus: Annotated[
+        Path | None, typer.Option("--ecbplus", help="ECB+ folder of topic folders")
+    ] = None,
+    duc: Annotated[Path | None, typer.Option("--duc", help="DUC 2004 clusters.jsonl")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Store to keep the analyses in between runs.")
+    ] = None,
+    topics: Annotated[str | None, typer.Option("--topics", help="ECB+ topics, e.g. 1-35")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """B3 P/R/F1 and story counts of grouping (batch and incremental) and a TF-IDF baseline."""
+    from crosswire.evaluate import stories as stories_eval
+
+    with _working("stories"):
+        metrics = stories_eval.evaluate(
+            ecbplus, duc, db, parse_ranges(topics) if topics else None
+        )
     _print_metrics(metrics, as_json)
 
 
@@ -432,6 +560,47 @@ def _story(paths: list[str], settings: Settings, db: str | None) -> Story:
         raise NoArticlesError("no readable articles in " + (", ".join(paths) or str(db)))
     with _progress() as progress:
         return analyze_story(articles, settings, store, progress)
+
+
+def _existing_store(db: str) -> Any:
+    from crosswire.store import Store
+
+    return Store(db, create=False)
+
+
+def _stored_story(db: str | None, story_id: int, settings: Settings) -> Story:
+    from crosswire.group import load_stored_story
+
+    return load_stored_story(_existing_store(db or settings.db_path), story_id)
+
+
+def _stories_in(story: Story, settings: Settings, story_id: int | None) -> list[Story]:
+    """The stories among the articles given; says on stderr how many when more than one."""
+    from crosswire.group import split_into_stories
+
+    found = split_into_stories(story.analyses, settings)
+    if len(found) > 1:
+        err.print(
+            f"found {len(found)} stories among {len(story.analyses)} articles"
+            + ("" if story_id else "; briefing each (--story N for one, --as-one for none)")
+        )
+    if story_id is None:
+        return found
+    if not 1 <= story_id <= len(found):
+        raise typer.BadParameter(f"choose a story from 1 to {len(found)}", param_hint="--story")
+    return [found[story_id - 1]]
+
+
+def _report_grouping(store: Any, story: Story, settings: Settings) -> None:
+    from crosswire.group import place_articles
+
+    decisions = place_articles(store, story.analyses, settings)
+    kinds = [d.kind for d in decisions]
+    if decisions:
+        err.print(
+            f"stories: {kinds.count('started')} new, {kinds.count('joined')} article(s) joined "
+            f"a stored story, {kinds.count('merged')} merge(s), {kinds.count('split')} split(s)"
+        )
 
 
 def _report(ingested: Ingested) -> None:

@@ -250,6 +250,9 @@ class Source:
     duplicate_of: int | None = None
     published_inferred: bool = False
     article_id: str = ""
+    identical: bool = False  # word for word the text of ``duplicate_of`` (one file given twice)
+    reuses: int | None = None  # a partial rewrite: the source whose sentences it reuses
+    reused_share: float = 0.0  # share of this article's sentences found in ``reuses``
 
 
 @dataclass
@@ -279,6 +282,47 @@ class Brief:
     claims: list[Claim] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     schema: str = SCHEMA
+
+
+# ------------------------------------------------------------------------ stories
+
+
+@dataclass
+class ArticleSignature:
+    """What grouping into stories reads of one analysed article (kept small: stored per article)."""
+
+    article_id: str
+    terms: dict[str, int] = field(default_factory=dict)  # word stem or "@entity" -> count
+    day: str | None = None  # reference date (published, else dateline), ISO
+    title: str | None = None
+    outlet: str = ""
+
+
+@dataclass
+class Grouping:
+    """One grouping decision and why it was made (a join, a new story, a merge or a split)."""
+
+    article_id: str
+    story: int
+    kind: Literal["joined", "started", "merged", "split"] = "joined"
+    score: float = 0.0  # cosine of the article (or story) to the story it was compared with
+    reason: str = ""
+    other: int | None = None  # the story merged away, or split from
+
+
+@dataclass
+class StorySummary:
+    """One story as ``crosswire stories`` and the front page list it."""
+
+    id: int
+    title: str
+    articles: int
+    independent_sources: int = 0  # reprint groups count once
+    outlets: list[str] = field(default_factory=list)
+    first_day: str | None = None
+    last_day: str | None = None
+    disagreements: int = 0  # claims on which sources give different values
+    article_ids: list[str] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------ serialisation

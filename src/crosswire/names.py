@@ -16,6 +16,8 @@ from rapidfuzz.distance import Levenshtein
 __all__ = [
     "ROLE_HEADS",
     "ROLE_MODIFIERS",
+    "ORG_WORDS",
+    "SITE_WORDS",
     "PersonName",
     "acronym_of",
     "acronym_keys",
@@ -52,7 +54,8 @@ ROLE_HEADS = _words(
     coach manager commissioner delegate lieutenant sergeant cardinal bishop archbishop
     undersecretary under-secretary secretary-general spokesperson president-elect
     emperor dictator nominee candidate mp actress actor singer rapper
-    gov sen rep gen lt col sgt capt cmdr adm det insp supt atty"""
+    gov sen rep gen lt col sgt capt cmdr adm det insp supt atty coroner comedian pastor
+    priest rabbi imam detective trooper dean"""
 )
 # Words that may stand inside a title before or after its head ("Deputy Foreign Minister").
 ROLE_MODIFIERS = _words(
@@ -62,6 +65,21 @@ ROLE_MODIFIERS = _words(
     principal permanent special top lead chief-of-staff staff"""
 )
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md"}
+# Head words of buildings, sites and institutions named after a person or a place
+# ("Goteborg Cathedral", "Betty Ford Center"): the name before them is not the same entity.
+SITE_WORDS = _words(
+    """cathedral church chapel mosque temple synagogue stadium arena airport hospital clinic
+    university college school museum bridge station hotel tower hall square street avenue
+    road park palace castle prison centre center theatre theater library harbour harbor port
+    dam foundation institute"""
+)
+# Last words that make a name an organisation's, never a person's ("Kestrel Labs").
+ORG_WORDS = _words(
+    """corp corporation inc incorporated ltd llc plc company co group labs laboratories
+    holdings systems logistics bank partners associates industries airlines motors
+    technologies media press agency bureau ministry department council committee union
+    party league association society"""
+)
 
 # Common English short forms; transliteration variants are left to ``skeleton``.
 _NICKNAMES = [
@@ -295,7 +313,7 @@ def _given_names_match(a: PersonName, b: PersonName) -> str | None:
         if len(fold(x.first)) == 1 and x.middles and first_names_match(x.middles[0], y.first):
             return f"{y.first} is the middle name of {x.first} {x.middles[0]}"
         # "Sharron Diane Crawford Smith" is "Diane Crawford Smith": every later name agrees.
-        if y.middles and x.middles[1:] and _same_words(x.middles, (y.first, *y.middles)):
+        if x.middles and _same_words(x.middles, (y.first, *y.middles)):
             return f"{y.first} {' '.join(y.middles)} are the middle names of {x.first}"
         if x.nickname and fold(x.nickname) == fold(y.first):
             return f"{y.first} is the nickname of {x.first}"
@@ -317,13 +335,18 @@ def acronym_of(short: str, long: str) -> bool:
 @lru_cache(maxsize=_CACHE)
 def acronym_keys(long: str) -> frozenset[str]:
     """The acronyms ``long`` can have: initials of its content words or of every word, with a
-    hyphenated word as one word or two (Hewlett-Packard: HP) and a dotted abbreviation
-    letter by letter (U.S. Geological Survey: USGS)."""
+    hyphenated word as one word or two (Hewlett-Packard: HP), a dotted abbreviation letter
+    by letter (U.S. Geological Survey: USGS), a company's legal ending kept or dropped."""
+    bare = _CORPORATE_WORDS.sub("", long)
+    return _initials(long) | (_initials(bare) if bare and bare != long else frozenset())
+
+
+def _initials(long: str) -> frozenset[str]:
     if len(long.split()) == 1 and "-" not in long:
         return frozenset()
     spelled = re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1. ", long)  # U.S. -> U. S.
-    keys = set()
     article = ["the"] if fold(f"x {long}").split()[1:2] == ["the"] else []
+    keys = set()
     for form in (spelled.replace("-", ""), spelled.replace("-", " ")):
         words = [*article, *fold(form).split()]
         if len(words) < 2:
@@ -336,6 +359,10 @@ def acronym_keys(long: str) -> frozenset[str]:
 _CORPORATE = re.compile(
     r"( (corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|company|ag|sa))+$"
 )
+_CORPORATE_WORDS = re.compile(
+    r"(,?\s+(corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|company|ag|sa)\.?)+$",
+    re.I,
+)
 
 
 _WEB = re.compile(r"\.(com|org|net)$", re.I)
@@ -346,6 +373,7 @@ def place_key(name: str) -> tuple[str, str | None]:
     """The key under which a non-person name merges, and the alias reason if one applied."""
     name = _WEB.sub("", name)  # People.com is People
     key = _CORPORATE.sub("", fold(name)) or fold(name)
+    key = re.sub(r"^mt ", "mount ", key)  # Mt Cook is Mount Cook
     alias = _ALIAS_KEY.get(key)
     if alias is not None and alias != key:
         return alias, f"{name} is a known name of {alias}"

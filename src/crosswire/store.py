@@ -21,15 +21,23 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from crosswire.errors import StoreError
-from crosswire.model import Article, ArticleAnalysis, from_dict, to_dict
+from crosswire.model import (
+    Article,
+    ArticleAnalysis,
+    ArticleSignature,
+    Grouping,
+    from_dict,
+    to_dict,
+)
 
-__all__ = ["Store", "MIGRATIONS", "analysis_fingerprint", "BUSY_TIMEOUT_S"]
+__all__ = ["Store", "StoryTables", "MIGRATIONS", "analysis_fingerprint", "BUSY_TIMEOUT_S"]
 
 BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another process's transaction
 
@@ -55,7 +63,29 @@ def _m001_initial(db: Any) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_m001_initial]
+def _m002_stories(db: Any) -> None:
+    """Stories (crosswire.group): membership with reasons, a candidate index, term counts."""
+    db.execute(
+        "create table stories (id integer primary key, title text, size integer, "
+        "first_day text, last_day text, state text, updated text)"
+    )
+    db.execute(
+        "create table story_articles (article_id text primary key, story_id integer, "
+        "signature text)"
+    )
+    db.execute("create index story_articles_story on story_articles (story_id)")
+    db.execute("create table story_terms (term text, story_id integer, unique (term, story_id))")
+    db.execute("create index story_terms_term on story_terms (term)")
+    db.execute("create table story_term_counts (term text primary key, n integer)")
+    db.execute("create table story_meta (key text primary key, value integer)")
+    db.execute(
+        "create table story_events (id integer primary key, article_id text, story_id integer, "
+        "kind text, score real, reason text, other integer, at text)"
+    )
+    db.execute("create index story_events_story on story_events (story_id)")
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_m001_initial, _m002_stories]
 
 
 @functools.cache
@@ -224,3 +254,236 @@ class Store:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class StoryTables:
+    """The store's stories, as a ``group.StoryBackend`` (incremental grouping writes through it).
+
+    Callers wrap each article's placement in ``with store.db.conn:`` so it is one transaction.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.execute = store.db.conn.execute
+
+    # --------------------------------------------------------- StoryBackend
+
+    def article_count(self) -> int:
+        row = self.execute("select value from story_meta where key = 'articles'").fetchone()
+        return int(row[0]) if row else 0
+
+    def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        wanted = list(terms)
+        found: dict[str, int] = dict.fromkeys(wanted, 0)
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            sql = f"select term, n from story_term_counts where term in ({marks})"
+            found.update({t: int(n) for t, n in self.execute(sql, chunk)})
+        return found
+
+    def count(self, terms: Iterable[str]) -> None:
+        self.execute(
+            "insert into story_meta values ('articles', 1) "
+            "on conflict(key) do update set value = value + 1"
+        )
+        self.store.db.conn.executemany(
+            "insert into story_term_counts values (?, 1) on conflict(term) do update set n = n + 1",
+            [(t,) for t in terms],
+        )
+
+    def postings(self, terms: Iterable[str], per_term: int) -> list[tuple[str, int]]:
+        found: list[tuple[str, int]] = []
+        for term in terms:
+            rows = self.execute(
+                "select story_id from story_terms where term = ? order by rowid desc limit ?",
+                [term, per_term],
+            )
+            found += [(term, int(r[0])) for r in rows]
+        return found
+
+    def index_terms(self, story: int, terms: Iterable[str]) -> None:
+        # replace, so the row moves to the end: postings are read most recent first
+        self.store.db.conn.executemany(
+            "insert or replace into story_terms (term, story_id) values (?, ?)",
+            [(t, story) for t in terms],
+        )
+
+    def story(self, story: int) -> Any:
+        from crosswire.group.backend import StoryState
+
+        row = self.execute(
+            "select id, title, size, first_day, last_day, state from stories where id = ?",
+            [story],
+        ).fetchone()
+        if row is None:
+            return None
+        state = json.loads(row[5])
+        return StoryState(
+            id=int(row[0]),
+            centroid=state["centroid"],
+            size=int(row[2]),
+            first_day=row[3],
+            last_day=row[4],
+            title=row[1],
+            next_check=int(state.get("next_check", 4)),
+            norm=float(state.get("norm", 0.0)),
+        )
+
+    def put_story(self, state: Any) -> None:
+        self.execute(
+            "insert or replace into stories (id, title, size, first_day, last_day, state, updated)"
+            " values (?, ?, ?, ?, ?, ?, ?)",
+            [
+                state.id,
+                state.title,
+                state.size,
+                state.first_day,
+                state.last_day,
+                json.dumps(
+                    {"centroid": state.centroid, "next_check": state.next_check, "norm": state.norm}
+                ),
+                _now(),
+            ],
+        )
+
+    def drop_story(self, story: int) -> None:
+        self.execute("delete from stories where id = ?", [story])
+        self.execute("delete from story_terms where story_id = ?", [story])
+
+    def new_id(self) -> int:
+        row = self.execute(
+            "select max(m) from (select max(id) as m from stories "
+            "union all select max(story_id) from story_events)"
+        ).fetchone()
+        return int(row[0] or 0) + 1
+
+    def assign(self, signature: ArticleSignature, decision: Grouping) -> None:
+        self.execute(
+            "insert or replace into story_articles values (?, ?, ?)",
+            [signature.article_id, decision.story, json.dumps(to_dict(signature))],
+        )
+        self.log(decision)
+
+    def move(self, article_ids: Iterable[str], story: int) -> None:
+        self.store.db.conn.executemany(
+            "update story_articles set story_id = ? where article_id = ?",
+            [(story, a) for a in article_ids],
+        )
+
+    def members(self, story: int) -> list[ArticleSignature]:
+        rows = self.execute(
+            "select signature from story_articles where story_id = ? order by rowid", [story]
+        )
+        return [from_dict(ArticleSignature, json.loads(r[0])) for r in rows]
+
+    def log(self, decision: Grouping) -> None:
+        self.execute(
+            "insert into story_events (article_id, story_id, kind, score, reason, other, at) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
+            [
+                decision.article_id,
+                decision.story,
+                decision.kind,
+                decision.score,
+                decision.reason,
+                decision.other,
+                _now(),
+            ],
+        )
+
+    # --------------------------------------------------------- reading
+
+    def grouped(self) -> set[str]:
+        """Ids of the articles already placed in a story."""
+        return {r[0] for r in self.execute("select article_id from story_articles")}
+
+    def stories(self) -> list[dict[str, Any]]:
+        """One row per story, largest first: id, title, size, first_day, last_day."""
+        cursor = self.execute(
+            "select id, title, size, first_day, last_day from stories "
+            "order by size desc, last_day desc, id"
+        )
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def signatures(self) -> list[ArticleSignature]:
+        rows = self.execute("select signature from story_articles order by rowid")
+        return [from_dict(ArticleSignature, json.loads(r[0])) for r in rows]
+
+    def membership(self) -> dict[str, int]:
+        """Article id -> story id, for every placed article."""
+        rows = self.execute("select article_id, story_id from story_articles order by rowid")
+        return {r[0]: int(r[1]) for r in rows}
+
+    def article_ids(self, story: int) -> list[str]:
+        rows = self.execute(
+            "select article_id from story_articles where story_id = ? order by rowid", [story]
+        )
+        return [r[0] for r in rows]
+
+    def clusters(self) -> list[list[str]]:
+        groups: dict[int, list[str]] = {}
+        for article, story in self.execute(
+            "select article_id, story_id from story_articles order by rowid"
+        ):
+            groups.setdefault(int(story), []).append(article)
+        return list(groups.values())
+
+    def events(self, story: int | None = None) -> list[Grouping]:
+        """Grouping decisions, oldest first (of one story, or all)."""
+        sql = "select article_id, story_id, kind, score, reason, other from story_events"
+        rows = (
+            self.execute(sql + " where story_id = ? or other = ? order by id", [story, story])
+            if story is not None
+            else self.execute(sql + " order by id")
+        )
+        return [Grouping(r[0], int(r[1]), r[2], float(r[3]), r[4], r[5]) for r in rows]
+
+    def replace_with(
+        self, backend: Any, renumber: dict[int, int] | None = None, reason: str = ""
+    ) -> None:
+        """Replace every story by those of an in-memory ``group.MemoryBackend`` (bulk)."""
+        ids = renumber or {story: story for story in backend.stories}
+        self.clear()
+        conn = self.store.db.conn
+        conn.executemany("insert into story_term_counts values (?, ?)", backend.df.items())
+        self.execute("insert into story_meta values ('articles', ?)", [backend.documents])
+        for old, state in backend.stories.items():
+            if backend.member_ids.get(old):
+                self.put_story(replace(state, id=ids[old]))
+        conn.executemany(
+            "insert into story_articles values (?, ?, ?)",
+            (
+                (a, ids[story], json.dumps(to_dict(backend.signatures[a])))
+                for a, story in backend.story_of.items()
+            ),
+        )
+        conn.executemany(
+            "insert or ignore into story_terms (term, story_id) values (?, ?)",
+            (
+                (term, ids[story])
+                for term, stories in backend.index.items()
+                for story in stories
+                if story in ids
+            ),
+        )
+        if reason:
+            conn.executemany(
+                "insert into story_events (article_id, story_id, kind, score, reason, at) "
+                "values (?, ?, 'joined', 0, ?, ?)",
+                (
+                    (a, ids[s], reason.format(story=ids[s]), _now())
+                    for a, s in backend.story_of.items()
+                ),
+            )
+
+    def clear(self) -> None:
+        """Forget every story (batch regrouping rebuilds them)."""
+        for table in ("stories", "story_articles", "story_terms", "story_term_counts"):
+            self.execute(f"delete from {table}")
+        self.execute("delete from story_meta where key = 'articles'")
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

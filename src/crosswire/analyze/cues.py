@@ -36,6 +36,12 @@ def can_speak_noun(lemma: str) -> bool:
     return rate is None or rate >= DEFAULT.speaking_noun_rate
 
 
+def is_source_noun(lemma: str) -> bool:
+    """Whether the training data saw this noun as a source often enough ("campaign", "poll")."""
+    rate = _source_rates().get(lemma.lower())
+    return rate is not None and rate >= DEFAULT.speaking_noun_rate
+
+
 def _rows(name: str) -> list[list[str]]:
     text = files("crosswire.analyze").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]

@@ -11,12 +11,16 @@ and Co-operation in Europe" when the article spells it out).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from crosswire.model import Article, Mention
 from crosswire.names import (
+    ORG_WORDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SITE_WORDS,
     PersonName,
     acronym_of,
     first_names_match,
@@ -39,13 +43,23 @@ _VESSEL_WORDS = "ferry ship vessel tanker freighter boat yacht carrier frigate s
 VESSELS = set(_VESSEL_WORDS.split()) | {"destroyer", "liner", "trawler", "barge", "tug", "warship"}
 
 
+# A stock listing in brackets, "(NYSE: HPQ)", "(Nasdaq: NVDA; TSX: X)": an exchange and a
+# ticker, neither of them a participant, and no evidence that two companies are one.
+_LISTING = re.compile(
+    r"\((?:\s*[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)?\s*:\s*[A-Z][A-Z0-9.]{0,6}\s*[,;]?)+\s*\)"
+)
+# Kinds a name found once is looked for again under, elsewhere in the same article.
+_PROPAGATED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+
+
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """spaCy's entities of the kinds a who's who lists, trimmed to names and linked."""
     sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    listings = [(m.start(), m.end()) for m in _LISTING.finditer(doc.text)]
     mentions = []
     for ent in doc.ents:
         span = _name_span(ent) if ent.label_ in LABELS else None
-        if span is None or _inside_title(span):
+        if span is None or _inside_title(span) or _within(span, listings):
             continue
         label = _label(ent, span)
         role = _role(span) if label == "PERSON" else None
@@ -61,8 +75,121 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 sentence=sentence_index.get(ent.sent.start, -1),
             )
         )
+    _trim_headline_spans(doc, mentions)
+    mentions += _propagate(doc, article, mentions, listings, sentence_index)
+    mentions.sort(key=lambda m: m.start)
     link_names(mentions, article.text)
     return mentions
+
+
+def _trim_headline_spans(doc: Doc, mentions: list[Mention]) -> None:
+    """In a title-case line spaCy runs a name into the words after it ("Lindsay Lohan Checks
+    Into Rehab", "Lohan Checks"): such a span that starts or ends with a name the article
+    writes on its own, and is not itself written twice, is cut to that name."""
+    texts = Counter(m.text for m in mentions)
+    known = {m.text: m.label for m in mentions}
+    for m in mentions:  # a person named in full is known by the surname too
+        if m.label == "PERSON" and texts[m.text] and len(m.text.split()) == 2:
+            known.setdefault(parse_person(m.text).last, "PERSON")
+    for m in mentions:
+        words = m.text.split()
+        if len(words) < 2 or texts[m.text] > 1 or not _title_case_line(doc, m.start):
+            continue
+        heads = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+        tails = [" ".join(words[n:]) for n in range(1, len(words))]
+        head = next((h for h in heads if h in known), None)
+        tail = next((t for t in tails if t in known), None)
+        text = doc.text  # the cut is made only where the offsets still slice the name
+        if (
+            head is not None
+            and words[len(head.split())].lower() not in SITE_WORDS
+            and text[m.start : m.start + len(head)] == head
+        ):
+            m.end, m.text, m.name, m.label = m.start + len(head), head, head, known[head]
+        elif (
+            tail is not None
+            and (m.label != "PERSON" or " " in tail)
+            and text[m.end - len(tail) : m.end] == tail
+        ):
+            m.start, m.text, m.name, m.label = m.end - len(tail), tail, tail, known[tail]
+
+
+def _title_case_line(doc: Doc, offset: int) -> bool:
+    """True when the sentence at ``offset`` capitalises the words outside its names too (a
+    headline: "Lohan Checks Into Rehab For Undisclosed Reasons")."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t.text for t in span.sent[1:] if t.is_alpha and not t.ent_type_]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _within(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start_char and span.end_char <= end for start, end in ranges)
+
+
+def _propagate(
+    doc: Doc,
+    article: Article,
+    mentions: list[Mention],
+    listings: list[tuple[int, int]],
+    sentence_index: dict[int, int],
+) -> list[Mention]:
+    """The other places the article writes a name spaCy found once ("the Colts" tagged,
+    "Chiefs lose to Colts" in the headline not), as proper nouns, under the kind the
+    article gives that name most often.  A person's surname counts too.  Names the
+    article also writes in lower case ("rehab", "people") are words, not names."""
+    text = doc.text
+    kinds: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.label in _PROPAGATED:
+            kinds.setdefault(m.text, Counter())[m.label] += 1
+            last = parse_person(m.text).last if m.label == "PERSON" and " " in m.text else ""
+            if last[:1].isupper() and len(last) >= 3:
+                kinds.setdefault(last, Counter())["PERSON"] += 0
+    taken = [(e.start_char, e.end_char) for e in doc.ents] + listings
+    taken += [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for name, counts in sorted(kinds.items(), key=lambda kv: -len(kv[0])):
+        label = counts.most_common(1)[0][0]
+        if len(name) < 3 or not name[:1].isupper() or _as_word(text, name):
+            continue
+        for form in {name, name.upper()}:
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                span = doc.char_span(start, end)
+                if span is None or any(t.pos_ != "PROPN" for t in span):
+                    continue
+                if _runs_on(span) and not _title_case_line(doc, start):
+                    continue
+                taken.append((start, end))
+                found.append(
+                    Mention(
+                        article.id,
+                        start,
+                        end,
+                        span.text,
+                        label,
+                        name=span.text,
+                        role=_role(span) if label == "PERSON" else None,
+                        sentence=sentence_index.get(span.sent.start, -1),
+                    )
+                )
+    return found
+
+
+def _runs_on(span: Span) -> bool:
+    """True when a capitalised proper noun stands right before ``span``: outside a headline,
+    it is the end of a longer name ("Tamm" in "Marko Tamm") spaCy did not find."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
+
+
+def _as_word(text: str, name: str) -> bool:
+    """True when ``text`` also writes ``name`` in lower case: a common word, not a name."""
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
 def _label(ent: Span, span: Span) -> str:
@@ -70,6 +197,9 @@ def _label(ent: Span, span: Span) -> str:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in VESSELS:
         return "PRODUCT"  # "the ferry Baltic Star": a ship, not an organisation or a person
+    last = span[-1].lower_.rstrip(".")
+    if ent.label_ == "PERSON" and len(span) >= 2 and last in SITE_WORDS | ORG_WORDS:
+        return "FAC" if last in SITE_WORDS else "ORG"  # "Tarnby Cathedral", "Kestrel Labs"
     if ent.label_ in {"ORG", "GPE", "NORP"} and len(span) >= 2 and span.text.istitle():
         titled = before is not None and before.lower_ not in _LINKERS
         if honorific(ent[0].text) or (titled and _title_before(span.doc, span.start)):
@@ -207,14 +337,26 @@ def _refers_to(short: PersonName, long: PersonName) -> bool:
         return False
     if surnames_match(short.last, long.last) is not None:
         return True
-    # A given name used alone ("Wendy said") refers back to that person.
-    return fold(short.last) == fold(long.first)
+    # A given name used alone ("Wendy said", "Matt" for Matthew) refers back to that person.
+    given = first_names_match(short.last, long.first)
+    return len(fold(short.last)) > 1 and given is not None and "initial" not in given
 
 
 def _fullest_person(mention: Mention, persons: list[Mention], parsed: dict[int, PersonName]) -> str:
     me = parsed[id(mention)]
     candidates = [p for p in persons if _refers_to(me, parsed[id(p)])]
+    if not candidates and not me.full:
+        # A surname misspelled once ("Shepherd" beside "Matthew Shephard") when it can be
+        # no one else the article names.
+        candidates = [
+            p
+            for p in persons
+            if parsed[id(p)].full and surnames_match(me.last, parsed[id(p)].last, loose=True)
+        ]
     if not candidates:
+        return mention.text
+    if not me.full and _several_people(candidates, parsed):
+        # "Shepard's death" in an article naming Matthew and Judy Shepard: it says not which.
         return mention.text
     # With two people of one surname, the nearest one written before decides which is meant.
     before = [p for p in candidates if p.start <= mention.start]
@@ -224,6 +366,11 @@ def _fullest_person(mention: Mention, persons: list[Mention], parsed: dict[int, 
     group = [p for p in candidates if p is anchor or _compatible(parsed[id(p)], parsed[id(anchor)])]
     best = max(group, key=lambda p: (_completeness(parsed[id(p)]), len(p.text), -p.start))
     return best.text if _completeness(parsed[id(best)]) >= _completeness(me) else mention.text
+
+
+def _several_people(candidates: list[Mention], parsed: dict[int, PersonName]) -> bool:
+    full = {parsed[id(p)] for p in candidates if parsed[id(p)].full}
+    return any(person_match(a, b) is None for a in full for b in full)
 
 
 def _compatible(a: PersonName, b: PersonName) -> bool:
@@ -251,12 +398,31 @@ def _defined_by(mention: Mention, others: list[Mention], text: str) -> str | Non
     # Only a few words may sit between the name and its acronym ("... in Europe (OSCE)").
     if len(gap) > 30 or any(ch in gap for ch in ".;:\n"):
         return None
+    long = f"{longest.text}{gap}".strip()
+    # The letters must spell the name: "(NYSE: ...)" after a company defines nothing.
+    if not (_spells(mention.text, long) or _spells(mention.text, longest.text)):
+        return None
     return longest.text
 
 
+def _spells(short: str, long: str) -> bool:
+    """True when ``short``'s letters run through ``long`` in order, the first one starting
+    it ("FEMA" in "Federal Emergency Management Agency"): a definition's acronym."""
+    letters, words = fold(short).replace(" ", ""), fold(long)
+    if acronym_of(short, long):
+        return True
+    if not letters or not words.startswith(letters[0]):
+        return False
+    at = 0
+    for letter in letters:
+        at = words.find(letter, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
 def _fullest_other(mention: Mention, others: list[Mention]) -> str:
-    """The spelled-out form of an acronym when the article gives it, else the mention itself."""
-    for other in others:
-        if other is not mention and acronym_of(mention.text, other.text):
-            return other.text
-    return mention.text
+    """The spelled-out form of an acronym when the article gives it and gives only one,
+    else the mention itself."""
+    longs = {o.text for o in others if o is not mention and acronym_of(mention.text, o.text)}
+    return longs.pop() if len(longs) == 1 else mention.text

@@ -35,7 +35,8 @@ HEDGES: list[tuple[str, str]] = [
     ("under", "below"), ("below", "below"),
     ("at most", "at_most"), ("up to", "at_most"), ("a maximum of", "at_most"),
     ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("just shy of", "nearly"),
-    ("approximately", "about"), ("approx.", "about"), ("about", "about"), ("around", "about"),
+    ("approximately", "about"), ("approx.", "about"), ("near", "about"), ("about", "about"),
+    ("around", "about"),
     ("roughly", "about"), ("some", "about"), ("an estimated", "about"), ("estimated", "about"),
     ("circa", "about"), ("perhaps", "about"),
 ]  # fmt: skip
@@ -75,6 +76,9 @@ def parse_number(text: str) -> Value | None:
     words = text.lower().replace("-", " ").split()
     if not words:
         return None
+    fraction = _fraction(words)
+    if fraction is not None:
+        return fraction
     if _NUMERAL.match(words[0]):
         value = _numeral(words[0])
         for word in words[1:]:
@@ -83,6 +87,35 @@ def parse_number(text: str) -> Value | None:
             value = Value(value.number * _SCALE[word], value.precision * _SCALE[word])
         return value
     return _number_words(words)
+
+
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_SLASHED = re.compile(r"^(\d+)/(\d+)$")
+
+
+def _fraction(words: list[str]) -> Value | None:
+    """ "two-thirds", "one third", "3 1/2", "three and one-half": a number with a fraction."""
+    whole = 0.0
+    if len(words) >= 2 and words[-1] in _DENOMINATORS:
+        numerator = _number_words([w for w in words[-2:-1] if w not in ("a", "an")] or ["one"])
+        if words[-2] in ("a", "an"):
+            numerator = Value(1.0, 0.5)
+        rest = [w for w in words[:-2] if w != "and"]
+        if numerator is None or (rest and parse_number(" ".join(rest)) is None):
+            return None
+        if rest and (value := parse_number(" ".join(rest))) is not None:
+            whole = value.number
+        number = whole + numerator.number / _DENOMINATORS[words[-1]]
+        return Value(number, 0.5 / _DENOMINATORS[words[-1]])
+    slashed = _SLASHED.match(words[-1])
+    if slashed and int(slashed[2]):
+        rest = [w for w in words[:-1] if w != "and"]
+        base = parse_number(" ".join(rest)) if rest else None
+        if rest and base is None:
+            return None
+        whole = base.number if base is not None else 0.0
+        return Value(whole + int(slashed[1]) / int(slashed[2]), 0.25)
+    return None
 
 
 def _numeral(token: str) -> Value:

@@ -65,6 +65,7 @@ STATES = {
 }  # fmt: skip
 CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 SCALES = ("dozen", "hundred", "thousand", "million", "billion")
+CASUALTIES = {"killed", "injured", "missing"}
 DURATION_VERBS = {"last", "take", "run", "continue", "go", "spend", "drag", "stretch"}
 MEASURE_ATTRIBUTES = {"distance": "distance", "speed": "speed", "percentage": "percentage"}
 
@@ -106,7 +107,13 @@ def _numbers(clause: _Clause) -> list[Assertion]:
     found = []
     for first, last in _number_phrases(clause.sent):
         value = parse_number(clause.sent.doc[first : last + 1].text)
-        if value is None or _skip_number(clause.sent.doc, first, last):
+        if value is None:
+            continue
+        age = _age(clause, first, last, value)
+        if age is not None:
+            found.append(age)
+            continue
+        if _skip_number(clause.sent.doc, first, last):
             continue
         if _converted(clause.sent.doc, first) or _height(clause.sent.doc, last):
             continue
@@ -159,6 +166,35 @@ def _article_in(doc: Doc, j: int, sent: Span) -> bool:
     )
 
 
+def _age(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
+    """A person's age: "Pinochet, 82, was ...", "the 21-year-old Palestinian"."""
+    doc = clause.sent.doc
+    if not 0 < value.number < 120 or first != last:
+        return None
+    token = doc[last]
+    owner: Token | None = None
+    if (
+        last + 4 < len(doc)
+        and doc[last + 1].text == "-"
+        and doc[last + 2].lower_ in ("year", "years")
+        and doc[last + 4].lower_ == "old"
+    ):
+        owner = doc[last + 4].head if doc[last + 4].dep_ == "amod" else None
+    elif (
+        first > 0
+        and doc[first - 1].text == ","
+        and last + 1 < len(doc)
+        and doc[last + 1].text in (",", ".", ";")
+        and token.dep_ in ("appos", "npadvmod", "amod")
+        and token.head.pos_ == "PROPN"
+    ):
+        owner = token.head
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN"):
+        return None
+    subject = describe(owner) if owner.pos_ == "PROPN" else Subject("", (), "")
+    return _assertion(clause, first, last, value, "quantity", subject, "age", 1.0, None)
+
+
 def _converted(doc: Doc, first: int) -> bool:
     """ "500 kilometers (300 miles)": the figure in brackets restates the one before it."""
     if first == 0 or doc[first - 1].text != "(":
@@ -200,8 +236,9 @@ def _skip_number(doc: Doc, first: int, last: int) -> bool:
         return True  # ages, labels, and vague amounts ("a few hundred metres")
     if after.endswith("-old") or (
         after == "-"
-        and last + 2 < len(doc)
+        and last + 4 < len(doc)
         and doc[last + 2].lower_ in ("year", "years", "month", "week", "day")
+        and doc[last + 4].lower_ == "old"
     ):
         return True  # "34-year-old"
     # "Volkov, 52," is an age.
@@ -276,7 +313,8 @@ def _duration_subject(clause: _Clause, unit: Token) -> Subject | None:
     head = unit.head
     if unit.dep_ == "pobj" and head.lower_ in ("for", "after", "of"):
         head = head.head
-    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and family_of(unwrap(head)):
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN":
+        # "a five-hour meeting", "his 17-year rule": the length of what the noun names.
         return describe(unwrap(head))
     if head.pos_ in ("VERB", "AUX") and head.lemma_ in DURATION_VERBS | {"hold", "be", "meet"}:
         return _resolve(clause, subject_of_verb(head), unit)
@@ -376,8 +414,12 @@ def _count(clause: _Clause, first: int, last: int, value: Value) -> Assertion | 
     if counted is None:
         return None
     noun, state = counted
-    if noun.lemma_.lower() in NOT_COUNTED or noun.pos_ == "PROPN":
+    if noun.lemma_.lower() in NOT_COUNTED:
         return None
+    if noun.pos_ == "PROPN" and not (state and noun.ent_type_ == "NORP"):
+        return None  # "21 Israelis" wounded are people; "Boeing 727" is a name
+    if value.number == 1 and noun.tag_ == "NN" and not state:
+        return None  # "one woman", "one option": an article, not a figure to compare
     attribute = _count_attribute(noun, state, clause)
     subject = _holder(clause, noun, state)
     end = noun.i if noun.i > last and noun.i - last <= 3 else last
@@ -395,12 +437,21 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
     for child in number.children:
         if child.dep_ in ("acl", "amod") and child.lemma_.lower() in STATES:
             return number, STATES[child.lemma_.lower()]
+    # "killing two people and wounding 21": the number is the object of what happened.
+    head = number.head
+    if (
+        head.lemma_.lower() in STATES
+        and number.dep_ in ("dobj", "nsubjpass", "conj")
+        and (number.dep_ != "conj" or head.pos_ == "VERB")
+    ):
+        return number, STATES[head.lemma_.lower()]
     return None
 
 
 def _state_of(noun: Token) -> str:
     for child in noun.children:
-        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in STATES:
+        # "people killed", "wounded soldiers", "3,000 people who were killed"
+        if child.dep_ in ("acl", "amod", "relcl") and child.lemma_.lower() in STATES:
             return STATES[child.lemma_.lower()]
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.lemma_.lower() in STATES:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in ("die",):
@@ -411,6 +462,11 @@ def _state_of(noun: Token) -> str:
 
 def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
     lemma = noun.lemma_.lower()
+    if state in CASUALTIES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
+        # Who was killed or hurt is the scope, not another attribute: "four demonstrators
+        # were killed" and "the deaths of four protesters" count the same dead; subgroups
+        # ("12 of them Americans") and places keep different counts apart downstream.
+        return f"number of people {state}"
     if state and (lemma in PEOPLE or lemma in STATES or noun.pos_ in ("NUM", "ADJ", "VERB")):
         return f"number of people {state}"
     words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]

@@ -12,9 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from crosswire.analyze.cues import can_speak_noun, cue_relations
+from crosswire.analyze.cues import can_speak_noun, cue_relations, is_source_noun
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
-from crosswire.analyze.speakers import SpeakerContext, resolve_speaker, speaker_span
+from crosswire.analyze.speakers import (
+    HONORIFIC_GENDER,
+    KINSHIP,
+    TITLES,
+    SpeakerContext,
+    resolve_speaker,
+    speaker_span,
+)
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
@@ -38,6 +45,9 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+_NAMED = {"PERSON", "ORG"}
+# What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
+_OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
 # Subjects that are not someone: "that showed …", "which suggests …".
 _NOT_SPEAKERS = {"this", "that", "which", "what", "these", "those", "something", "nothing"}
 
@@ -83,6 +93,8 @@ class _Finder:
                 continue
             if token.lower_ == "according" and token.i + 1 < len(self.doc):
                 found.extend(self._according(token))
+            elif token.text == ":":
+                found.extend(self._colon(token))
             elif _is_cue(token):
                 found.extend(self._from_cue(token))
         found = [f for f in found if not _nested(f, found, self.text)]
@@ -118,14 +130,37 @@ class _Finder:
             start, end = _trim(self.text, clause.left_edge.idx, self._content_end(verb, clause))
             self.used_cues.add(verb.i)
             return [self._content(start, end, cue, subject, frame_end)]
+        if lemma in SPEECH_VERBS or "ccomp" in learned:
+            reported = self._reported_before(verb)
+            if reported is not None:
+                self.used_cues.add(verb.i)
+                return [self._content(*reported, cue, subject, frame_end)]
         complement = _complement(verb, learned)
-        if complement is None or subject is None:
-            return []  # a report with no one reporting ("is expected to") stays out
-        start, end = _trim(self.text, complement.left_edge.idx, _token_end(complement.right_edge))
+        if complement is None or subject is None or not outside:
+            return []  # a stance or deed with no subject of its own ("is expected to") stays out
+        last = max(
+            [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
+            key=lambda t: t.i,
+        )
+        if complement.dep_ == "pobj":  # "called for <X>": the object of the preposition only
+            last = complement.right_edge
+        start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
         self.used_cues.add(verb.i)
-        found = self._content(start, end, cue, subject, frame_end)
+        found = self._content(start, stop, cue, subject, frame_end)
         found.speech = False  # "criticized the plan", "responded to …": no words reported
         return [found]
+
+    def _reported_before(self, verb: Token) -> tuple[int, int] | None:
+        """"<clause>, X said." parsed with the clause as the head of the cue verb."""
+        head = verb.head
+        if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
+            return None
+        start, end = head.left_edge.idx, verb.left_edge.idx
+        first_word = next(t for t in verb.subtree if not t.is_punct)
+        if not self.text[start : first_word.idx].rstrip().endswith((",", "—", "–")):
+            return None  # "He hoped to say …": not a report set off before its cue
+        start, end = _trim(self.text, start, end)
+        return (start, end) if end - start >= 10 else None
 
     def _content_end(self, verb: Token, clause: Token) -> int:
         """Where reported speech ends: the whole clause and whatever else of the reporting
@@ -151,10 +186,16 @@ class _Finder:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if to.lower_ != "to" or source is None:
             return []
+        cue = (according.idx, _token_end(to))
+        _, phrase_end = speaker_span(source)
+        beside = self._quote_beside(according, phrase_end)
+        if beside is not None:  # "“…,” according to X" and "According to X, “…”"
+            self.claimed.add(beside)
+            frame_end = max(beside.end, according.sent.end_char)
+            return [_Found(beside.inner_start, beside.inner_end, "direct", cue, source, frame_end)]
         previous = self.doc[according.i - 1] if according.i > according.sent.start else None
         if previous is not None and previous.text not in {",", "(", "—", "–"}:
             return []  # "in accordance with", not a source
-        _, phrase_end = speaker_span(source)
         sent = according.sent
         if according.i == sent.start or self.doc[sent.start : according.i].text.strip(" ,") == "":
             start, end = _trim(self.text, phrase_end, sent.end_char)
@@ -162,8 +203,49 @@ class _Finder:
             start, end = _trim(self.text, sent.start_char, according.idx)
         if end - start < 10:
             return []
-        cue = (according.idx, _token_end(to))
         return [self._content(start, end, cue, source, sent.end_char)]
+
+    def _colon(self, colon: Token) -> list[_Found]:
+        """A line opened by a name and a colon: "Trump: I'm the worst thing …", "Lee: “…”"."""
+        text = self.text
+        line_start = text.rfind("\n", 0, colon.idx) + 1
+        names = [
+            e
+            for e in self.doc.ents
+            if e.label_ in _NAMED and line_start <= e.start_char < colon.idx == e.end_char
+        ]
+        if not names or text[line_start : names[0].start_char].strip():
+            return []
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        cue = (colon.idx, colon.idx + 1)
+        for quote in self.quotes:
+            if quote not in self.claimed and quote.start >= colon.idx + 1:
+                if not text[colon.idx + 1 : quote.start].strip():
+                    self.claimed.add(quote)
+                    inner = (quote.inner_start, quote.inner_end)
+                    return [_Found(*inner, "direct", cue, names[0].root, quote.end)]
+                break
+        start, end = _trim(text, colon.idx + 1, line_end)
+        if len(text[start:end].split()) < MIN_QUOTE_WORDS:
+            return []
+        return [_Found(start, end, "indirect", cue, names[0].root, line_end)]
+
+    def _quote_beside(self, according: Token, phrase_end: int) -> QuoteSpan | None:
+        """A quotation that ends just before "according to", or starts right after its source
+        when "According to X" opens the sentence."""
+        text = self.text
+        for quote in self.quotes:
+            if quote in self.claimed or _words(text, quote) < MIN_QUOTE_WORDS:
+                continue
+            if quote.end <= according.idx and text[quote.end : according.idx].strip(" \t,") == "":
+                return quote
+            opening = text[according.sent.start_char : according.idx].strip(" \t") == ""
+            if opening and quote.start >= phrase_end and not text[phrase_end : quote.start].strip(
+                " \t,:"
+            ):
+                return quote
+        return None
 
     def _content(
         self, start: int, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
@@ -290,17 +372,21 @@ class _Finder:
         return None
 
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
-        """The speaker of a direct quote that ended just before this one goes on speaking."""
-        earlier = [f for f in found if f.frame_end <= quote.start and f.kind == "direct"]
+        """The speaker of a report that ended just before this quote goes on speaking: a quote
+        after a quote continues the same report (same cue); a quote opening the paragraph after
+        someone's reported speech is that person's own words ("Graham said …\n“…”")."""
+        earlier = [f for f in found if f.frame_end <= quote.start and f.speech]
         if not earlier:
             return None
         last = max(earlier, key=lambda f: f.frame_end)
         between = self.text[last.frame_end : quote.start]
         if between.count("\n") > 2 or any(c.isalnum() for c in between):
             return None
-        # the continuation belongs to the same report, so it shares the cue as well as the speaker
+        if last.kind == "indirect" and ("\n" not in between or last.speaker_head is None):
+            return None
+        cue = last.cue if last.kind == "direct" else None
         return _Found(
-            quote.inner_start, quote.inner_end, "direct", last.cue, last.speaker_head, quote.end
+            quote.inner_start, quote.inner_end, "direct", cue, last.speaker_head, quote.end
         )
 
 
@@ -317,7 +403,12 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         start, end = (head.idx, _token_end(head)) if head.pos_ == "PRON" else speaker_span(head)
         attribution.speaker_start, attribution.speaker_end = start, end
         attribution.speaker_text = text[start:end]
-        attribution.speaker = resolve_speaker(context, head, start, end)
+        if _relative(head):  # "Ryan, who said …": written "who", meaning the one it follows
+            head = head.head.head
+            start, end = speaker_span(head)
+        attribution.speaker = resolve_speaker(context, head, start, end) or _described(
+            context.doc, head, start, end
+        )
         if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
     return attribution
@@ -330,13 +421,41 @@ def _is_cue(token: Token) -> bool:
     return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
 
 
+def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
+    """A speaker no one person of the article fits but a name describes, shown as written:
+    "the Clinton campaign", "Sanders's spokesman".  A lone name stays unresolved (it may be any
+    of a family), and so does a description with no name in it ("a spokeswoman")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or head.pos_ == "PRON" or len(span) < 2:
+        return None
+    if head.pos_ == "NOUN" and not is_source_noun(head.lemma_):
+        return None  # "Ukraine's borders" names a place, not who speaks
+    titles = HONORIFIC_GENDER.keys() | TITLES
+    if not any(
+        t.pos_ == "PROPN" and t.i != head.i and t.lower_.rstrip(".") not in titles for t in span
+    ):
+        return None  # "Mr. Varga" is a lone surname with a title
+    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+    return doc[words[0].i : span.end].text if words else None
+
+
+def _relative(token: Token) -> bool:
+    """The relative pronoun subject of a relative clause ("who", "which", "that")."""
+    return token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl"
+
+
 def _can_speak(token: Token) -> bool:
     """A person, organisation or pronoun can speak; "tensions" or "comments" cannot."""
+    if _relative(token):
+        if token.lower_ == "who":  # only people are "who"
+            return True
+        token = token.head.head
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
         return True
     if token.lower_ in _NOT_SPEAKERS:
         return False
-    return token.pos_ != "NOUN" or can_speak_noun(token.lemma_)
+    lemma = token.lemma_.lower()
+    return token.pos_ != "NOUN" or lemma in KINSHIP or can_speak_noun(lemma)
 
 
 def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
@@ -358,9 +477,7 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.pos_ != "PROPN"))
-            child = subjects[0]
-            is_relative = child.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl"
-            return verb.head if is_relative else child
+            return subjects[0]
         if verb.dep_ not in {"conj", "xcomp", "advcl", "relcl"}:
             return None
         if verb.dep_ == "relcl":

@@ -49,6 +49,9 @@ KINSHIP = frozenset(
 SURNAME_SIMILARITY = 85  # rapidfuzz ratio: Shepard ~ Shepherd ~ Shephard
 ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SUBORDINATE = {"relcl", "acl", "advcl"}
+_DASHES = {"-", "–", "—", "--"}
+_MODIFIERS = {"compound", "poss", "nmod", "amod"}
 
 
 @dataclass
@@ -191,13 +194,21 @@ class SpeakerContext:
             person.gender = person.gender or HONORIFIC_GENDER.get(word) or GENDERED_ROLES.get(word)
         follower = self.doc[span.end] if span.end < len(self.doc) else None
         # a finite verb right after the name marks a subject even where noise upset the parse
-        finite = follower is not None and follower.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        finite = (
+            follower is not None
+            and follower.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+            and follower.dep_ not in _SUBORDINATE  # "whose son Tomas is missing"
+        )
         if _subject_like(span.root) or finite:
             self.add_antecedent(name, span.root)
 
 
 def _subject_like(token: Token) -> bool:
-    """Subject of a clause, or the source in "according to X"."""
+    """Subject of a main clause, or the source in "according to X" (the subject of a relative
+    or adverbial clause, "whose son Tomas is missing", is not who a later "she" means)."""
+    subject = token.head if token.dep_ == "compound" else token
+    if subject.dep_ in _SUBJECT_DEPS:
+        return subject.head.dep_ not in _SUBORDINATE
     if token.dep_ in _SUBJECT_DEPS or (
         token.dep_ == "compound" and token.head.dep_ in _SUBJECT_DEPS
     ):
@@ -227,7 +238,8 @@ def speaker_span(head: Token) -> tuple[int, int]:
             if ent.start <= head.i < ent.end:
                 first, last = min(first, ent.start), max(last, ent.end - 1)
     for token in doc[first : head.i]:
-        if "\n" in token.text_with_ws:  # a headline or byline run into the sentence
+        # a headline or byline run into the sentence, or a dateline ("HELSINKI - Finnish …")
+        if "\n" in token.text_with_ws or (token.text in _DASHES and token.whitespace_):
             first = token.i + 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
@@ -242,6 +254,10 @@ def resolve_speaker(context: SpeakerContext, head: Token, start: int, end: int) 
     named = _named(context, head, start, end)
     if named is not None:
         return named
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"):
+        named = _named(context, appos, *speaker_span(appos))  # "the harbour master, Arne Dahl"
+        if named is not None:
+            return named
     if _definite(head):
         return _by_role(context, head, start, end)
     if head.pos_ == "PROPN":
@@ -258,7 +274,8 @@ def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | 
     for label in SPEAKER_LABELS:
         candidates = [m for m in inside if m.label == label]
         holding_head = [m for m in candidates if m.start <= head.idx < m.end]
-        chosen = (holding_head or candidates[-1:]) if label == "PERSON" else holding_head
+        beside = [m for m in candidates[-1:] if not _modifies(context, m, head)]
+        chosen = (holding_head or beside) if label == "PERSON" else holding_head
         if not chosen:
             continue
         mention = chosen[0]
@@ -270,6 +287,12 @@ def _named(context: SpeakerContext, head: Token, start: int, end: int) -> str | 
             return context.person_name(mention)
         return _lone_surname(context, bare, head, keep=context.person_name(mention))
     return None
+
+
+def _modifies(context: SpeakerContext, mention: Mention, head: Token) -> bool:
+    """A name that only qualifies the speaker: "a Clinton pollster", "Trump's spokeswoman"."""
+    span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.head.i == head.i and span.root.dep_ in _MODIFIERS
 
 
 def _lone_surname(context: SpeakerContext, surname: str, token: Token, keep: str) -> str | None:

@@ -202,7 +202,9 @@ def export_predictions(exported: dict[str, Any], text: str, *, one_span: bool) -
     predictions = []
     for group in grouped.values():
         content = index.tokens([(r["start"], r["end"]) for r in group])
-        speakers = [(r["speaker_start"], r["speaker_end"]) for r in group if r["speaker_start"]]
+        speakers = [
+            (r["speaker_start"], r["speaker_end"]) for r in group if r["speaker_start"] is not None
+        ]
         names = [r["speaker"] for r in group if r["speaker"]]
         direct = all(r["kind"] == "direct" for r in group)
         resolved = frozenset(w.lower() for w in _WORD.findall(names[0])) if names else frozenset()

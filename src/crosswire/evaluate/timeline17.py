@@ -12,12 +12,16 @@ first..last date are eligible (``gold_span``; ``open_span`` lifts that and allow
 from a week before the first article to the last article).  A timeline is:
 
 - dates: every day-level date crosswire's ``extract_dates`` resolves (relative to each
-  article's ``dct``), ranked by the number of articles that name it (``crosswire``; each
-  article votes once), or by its raw number of mentions (``crosswire_mention_count``); the
-  top ``T``;
-- summaries: per date, the ``k`` candidate sentences nearest the TF-IDF centroid of the
-  sentences that mention the date (else the first five sentences of articles published on
-  it or the two days after), skipping near-duplicates.
+  article's ``dct``; datelines left out), ranked by salience (``crosswire``): each reprint
+  group (an article and its copies or updates, by the brief's ``find_duplicates``) votes once
+  for each day it names, with weight sqrt(1 + days from the day to its publication), so a
+  day the story keeps referring back to outranks one day's news; plus the number of
+  articles published on the day or the next (its coverage).  The top ``T``.
+  ``crosswire_article_count`` ranks by the number of articles naming a day (the previous
+  ranking) and ``crosswire_mention_count`` by raw mentions;
+- summaries (news-tls's "datewise"): per date, the ``k`` candidate sentences nearest the
+  TF-IDF centroid of its candidates (sentences naming the day, and the first five sentences
+  of articles published on it or the day after), skipping near-duplicates.
 
 Metrics, computed by the ``tilse`` package exactly as news-tls calls it: date precision,
 recall and F1 (exact day match), and alignment ROUGE-1/2 ("align, date-content costs,
@@ -25,8 +29,8 @@ many-to-one", ``TimelineRougeEvaluator.evaluate_align_date_content_costs_many_to
 Per topic figures and their mean; the mean F is computed from the mean precision and mean
 recall, as news-tls reports it.  Baselines run on the same selection and summariser:
 ``corpus_dates`` ranks the corpus's own pre-computed date annotations (the ``dates``
-field) the same way instead of crosswire's, ``pub_count`` ranks days by the number of
-articles published on them.
+field) the same way instead of crosswire's (``corpus_dates_article_count``: by articles);
+``pub_count`` ranks days by the number of articles published on them.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import re
 import time
 from collections import Counter, defaultdict
@@ -67,8 +72,8 @@ _BRACKETS = {
     "''": '"',
 }
 _BRACKET = re.compile("|".join(re.escape(k) for k in _BRACKETS))
-_LEAD_SENTENCES = 5  # sentences of a day's articles that stand in when no sentence names it
-_PUB_DAYS = 2  # ... from articles published on the day or this many days after
+_LEAD_SENTENCES = 5  # opening sentences of an article that report its day's news
+_PUB_DAYS = 2  # ... of articles published on the day or the next
 _MIN_WORDS, _MAX_WORDS = 5, 60
 _DUPLICATE = 0.7
 _PROCESSES = 2  # TF-IDF cosine above which a candidate repeats a chosen sentence
@@ -82,6 +87,9 @@ class Topic:
     mention_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     corpus_articles: Counter[str] = field(default_factory=Counter)  # same, corpus's own dates
     articles_naming: Counter[str] = field(default_factory=Counter)  # articles naming each day
+    # Each article naming a day votes sqrt(1 + days from that day to the article's publication).
+    salience: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    corpus_salience: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     published: Counter[str] = field(default_factory=Counter)
     lead_sentences: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     first_article: str = ""
@@ -108,9 +116,11 @@ def evaluate(
         per_topic[name] = {}
         for gold_path in sorted((root / name).glob("*.timeline.json")):
             gold = read_gold(gold_path)
+            timeline = gold_path.name.removesuffix(".timeline.json")
+            per_topic[name][timeline] = {}
             for system, scores in _score_systems(topic, gold).items():
                 runs[system].append(scores)
-                per_topic[name][system] = _rounded(scores)
+                per_topic[name][timeline][system] = _rounded(scores)
     return {
         "topics": len(names),
         "timelines": len(next(iter(runs.values()), [])),
@@ -163,11 +173,17 @@ def read_topic(folder: Path, cache_dir: Path | None = None) -> Topic:
             f"{folder}/articles.json: expected a list of {{uid, dct, text}} ({exc})"
         ) from exc
     topic = Topic(folder.name)
-    for record in records:
-        topic.corpus_articles.update({str(d)[:10] for d in record.get("dates") or []})
+    corpus_votes = []
+    for record, article in zip(records, articles, strict=True):
+        named = {str(d)[:10] for d in record.get("dates") or []}
+        topic.corpus_articles.update(named)
+        corpus_votes.append((article, named))
     days = sorted(a.published or "" for a in articles)
     topic.first_article, topic.last_article = days[0], days[-1]
-    _collect(topic, articles, cache_dir)
+    votes = _collect(topic, articles, cache_dir)
+    group = _reprint_groups(articles)
+    _salience(topic.salience, topic, votes, group)
+    _salience(topic.corpus_salience, topic, corpus_votes, group)
     return topic
 
 
@@ -198,9 +214,13 @@ def parse(texts: list[str], cache_dir: Path | None = None) -> list[Doc]:
     return docs
 
 
-def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = None) -> None:
+def _collect(
+    topic: Topic, articles: list[Article], cache_dir: Path | None = None
+) -> list[tuple[Article, set[str]]]:
+    """Parse, extract dates, and keep each article's named days (returned) and sentences."""
     started = time.perf_counter()
     docs = parse([a.text for a in articles], cache_dir)
+    votes: list[tuple[Article, set[str]]] = []
     for doc, article in zip(docs, articles, strict=True):
         ticked = time.perf_counter()
         mentions = extract_dates(doc, article)
@@ -209,9 +229,11 @@ def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = Non
         topic.published[day] += 1
         sentences = [s for s in doc.sents if _MIN_WORDS <= len(s) <= _MAX_WORDS]
         topic.lead_sentences[day].extend(s.text.strip() for s in sentences[:_LEAD_SENTENCES])
-        topic.articles_naming.update(
-            {m.date for m in mentions if m.granularity == "day" and m.date is not None}
-        )
+        named = {
+            m.date for m in mentions if m.granularity == "day" and m.date and not m.dateline
+        }
+        topic.articles_naming.update(named)
+        votes.append((article, named))
         for mention in mentions:
             if mention.granularity != "day" or mention.date is None:
                 continue
@@ -219,6 +241,73 @@ def _collect(topic: Topic, articles: list[Article], cache_dir: Path | None = Non
             if sent is not None and _MIN_WORDS <= len(sent.sent) <= _MAX_WORDS:
                 topic.mention_sentences[mention.date].append(sent.sent.text.strip())
     topic.parse_seconds = time.perf_counter() - started - topic.extract_seconds
+    return votes
+
+
+def _salience(
+    salience: dict[str, float],
+    topic: Topic,
+    votes: list[tuple[Article, set[str]]],
+    group: list[int],
+) -> None:
+    """Each day's salience: references to it, copies counted once, plus its coverage.
+
+    A reprint group (an article and its updates or copies, as the brief groups sources)
+    votes once per day it names, with its strongest vote; each article published on the
+    day or the day after adds one, as news-tls counts publication bursts beside mentions.
+    """
+    best: dict[tuple[int, str], float] = defaultdict(float)
+    for index, (article, days) in enumerate(votes):
+        for day, weight in _votes(days, article.published or "").items():
+            best[(group[index], day)] = max(best[(group[index], day)], weight)
+    for (_, day), weight in best.items():
+        salience[day] += weight
+    for day in list(salience):
+        try:
+            salience[day] += topic.published[day] + topic.published[_shift(day, 1)]
+        except ValueError:  # not a calendar day
+            continue
+
+
+def _votes(days: Iterable[str], published: str) -> dict[str, float]:
+    """One article's votes: a day it refers back to long after counts more than today's news.
+
+    A day an article names on the day it happens is news; a day articles still name weeks
+    later is one the story turned on: sqrt(1 + days from the day to the publication).
+    """
+    try:
+        written = dt.date.fromisoformat(published)
+    except ValueError:
+        return {}
+    votes = {}
+    for day in days:
+        try:
+            gap = (written - dt.date.fromisoformat(day)).days
+        except ValueError:
+            continue
+        votes[day] = math.sqrt(1 + max(gap, 0))
+    return votes
+
+
+def _reprint_groups(articles: list[Article]) -> list[int]:
+    """Index of each article's reprint group, found week by week (copies follow closely)."""
+    from crosswire.model import ArticleAnalysis, Story
+    from crosswire.reconcile.independence import find_duplicates
+
+    weeks: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        try:
+            year, week, _ = dt.date.fromisoformat(article.published or "").isocalendar()
+        except ValueError:
+            year, week = 0, 0
+        weeks[(year, week)].append(index)
+    group = list(range(len(articles)))
+    for members in weeks.values():
+        story = Story([ArticleAnalysis(article=articles[i]) for i in members])
+        for number, original in find_duplicates(story).items():
+            if original is not None:
+                group[members[number - 1]] = members[original - 1]
+    return group
 
 
 # ------------------------------------------------------------------ systems
@@ -228,9 +317,11 @@ Ranker = Callable[[Topic, str], float]
 
 # Each article votes once for each day it names, as a source counts once in a brief.
 RANKERS: dict[str, Ranker] = {
-    "crosswire": lambda t, d: t.articles_naming[d],
+    "crosswire": lambda t, d: t.salience.get(d, 0.0),
+    "crosswire_article_count": lambda t, d: t.articles_naming[d],
     "crosswire_mention_count": lambda t, d: len(t.mention_sentences.get(d, ())),
-    "baseline_corpus_dates": lambda t, d: t.corpus_articles[d],
+    "baseline_corpus_dates": lambda t, d: t.corpus_salience.get(d, 0.0),
+    "baseline_corpus_dates_article_count": lambda t, d: t.corpus_articles[d],
     "baseline_pub_count": lambda t, d: t.published[d],
 }
 
@@ -262,10 +353,12 @@ def select_dates(topic: Topic, ranker: Ranker, size: int, start: str, end: str) 
 
 def summarise(topic: Topic, day: str, k: int) -> list[str]:
     """The ``k`` sentences nearest the centroid of the day's candidates, near-duplicates skipped."""
-    candidates = list(dict.fromkeys(topic.mention_sentences.get(day, [])))
-    if not candidates:
-        pool = (topic.lead_sentences.get(_shift(day, n), []) for n in range(_PUB_DAYS + 1))
-        candidates = list(dict.fromkeys(s for sentences in pool for s in sentences))
+    # news-tls's datewise candidates: sentences naming the day, and the opening sentences of
+    # the articles reporting it (published on the day or the next).
+    reports = (topic.lead_sentences.get(_shift(day, n), []) for n in range(_PUB_DAYS))
+    candidates = list(
+        dict.fromkeys([*topic.mention_sentences.get(day, []), *(s for r in reports for s in r)])
+    )
     if len(candidates) <= 1:
         return candidates[:k]
     from sklearn.feature_extraction.text import TfidfVectorizer

@@ -31,8 +31,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Literal
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -51,9 +53,22 @@ from crosswire.model import (
     Story,
 )
 from crosswire.reconcile.timeline import reference_dates
+from crosswire.summarize.text import stem
 
+LINK_FEATURES = (
+    "context cosine", "same place", "same distinctive value", "same value", "same names",
+    "same event family", "one figure a source", "date", "count", "same attribute",
+    "similarity",
+)  # fmt: skip
+# The pair model: logistic regression over LINK_FEATURES, fitted on the labelled value
+# pairs of the ten dev clusters of the facts gold (``evaluate.facts.labelled_pairs`` and
+# ``fit_pair_model``, 2,224 pairs, 560 of one fact); ``crosswire eval facts`` reports the
+# figures of models refitted without each cluster beside these weights' own.
+LINK_WEIGHTS = (1.277, -0.436, 1.427, 1.53, 1.58, 0.446, 1.105, 0.522, 1.276, -0.687, 3.604)
+LINK_BIAS = -3.237
+LinkModel = tuple[Sequence[float], float] | None
 # Two values are one fact when their contexts are at least this alike (cosine, 0..1).
-ALIGN_SIMILARITY = 0.35
+ALIGN_SIMILARITY = 0.4
 # A conflict is flagged only between values whose contexts are at least this alike.
 FLAG_SIMILARITY = 0.5
 # Added to the similarity of two values said of the same place.
@@ -62,6 +77,8 @@ PLACE_BONUS = 0.2
 APPROXIMATE = {"about", "nearly"}
 # Rival reports of one figure are within this factor of each other.
 PLAUSIBLE_RATIO = 2.5
+# Added to the similarity of two values that are the same distinctive figure or day.
+SAME_VALUE_BONUS = 0.25
 # Words either side of a value that make up its near context.
 NEAR_WORDS = 8
 
@@ -74,27 +91,38 @@ GENERIC = {
 SUBGROUP_BEFORE = {"other", "another", "additional", "further", "more", "including", "among"}
 SUBGROUP_AFTER = {"other", "others", "more", "additional"}
 PART = {"other", "others", "another", "additional"}
+# Words that put a value on another event than the story's ("a second fire").
+OTHER_EVENT = {"second", "third", "another", "earlier", "previous", "separate", "similar"}
 PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
 # Attributes that say what was measured but not of what: alone they do not tie values.
 GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
     "place", "duration", "distance", "percentage", "speed", "mass",
 }  # fmt: skip
+# Attributes of a person, compared only between values said of named people.
+PERSONAL_KEYS = {"age"}
 # Counted nouns that are the same attribute said otherwise ("deaths" = "people killed").
 COUNT_SYNONYMS = {
     "number of death": "number of people killed", "number of dead": "number of people killed",
     "number of fatality": "number of people killed", "number of victim": "number of people killed",
     "number of injury": "number of people injured",
 }  # fmt: skip
+_STATE_WORDS = {
+    "injured", "killed", "evacuated", "rescued", "arrested", "hospitalised", "missing",
+    "detained",
+}  # fmt: skip
 CASUALTY_WORDS = ("killed", "injured", "dead", "missing", "death", "wounded", "homeless")
 _NOT_CONTEXT = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "qqbreak", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep",
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "said", "says", "say", "told", "percent", "year", "years", "day",
     "days", "week", "weeks", "month", "months", "hour", "hours", "people", "mr", "mrs", "ms",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+_CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
+CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
@@ -109,6 +137,7 @@ class _Item:
     group: int  # the source's reprint group
     assertion: Assertion
     key: str  # attribute, normalised
+    head: str  # the attribute without the counted noun's modifiers
     family: str
     names: set[str]
     bag: dict[str, float]  # context word -> weight
@@ -116,9 +145,11 @@ class _Item:
     place: str  # the place named nearest the value in its sentence, "" if none
     years: set[str]  # years the sentence mentions, outside the value
     subgroup: bool
+    other_event: bool  # "a second fire", "an earlier quake": said of another event
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
     from_dates: bool = False  # taken from the timeline's date mentions
+    spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
 
 
 @dataclass
@@ -131,24 +162,19 @@ class _Cluster:
 
 
 def reconcile_claims(
-    story: Story, entities: list[Entity], duplicate_of: dict[int, int | None]
+    story: Story,
+    entities: list[Entity],
+    duplicate_of: dict[int, int | None],
+    link_model: LinkModel = None,
 ) -> list[Claim]:
-    """Aligned claims: discrepancies first, then figures to check, agreed facts, singles."""
-    places = _place_words(entities)
-    idf = _idf(story)
-    items: list[_Item] = []
-    for number, analysis in enumerate(story.analyses, start=1):
-        text = analysis.article.text
-        group = _group_of(number, duplicate_of)
-        assertions = list(analysis.assertions) + _date_assertions(analysis)
-        taken = len(analysis.assertions)
-        for index, assertion in enumerate(assertions):
-            item = _item(number, group, assertion, text, places, idf)
-            item.from_dates = index >= taken
-            items.append(item)
-    _mark_unique(items)
+    """Aligned claims: discrepancies first, then figures to check, agreed facts, singles.
+
+    ``link_model`` (weights, bias) replaces the shipped pair model (``LINK_WEIGHTS``);
+    the facts evaluation passes models fitted without the cluster being scored.
+    """
+    items = story_items(story, entities, duplicate_of)
     references = reference_dates(story)
-    clusters = _align(items)
+    clusters = _align(items, link_model or (LINK_WEIGHTS, LINK_BIAS))
     claims = [
         _claim(c, references) for c in clusters if len(c.items) > 1 or not c.items[0].from_dates
     ]
@@ -162,12 +188,46 @@ def reconcile_claims(
 # -------------------------------------------------------------------------- items
 
 
+def story_items(
+    story: Story, entities: list[Entity], duplicate_of: dict[int, int | None]
+) -> list[_Item]:
+    """Every value the story's sources state, with what alignment needs to know of it."""
+    places = _place_words(entities)
+    idf = _idf(story)
+    items: list[_Item] = []
+    for number, analysis in enumerate(story.analyses, start=1):
+        text = analysis.article.text
+        group = _group_of(number, duplicate_of)
+        assertions = list(analysis.assertions) + _date_assertions(analysis)
+        taken = len(analysis.assertions)
+        for index, assertion in enumerate(assertions):
+            item = _item(number, group, assertion, text, places, idf)
+            item.from_dates = index >= taken
+            items.append(item)
+    _mark_unique(items)
+    return items
+
+
 def attribute_key(attribute: str) -> str:
     """ "number of crew members in late December" -> "number of crew in december"."""
     words = _WORD.findall(_QUALIFIER.sub("", attribute.lower()))
     words = [w for w in words if w not in ("members", "member", "boats", "boat")]
     key = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
     return COUNT_SYNONYMS.get(key, key)
+
+
+def head_key(key: str) -> str:
+    """ "number of preseason game" -> "number of game": the kind of thing counted, without
+    the words before it (which may be said or left out: "114 preseason games", "114-game")."""
+    words = key.split()
+    if words[:2] != ["number", "of"]:
+        return key
+    tail, frame = words[2:], []
+    if "in" in tail:
+        tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
+    state = tail[-1:] if len(tail) > 1 and tail[-1] in _STATE_WORDS else []
+    nouns = tail[: len(tail) - len(state)]
+    return " ".join(["number", "of", *nouns[-1:], *state, *frame])
 
 
 def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
@@ -187,7 +247,7 @@ def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
         if mention.dateline or any(s < mention.end and mention.start < e for s, e in taken):
             continue
         value = _date_value(mention)
-        if value is None:
+        if value is None or _reporting_day(analysis.article.text, mention):
             continue
         sentence = next((s for s in analysis.sentences if s.start <= mention.start < s.end), None)
         found.append(
@@ -207,6 +267,13 @@ def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
     return found
 
 
+def _reporting_day(text: str, mention: DateMention) -> bool:
+    """ "said Friday", "reported Sunday": the day of a statement, not of the event."""
+    before = _WORD.findall(text[max(0, mention.start - 30) : mention.start].lower())[-2:]
+    after = _WORD.findall(text[mention.end : mention.end + 20].lower())[:1]
+    return bool(set(before + after) & SPEECH_VERBS)
+
+
 def _date_value(mention: DateMention) -> str | None:
     """ISO date, "--MM-DD" / "--MM" without a year, or the weekday as written."""
     if mention.qualifier:
@@ -221,6 +288,9 @@ def _date_value(mention: DateMention) -> str | None:
     return None
 
 
+SPEECH_VERBS = {
+    "said", "says", "told", "reported", "announced", "added", "stated", "warned", "editions",
+}  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -233,8 +303,13 @@ def _item(
     idf: dict[str, float],
 ) -> _Item:
     family, names = subject_key(assertion.subject, set(places))
-    before = _words(text[assertion.sentence_start : assertion.start])
-    after = _words(text[assertion.end : assertion.sentence_end])
+    raw_before = _raw_words(
+        _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
+    )
+    raw_after = _raw_words(
+        _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.end : assertion.sentence_end])
+    )
+    before, after = [_stem(w) for w in raw_before], [_stem(w) for w in raw_after]
     bag: dict[str, float] = {}
     for distance, word in enumerate(reversed(before)):
         _add(bag, word, distance, idf)
@@ -250,29 +325,40 @@ def _item(
         group=group,
         assertion=assertion,
         key=attribute_key(assertion.attribute),
+        head=head_key(attribute_key(assertion.attribute)),
         family=family,
         names=names,
         bag=bag,
         near=near,
         place=_nearest_place(before, after, places),
         years=set(_YEAR.findall(sentence)) - value_years,
-        subgroup=_subgroup(before, after) or bool(set(_words(_unhedged(assertion))) & PART),
+        subgroup=_subgroup(raw_before, raw_after)
+        or bool(set(_raw_words(_unhedged(assertion))) & PART),
+        other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
+        spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
     )
 
 
+def _other_event(words: list[str]) -> bool:
+    """ "a second fire", "an earlier quake": the value is said of another event."""
+    return any(
+        word in OTHER_EVENT and any(w in EVENT_FAMILIES for w in words[i + 1 : i + 3])
+        for i, word in enumerate(words)
+    )
+
+
 def _words(text: str) -> list[str]:
-    return [_stem(w.lower()) for w in _WORD.findall(text)]
+    return [_stem(w) for w in _raw_words(text)]
+
+
+def _raw_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def _stem(word: str) -> str:
-    word = word.removesuffix("'s").removesuffix("'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    return stem(word.removesuffix("'"))
 
 
 def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float]) -> None:
@@ -283,11 +369,15 @@ def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float])
 
 
 def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) -> str:
-    """The place named nearest the value (before it on a tie), within the near context."""
-    for distance in range(NEAR_WORDS):
-        for side in (before[::-1], after):
-            if distance < len(side) and side[distance] in places:
-                return places[side[distance]]
+    """The place a value is said of: named before it in its clause ("In Nicaragua, 2,000
+    were killed", "El Salvador reported 239 dead"), else after it ("killed 14 in Honduras").
+    """
+    for side in (before[::-1], after):
+        for word in side[:NEAR_WORDS]:
+            if word == CLAUSE_BREAK:
+                break
+            if word in places:
+                return places[word]
     return ""
 
 
@@ -353,11 +443,17 @@ def similarity(a: _Item, b: _Item) -> float:
     score = dot / norm if norm else 0.0
     if a.place and a.place == b.place:
         score += PLACE_BONUS
+        if _scoped_by_place(a, b):
+            # Killed in El Salvador, as each outlet counts it: the place is the scope.
+            score = max(score, FLAG_SIMILARITY)
+    if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
+        score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
     if (
         a.unique
         and b.unique
+        and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
     ):
@@ -370,17 +466,35 @@ def similarity(a: _Item, b: _Item) -> float:
 
 
 def _compatible(a: _Item, b: _Item) -> bool:
-    if a.source == b.source or a.key != b.key:
+    if a.source == b.source or a.head != b.head:
         return False
+    if a.key != b.key and a.key != a.head and b.key != b.head:
+        return False  # "opposition groups" are not "working groups"; "games" may be either
     if a.family and b.family and a.family != b.family:
         return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
+    if (a.relative or b.relative) and a.assertion.value != b.assertion.value:
+        return False  # "Monday" and "Tuesday", or "Monday" and "Nov. 2": nothing to compare
+    anchored = (a.family or a.names) and (b.family or b.names)
+    if a.key == "date" and not anchored and not _same_date(a.assertion.value, b.assertion.value):
+        return False  # different days in like words, not both tied to an event: two events
+    if a.key in PERSONAL_KEYS and not (a.names and b.names):
+        return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
     if a.place != b.place and a.place and b.place and _scoped_by_place(a, b):
         return False  # killed in Honduras is not killed in Nicaragua
     if a.years != b.years and a.years and b.years:
         return False  # another year's event
-    return a.subgroup == b.subgroup
+    return a.subgroup == b.subgroup and a.other_event == b.other_event
+
+
+def _distinctive(assertion: Assertion) -> bool:
+    """A value unlikely to recur by chance: a full day, a year, a figure other than 1-10."""
+    if assertion.kind == "date":
+        parts = _date_parts(assertion.value)
+        return parts is not None and (parts[2] is not None or parts[1] is None)
+    figure = stated(assertion)
+    return figure is not None and not (0 <= figure <= 10 and figure == int(figure))
 
 
 def _scoped_by_place(a: _Item, b: _Item) -> bool:
@@ -395,31 +509,48 @@ def _scoped_by_place(a: _Item, b: _Item) -> bool:
 
 
 def _names_overlap(a: set[str], b: set[str]) -> bool:
-    return len(a & b) / min(len(a), len(b)) >= 0.5
+    """Half the shorter name's words in the other, spellings a letter or two apart alike
+    ("Zughayar" and "Zughayer": transliterations of one name)."""
+    if len(a & b) / min(len(a), len(b)) >= 0.5:
+        return True
+    # Word by word, hyphenated parts apart: "NATO-Russia" and "Russia-NATO" name one council.
+    words_a = {w for name in a for w in re.split(r"[\s-]+", name) if w}
+    words_b = {w for name in b for w in re.split(r"[\s-]+", name) if w}
+    shared = sum(1 for x in words_a if x in words_b or any(_same_spelling(x, y) for y in words_b))
+    return shared / min(len(words_a), len(words_b)) >= 0.5
 
 
-def _align(items: list[_Item]) -> list[_Cluster]:
+def _same_spelling(x: str, y: str) -> bool:
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= 0.8
+
+
+def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cluster]:
     """Average-linkage clustering over compatible pairs, one value per source a claim."""
     clusters = [_Cluster([item]) for item in items]
     owner = list(range(len(items)))
-    scores: dict[tuple[int, int], float] = {}
+    scores: dict[tuple[int, int], float] = {}  # how alike two values are, for flagging
+    links: dict[tuple[int, int], float] = {}  # how likely they are one fact, for aligning
     edges = []
     by_key: dict[str, list[int]] = {}
     for index, item in enumerate(items):
-        by_key.setdefault(item.key, []).append(index)
+        by_key.setdefault(item.head, []).append(index)
     for members in by_key.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 score = similarity(items[i], items[j])
-                if score > 0:
-                    scores[(i, j)] = score
-                if score >= ALIGN_SIMILARITY:
-                    edges.append((score, i, j))
+                if score <= 0:
+                    continue
+                scores[(i, j)] = score
+                links[(i, j)] = link = _link(items[i], items[j], score, model)
+                if link >= ALIGN_SIMILARITY:
+                    edges.append((link, i, j))
     index_of = {id(item): n for n, item in enumerate(items)}
 
-    def pair(a: _Item, b: _Item) -> float:
+    def pair(a: _Item, b: _Item, table: dict[tuple[int, int], float] = links) -> float:
         i, j = sorted((index_of[id(a)], index_of[id(b)]))
-        return scores.get((i, j), 0.0)
+        return table.get((i, j), 0.0)
 
     for _, i, j in sorted(edges, key=lambda e: -e[0]):
         ci, cj = owner[i], owner[j]
@@ -441,8 +572,45 @@ def _align(items: list[_Item]) -> list[_Cluster]:
         cluster.items.sort(key=lambda m: (m.source, m.assertion.start))
         for x, a in enumerate(cluster.items):
             for b in cluster.items[x + 1 :]:
-                cluster.scores[(id(a), id(b))] = cluster.scores[(id(b), id(a))] = pair(a, b)
+                score = pair(a, b, scores)
+                cluster.scores[(id(a), id(b))] = cluster.scores[(id(b), id(a))] = score
     return found
+
+
+def _link(a: _Item, b: _Item, score: float, model: tuple[Sequence[float], float]) -> float:
+    """How likely two compatible values are one fact.
+
+    A confident pair (``FLAG_SIMILARITY``: the same named thing, one figure a source, the
+    same place) stays linked; otherwise the pair model weighs the evidence together.
+    """
+    weights, bias = model
+    z = bias + sum(w * f for w, f in zip(weights, pair_features(a, b, score), strict=True))
+    probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return max(probability, score if score >= FLAG_SIMILARITY - 1e-9 else 0.0)
+
+
+def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
+    """What the pair model reads of two compatible values (names in ``LINK_FEATURES``)."""
+    same_value = _same_value(a.assertion, b.assertion)
+    return [
+        _cosine(a, b),
+        float(bool(a.place) and a.place == b.place),
+        float(same_value and _distinctive(a.assertion)),
+        float(same_value),
+        float(bool(a.names and b.names) and _names_overlap(a.names, b.names)),
+        float(bool(a.family) and a.family == b.family),
+        float(a.unique and b.unique and a.key == b.key),
+        float(a.assertion.kind == "date"),
+        float(a.assertion.kind == "count"),
+        float(a.key == b.key),
+        score,
+    ]
+
+
+def _cosine(a: _Item, b: _Item) -> float:
+    dot = sum(w * b.bag.get(k, 0.0) for k, w in a.bag.items())
+    norm = math.sqrt(sum(w * w for w in a.bag.values()) * sum(w * w for w in b.bag.values()))
+    return dot / norm if norm else 0.0
 
 
 # ----------------------------------------------------------------------- comparison
@@ -588,6 +756,8 @@ def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
         return False
     if x.relative or y.relative or x.subgroup or y.subgroup:
         return False
+    if x.years != y.years:
+        return False  # "a 1998 fire killed 20": maybe another year's event
     # One figure for Honduras, one with no place: maybe the region's.
     return not (_scoped_by_place(x, y) and x.place != y.place)
 
@@ -630,12 +800,17 @@ def _reasons(cluster: _Cluster) -> list[str]:
     subjects = {m.assertion.subject for m in cluster.items if m.assertion.subject}
     if len(subjects) == 1:
         reasons.append(f"same subject: {next(iter(subjects))}")
+    places = {m.place for m in cluster.items}
+    if len(places) == 1 and "" not in places:
+        reasons.append(f"same place: {next(iter(places))}")
+    if all(m.unique and m.key == first.key for m in cluster.items):
+        reasons.append("each source gives one figure of it")
     shared = set(first.bag)
     for item in cluster.items[1:]:
         shared &= set(item.bag)
     if shared:
         top = sorted(shared, key=lambda w: -first.bag[w])[:5]
-        reasons.append("same context: " + ", ".join(top))
+        reasons.append("same context: " + ", ".join(first.spelled.get(w, w) for w in top))
     return reasons
 
 

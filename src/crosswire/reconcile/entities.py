@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -27,6 +27,8 @@ from rapidfuzz import fuzz
 
 from crosswire.model import Entity, Evidence, Mention, Story
 from crosswire.names import (
+    ORG_WORDS,
+    SITE_WORDS,
     PersonName,
     acronym_keys,
     acronym_of,
@@ -58,6 +60,12 @@ class _Local:
     @cached_property
     def parsed(self) -> PersonName:
         return parse_person(self.name)
+
+    @property
+    def kind(self) -> str:
+        """The label most of its mentions carry, a non-person one for a non-person."""
+        labels = Counter(m.label for m in self.mentions if self.person or m.label != "PERSON")
+        return labels.most_common(1)[0][0] if labels else "PERSON"
 
     @property
     def roles(self) -> set[str]:
@@ -101,8 +109,44 @@ def reconcile_entities(story: Story) -> list[Entity]:
     clusters = _Clusters(locals_)
     _merge_names(clusters, [i for i, loc in enumerate(locals_) if not loc.person])
     _merge_people(clusters, [i for i, loc in enumerate(locals_) if loc.person])
+    _join_run_ons(clusters)
     entities = [_entity(clusters, group) for group in clusters.groups()]
     return sorted(entities, key=lambda e: (-len(e.sources), -e.mentions, e.name))
+
+
+def _join_run_ons(clusters: _Clusters) -> None:
+    """A name that holds the full name of a person the story names in three times as many
+    sources ("Lindsay Lohan Checks Into Rehab", "Hire Maurice Cheeks Philadelphia": a
+    headline spaCy ran on past the name) is that person; a building or body named after
+    them ("... Center") is not."""
+    locals_ = clusters.locals
+    sources: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
+    for loc in locals_:
+        sources[tuple(fold(loc.name).split())].add(loc.source)
+    people = {
+        tuple(fold(loc.name).split()): k
+        for k, loc in enumerate(locals_)
+        if loc.person and loc.parsed.full and len(sources[tuple(fold(loc.name).split())]) >= 2
+    }
+    for i, loc in enumerate(locals_):
+        words = tuple(fold(loc.name).split())
+        if len(words) < 3:
+            continue
+        for start, end in _runs(len(words)):
+            k = people.get(words[start:end])
+            if k is None or 3 * len(sources[words]) > len(sources[words[start:end]]):
+                continue
+            if not (_BODIES | _SITES | ORG_WORDS) & set(words[end:]):
+                why = f"{loc.name} (source {loc.source}) runs on from the name {locals_[k].name}"
+                clusters.union(k, i, why)
+            break
+
+
+def _runs(length: int) -> list[tuple[int, int]]:
+    """Word runs of two or more inside a name of ``length`` words, not the whole, longest
+    first and leftmost first."""
+    runs = [(a, a + n) for n in range(2, length) for a in range(length - n + 1)]
+    return sorted(runs, key=lambda r: (r[0] - r[1], r[0]))
 
 
 def mention_records(story: Story, entities: list[Entity]) -> list[dict[str, Any]]:
@@ -139,7 +183,9 @@ def mention_records(story: Story, entities: list[Entity]) -> list[dict[str, Any]
 
 
 def _locals(story: Story) -> list[_Local]:
-    mentions = [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
+    mentions = _typed_across_story(
+        [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
+    )
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
     vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
     is_person = _person_names(m for _, m in mentions if m.label in TYPES)
@@ -154,6 +200,25 @@ def _locals(story: Story) -> list[_Local]:
     return list(found.values())
 
 
+def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """A name spaCy calls a nationality or group (NORP) in one place and a person, team or
+    place elsewhere in the story takes the story's most common kind for it ("Klitschko",
+    "Colts"); a NORP name the story never calls anything else ("Muslim") stays out."""
+    kinds: Counter[tuple[str, str]] = Counter()
+    for _, m in mentions:
+        if m.label in TYPES:
+            kinds.update({(fold(m.text), m.label), (fold(m.name or m.text), m.label)})
+    best: dict[str, str] = {}
+    for (key, label), _ in kinds.most_common():
+        best.setdefault(key, label)
+    return [
+        (n, replace(m, label=best[fold(m.text)]))
+        if m.label == "NORP" and fold(m.text) in best
+        else (n, m)
+        for n, m in mentions
+    ]
+
+
 def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
     """Whether a mention names a person, judged across the story, not by one article's label.
 
@@ -166,19 +231,37 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
     """
     seen = list(mentions)
     people = {fold(m.name or m.text) for m in seen if m.label == "PERSON"}
-    full = [parse_person(m.name or m.text) for m in seen if m.label == "PERSON"]
+    full = [parse_person(m.name or m.text) for m in seen if fold(m.name or m.text) in people]
     surnames = Counter(fold(p.last) for p in full if p.full)
     given = {fold(p.first or "") for p in full if p.full}
     lone = Counter((fold(m.name or m.text), m.label == "PERSON") for m in seen)
+    # "Colts" ends "Indianapolis Colts": the story uses the word for an organisation.
+    tails = Counter(
+        fold(m.name or m.text).split()[-1]
+        for m in seen
+        if m.label != "PERSON"
+        and " " in fold(m.name or m.text)
+        and fold(m.name or m.text) not in people
+    )
     others = {fold(m.name or m.text) for m in seen if m.label != "PERSON"}
 
     def is_person(mention: Mention) -> bool:
         key = fold(mention.name or mention.text)
         if " " not in key:
-            if mention.label == "PERSON":
-                return key in surnames or key in given or key not in others
-            return key in surnames and surnames[key] + lone[key, True] >= lone[key, False]
-        return key in people
+            if mention.label == "PERSON" and key not in others:
+                return True
+            named = surnames[key] + (key in given)  # people the story names in full
+            votes, against = named + lone[key, True], lone[key, False] + tails[key]
+            return votes > against or (named > 0 and votes >= against)
+        return key in people and not _other_names_joined(key)
+
+    def _other_names_joined(key: str) -> bool:
+        """ "Colts Beat Chiefs": a headline whose first and last words the story uses, alone,
+        for organisations or places more than for anyone, is no person's name."""
+        words = key.split()
+        return all(
+            lone[w, False] + tails[w] > lone[w, True] + surnames[w] for w in (words[0], words[-1])
+        )
 
     return is_person
 
@@ -199,8 +282,10 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     _merge_acronyms(clusters, indices)
     _merge_slips(clusters, indices)
     places = _place_names(locals_, indices)
-    named = [i for i in indices if locals_[i].mentions[0].label in {"ORG", "FAC"}]
-    _attach_short_names(clusters, [i for i in named if fold(locals_[i].name) not in places])
+    named = [i for i in indices if locals_[i].kind in {"ORG", "FAC"}]
+    named = [i for i in named if fold(locals_[i].name) not in places]
+    _merge_site_variants(clusters, named)
+    _attach_short_names(clusters, named)
 
 
 def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
@@ -208,7 +293,7 @@ def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
     with two such names (SM: Sun Microsystems, Sales Management) it joins neither."""
     locals_ = clusters.locals
     expansions: defaultdict[str, set[int]] = defaultdict(set)
-    for i in indices:
+    for i in range(len(locals_)):  # every name of the story, people's too, counts as one
         for key in acronym_keys(locals_[i].name):
             expansions[key].add(i)
     for i in indices:
@@ -217,7 +302,7 @@ def _merge_acronyms(clusters: _Clusters, indices: list[int]) -> None:
         if not _looks_like_acronym(name):
             continue
         roots = {clusters.find(j) for j in expansions.get(letters, ())}
-        if len(roots) == 1 and clusters.find(i) not in roots:
+        if len(roots) == 1 and clusters.find(i) not in roots and not locals_[min(roots)].person:
             long = locals_[min(roots)].name
             clusters.union(roots.pop(), i, f"{name} / {long}: acronym, the only name it spells")
 
@@ -262,11 +347,29 @@ def _place_names(locals_: list[_Local], indices: list[int]) -> set[str]:
 # Words that make "<organisation> Council" a body of the organisation, not the organisation.
 _BODY_WORDS = "council committee commission assembly parliament ministry department court office"
 _BODIES = set(_BODY_WORDS.split()) | {"board", "agency", "bureau", "division", "secretariat"}
-# Words that make "<name> Cathedral" a building or site named after a place or a person.
-_SITE_WORDS = """cathedral church chapel mosque temple synagogue stadium arena airport hospital
-    university college school museum bridge station hotel tower hall square street avenue road
-    park palace castle prison centre center theatre theater library harbour harbor port dam"""
-_SITES = set(_SITE_WORDS.split())
+_SITES = SITE_WORDS
+
+
+# Words that only say what kind of site a named place is: "Betty Ford Center", "... Clinic",
+# "... Treatment Center" are one place when the name before them is the same.
+_GENERIC_SITE = SITE_WORDS | {"treatment", "medical", "rehabilitation", "rehab", "care"}
+
+
+def _merge_site_variants(clusters: _Clusters, facilities: list[int]) -> None:
+    """Facilities whose names are one name of two or more words followed by different kind
+    words ("Betty Ford Center", "Betty Ford Clinic") are one facility."""
+    locals_ = clusters.locals
+    by_stem: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in facilities:
+        words = fold(locals_[i].name).split()
+        cut = len(words)
+        while cut > 0 and words[cut - 1] in _GENERIC_SITE:
+            cut -= 1
+        if cut >= 2 and cut < len(words):
+            by_stem[tuple(words[:cut])].append(i)
+    for stem, members in by_stem.items():
+        names = " / ".join(sorted({locals_[i].name for i in members}))
+        _union_all(clusters, members, f"{names}: one site, {' '.join(stem)}, by other kind words")
 
 
 def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
@@ -276,7 +379,7 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
     building named after the organisation."""
     locals_ = clusters.locals
     words = {i: tuple(fold(locals_[i].name).split()) for i in named}
-    kind = {i: locals_[i].mentions[0].label for i in named}
+    kind = {i: locals_[i].kind for i in named}
     ends: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     starts: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for j in named:
@@ -414,7 +517,7 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
     given_names = {fold(locals_[i].parsed.first or "") for i in full}
     bearers: defaultdict[str, list[int]] = defaultdict(list)
     for k in full:
-        for key in _surname_keys(locals_[k].parsed.last, loose=False):
+        for key in _surname_keys(locals_[k].parsed.last, loose=True):
             bearers[key].append(k)
     company = _Company(locals_)
     lonely: list[int] = []
@@ -422,8 +525,10 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
         surname = locals_[i].parsed.last
         if fold(surname) in given_names:
             continue  # a given name alone could be anyone of that name
-        found = {k for key in _surname_keys(surname, loose=False) for k in bearers.get(key, ())}
-        found = {k for k in found if surnames_match(surname, locals_[k].parsed.last)}
+        near = {k for key in _surname_keys(surname, loose=True) for k in bearers.get(key, ())}
+        found = {k for k in near if surnames_match(surname, locals_[k].parsed.last)}
+        if not found and not _ambiguous(clusters, near):
+            found = _misspelled(clusters, i, near, company)
         here = {k for k in found if locals_[k].source == locals_[i].source}
         if _ambiguous(clusters, here):
             continue  # its own article names two people of that surname: it says not which
@@ -446,6 +551,20 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
             same = surnames_match(locals_[block[0]].parsed.last, locals_[j].parsed.last)
             if same and clusters.find(block[0]) != clusters.find(j):
                 clusters.union(block[0], j, f"{locals_[block[0]].name} / {locals_[j].name}: {same}")
+
+
+def _misspelled(clusters: _Clusters, i: int, near: set[int], company: _Company) -> set[int]:
+    """The one person whose surname a lone surname misspells ("Shephard" for Shepard), when
+    the article it is in shares other names with that person's articles."""
+    local = clusters.locals[i]
+    found = {
+        k for k in near if surnames_match(local.parsed.last, clusters.locals[k].parsed.last, True)
+    }
+    roots = {clusters.find(k) for k in found}
+    if len(roots) != 1:
+        return set()
+    shared = company.by_source[local.source] & company.of_group(clusters, roots.pop())
+    return found if shared - {fold(local.name)} else set()
 
 
 def _ambiguous(clusters: _Clusters, bearers: set[int]) -> bool:
@@ -590,7 +709,10 @@ def resolve_entity(entities: list[Entity], source: int, name: str) -> Entity | N
         return None
     exact = [e for e in pool if key in {fold(v) for v in (e.name, *e.variants)}]
     if exact:
-        return _most_mentioned_in(exact, source)
+        # The entity this source itself writes that way ("Lindgren" left apart in an article
+        # naming two Lindgrens) before one that has the form only from another source.
+        here = [e for e in exact if _written_in(e, source, len(name))]
+        return _most_mentioned_in(here or exact, source)
     wanted = parse_person(name)
     people = [e for e in pool if e.type == "PERSON" and _names_person(e, wanted)]
     if people:
@@ -615,6 +737,10 @@ def _names_person(entity: Entity, wanted: PersonName) -> bool:
         if not wanted.full and known.first and first_names_match(wanted.last, known.first):
             return fold(wanted.last) == fold(known.first)
     return False
+
+
+def _written_in(entity: Entity, source: int, length: int) -> bool:
+    return any(ev.source == source and ev.end - ev.start == length for ev in entity.evidence)
 
 
 def _most_mentioned_in(entities: list[Entity], source: int) -> Entity:

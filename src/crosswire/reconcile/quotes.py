@@ -32,6 +32,7 @@ VERBATIM_CONTENT = 3  # … if enough of them carry meaning ("with our allies an
 # access") and 0.13 in the geneva-talks sample.  Words every outlet repeats weigh next to nothing.
 LEXICAL_SIMILARITY = 0.33
 PARAPHRASE_SIMILARITY = 0.8  # embedding cosine (wordllama) for the same speaker in other words
+BLOCKING_WORDS = 8  # a report's rarest words under which same-speaker candidates are found
 SUBSTANTIVE_EDITS = 2  # differing content words, within the overlap, that make drift
 _WORD = re.compile(r"\w[\w’'.-]*")
 _NEGATIONS = {"not", "no", "never", "n't", "nothing", "none", "nor", "without"}
@@ -75,6 +76,7 @@ def export_attributions(story: Story, entities: list[Entity]) -> dict[str, Any]:
     """
     sources = []
     records = []
+    canonical = _Canonical(entities)
     for number, analysis in enumerate(story.analyses, start=1):
         article = analysis.article
         sources.append(
@@ -95,7 +97,7 @@ def export_attributions(story: Story, entities: list[Entity]) -> dict[str, Any]:
                     "speaker_text": attribution.speaker_text,
                     "speaker_start": attribution.speaker_start,
                     "speaker_end": attribution.speaker_end,
-                    "speaker": _canonical(entities, number, attribution.speaker),
+                    "speaker": canonical(number, attribution.speaker),
                 }
             )
     return {"schema": EXPORT_SCHEMA, "sources": sources, "attributions": records}
@@ -103,21 +105,56 @@ def export_attributions(story: Story, entities: list[Entity]) -> dict[str, Any]:
 
 def _reports(story: Story, entities: list[Entity]) -> list[_Report]:
     reports = []
+    canonical = _Canonical(entities)
     for number, analysis in enumerate(story.analyses, start=1):
         for attribution in analysis.attributions:
-            speaker = _canonical(entities, number, attribution.speaker)
+            speaker = canonical(number, attribution.speaker)
             if attribution.kind == "indirect" and speaker is None:
                 continue  # "it is noted that …", "they say …": no one to attribute it to
             reports.append(_Report(number, attribution, speaker, _words(attribution.text)))
     return reports
 
 
-def _canonical(entities: list[Entity], source: int, name: str | None) -> str | None:
-    """The story-wide name of a speaker, or the article's own name when no entity matches."""
-    if not name:
-        return None
-    entity = resolve_entity(entities, source, name)
-    return entity.name if entity is not None else name
+class _Canonical:
+    """The story-wide name of a speaker, or the article's own name when no entity matches.
+
+    Each source is looked up among the entities it mentions (what ``resolve_entity`` would
+    narrow to anyway), once per name, so the cost grows with the story rather than its square.
+    """
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.by_source: dict[int, list[Entity]] = {}
+        for entity in entities:
+            for source in entity.sources:
+                self.by_source.setdefault(source, []).append(entity)
+        self.seen: dict[tuple[int, str], str] = {}
+
+    def __call__(self, source: int, name: str | None) -> str | None:
+        if not name:
+            return None
+        if (source, name) not in self.seen:
+            pool = self.by_source.get(source) or self.entities
+            entity = resolve_entity(pool, source, name)
+            self.seen[source, name] = _keep_written(name, entity)
+        return self.seen[source, name]
+
+
+def _keep_written(name: str, entity: Entity | None) -> str:
+    """The entity's name, unless the article wrote a full name the entity does not carry
+    ("Judy Shepard" is not her son's entity, whatever merged them)."""
+    if entity is None:
+        return name
+    words = name.split()
+    if len(words) < 2 or _fold(name) in {_fold(v) for v in (entity.name, *entity.variants)}:
+        return entity.name
+    given = {w.lower() for w in words[:-1]}
+    known = {w.lower() for v in (entity.name, *entity.variants) for w in v.split()[:-1]}
+    return entity.name if given & known or not known else name
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace(".", "").split())
 
 
 def _story_idf(story: Story) -> dict[str, float]:
@@ -153,19 +190,57 @@ def _links(
 ) -> list[tuple[int, int]]:
     links = []
     unlinked = []
-    for i, a in enumerate(reports):
-        for j in range(i + 1, len(reports)):
-            b = reports[j]
-            if a.source == b.source or _conflict(a.speaker, b.speaker):
-                continue
-            if _verbatim(a.words, b.words):
+    for i, j in sorted(_candidates(reports, idf)):
+        a, b = reports[i], reports[j]
+        if a.source == b.source or _conflict(a.speaker, b.speaker):
+            continue
+        if _verbatim(a.words, b.words):
+            links.append((i, j))
+        elif a.speaker is not None and a.speaker == b.speaker:
+            if _lexical_similarity(a.words, b.words, idf) >= LEXICAL_SIMILARITY:
                 links.append((i, j))
-            elif a.speaker is not None and a.speaker == b.speaker:
-                if _lexical_similarity(a.words, b.words, idf) >= LEXICAL_SIMILARITY:
-                    links.append((i, j))
-                else:
-                    unlinked.append((i, j))
+            else:
+                unlinked.append((i, j))
     return links + _paraphrases(reports, unlinked, settings)
+
+
+def _candidates(reports: list[_Report], idf: dict[str, float]) -> set[tuple[int, int]]:
+    """Pairs worth comparing, found by blocking instead of trying all pairs.
+
+    A verbatim link needs a shared run of ``VERBATIM_RUN`` words (so a shared word 5-gram), or a
+    short wording inside another (so a shared rarest word); a same-speaker link needs shared
+    rare words (so one of each report's ``BLOCKING_WORDS`` rarest words, per speaker).  Blocks
+    hold the reports of one utterance, so the work grows with the reports, not their square.
+    """
+    blocks: dict[tuple[object, ...], list[int]] = {}
+    unseen = max(idf.values(), default=1.0)
+    for i, report in enumerate(reports):
+        words = report.words
+        runs = (words[k : k + VERBATIM_RUN] for k in range(len(words) - VERBATIM_RUN + 1))
+        keys: set[tuple[object, ...]] = {
+            ("run", *run) for run in runs if len(_content(run)) >= VERBATIM_CONTENT
+        }
+        rare = sorted(_meaningful(words), key=lambda w: (-idf.get(w, unseen), w))
+        if report.speaker is not None:
+            keys.update(("speaker", report.speaker, w) for w in rare[:BLOCKING_WORDS])
+        for key in keys:
+            blocks.setdefault(key, []).append(i)
+    short = {i for i, r in enumerate(reports) if len(r.words) < VERBATIM_RUN}
+    index: dict[str, list[int]] = {}
+    for i, report in enumerate(reports):
+        for word in set(report.words):
+            index.setdefault(word, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        pairs.update(
+            (a, b) for n, a in enumerate(members) for b in members[n + 1 :] if a != b
+        )
+    for i in short:  # a short wording is compared with every report holding its rarest word
+        rare = sorted(_meaningful(reports[i].words), key=lambda w: (-idf.get(w, unseen), w))
+        for j in index.get(rare[0], []) if rare else []:
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
 
 
 def _lexical_similarity(a: list[str], b: list[str], idf: dict[str, float]) -> float:

@@ -13,11 +13,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from crosswire.analyze.calendar import month_of
 from crosswire.analyze.dates import nearest_year, resolve_expression
+from crosswire.config import DEFAULT, Settings
 from crosswire.model import ArticleAnalysis, DateMention, Evidence, Story, TimelineEvent
 
 __all__ = ["reference_dates", "build_timeline", "date_sort_key"]
@@ -31,6 +33,10 @@ SAME_MONTH_OR_YEAR = 0.3
 SHARED_WORDS = 2  # and have at least this many words in common
 SHORT_CLAUSE = 8
 NEAR_IDENTICAL = 0.8  # word Jaccard of two clauses that are one clause reprinted
+# Embedding cosine (wordllama) of two sources' clauses on one day that tell one happening in
+# other words: 0.71 for "collided with the cargo ship" / "the collision between the ferry and
+# the cargo ship" in the ferry story; different happenings of one day stay below 0.45 there.
+PARAPHRASE_SIMILARITY = 0.6
 _QUALIFIER_DAY = {"early": 5, "mid": 15, "late": 25}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+|\d+")
 # spaCy's English stop words (no model needed), plus reporting verbs every clause shares.
@@ -51,6 +57,7 @@ class _Dated:
     words: frozenset[str]
     tokens: frozenset[str] = frozenset()  # every word of the clause, stop words included
     written: str = ""  # the expression as written, when ``date`` is ""
+    vector: Any = None  # sentence embedding of ``event`` (day-dated clauses only)
 
 
 def reference_dates(story: Story) -> dict[int, tuple[str | None, bool]]:
@@ -147,18 +154,22 @@ def _finish_partial(partial: str, reference: dt.date, future: bool) -> str:
 
 
 def build_timeline(
-    story: Story, duplicate_of: dict[int, int | None] | None = None
+    story: Story,
+    duplicate_of: dict[int, int | None] | None = None,
+    settings: Settings = DEFAULT,
 ) -> list[TimelineEvent]:
     """Timeline entries ordered by date, each event once with all the sources that date it.
 
     ``duplicate_of`` (source -> the source it reprints) joins a reprint's mentions to its
-    original's; it is computed from the story when not given.
+    original's; it is computed from the story when not given.  Two sources' clauses on one
+    day are one event when their words overlap or their sentence embeddings are close.
     """
     if duplicate_of is None:
         from crosswire.reconcile.independence import find_duplicates
 
         duplicate_of = find_duplicates(story)
     dated = _dated_mentions(story)
+    _embed_days(dated, settings)
     weights = _word_weights([d.words for d in dated])
     groups: dict[tuple[str, str], list[_Dated]] = defaultdict(list)
     for item in dated:
@@ -179,6 +190,22 @@ def _order(event: TimelineEvent) -> tuple[tuple[int, int, int], int, int]:
     month, _, day = partial.partition("-")
     key = (9999, int(month or 13), int(day or _QUALIFIER_DAY.get(event.qualifier or "", 0)))
     return key, min(event.sources), min(e.start for e in event.evidence)
+
+
+def _embed_days(dated: list[_Dated], settings: Settings) -> None:
+    """Sentence vectors of the day-dated clauses that another source dates the same day."""
+    sources: dict[str, set[int]] = defaultdict(set)
+    for item in dated:
+        if item.granularity == "day" and item.date:
+            sources[item.date].add(item.source)
+    shared = [d for d in dated if d.granularity == "day" and len(sources.get(d.date, ())) > 1]
+    if not shared:
+        return
+    from crosswire.embeddings import get_embedder
+
+    vectors = get_embedder(settings.embedding_backend).embed([d.event for d in shared])
+    for item, vector in zip(shared, vectors, strict=True):
+        item.vector = vector
 
 
 def _written_key(written: str) -> str:
@@ -326,6 +353,8 @@ def _same_events(
     def same(a: _Dated, b: _Dated) -> bool:
         if _near_identical(a.tokens, b.tokens):
             return True  # a reprint's clause, or the same words in another article
+        if _paraphrase(a, b):
+            return True  # the same happening in other words
         if origin(a.source) == origin(b.source) and a.source != b.source:
             needed = SAME_DAY_ACROSS_SOURCES  # a reprint repeats its original's events
         elif a.granularity != "day":
@@ -339,6 +368,13 @@ def _same_events(
         merged = [item] + [o for c in joined for o in c]
         clusters = [c for c in clusters if c not in joined] + [merged]
     return clusters
+
+
+def _paraphrase(a: _Dated, b: _Dated) -> bool:
+    """Two sources' clauses whose sentence embeddings say one thing."""
+    if a.source == b.source or a.vector is None or b.vector is None:
+        return False
+    return float(a.vector @ b.vector) >= PARAPHRASE_SIMILARITY
 
 
 def _near_identical(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -116,6 +116,7 @@ class ClaimRow:
     independent_sources: int
     variants: list[Variant]
     cells: list[Variant | None]  # one per source column, None where the source is silent
+    note: str = ""  # a changing figure with each source's date, or a reprint's change
 
 
 @dataclass
@@ -193,6 +194,7 @@ class View:
     summary: list[SummaryRow]
     discrepancies: list[ClaimRow]
     matrix: list[ClaimRow]
+    to_check: list[ClaimRow]  # figures that differ where the tool is not sure they are one
     single_claims: list[ClaimRow]
     entity_groups: list[EntityGroup]
     speakers: list[SpeakerGroup]
@@ -219,6 +221,7 @@ def build_view(brief: Brief) -> View:
             for s in brief.summary
         ],
         discrepancies=[row for row in claims if row.status == "discrepancy"],
+        to_check=[row for row in claims if row.status == "check"],
         matrix=[row for row in claims if row.status != "single"],
         single_claims=[row for row in claims if row.status == "single"],
         entity_groups=_entity_groups(brief.entities),
@@ -325,7 +328,22 @@ def _claim_row(
         independent_sources=claim.independent_sources,
         variants=variants,
         cells=[by_source.get(s.id) for s in sources],
+        note=_claim_note(claim, variants, sources),
     )
+
+
+def _claim_note(claim: Claim, variants: list[Variant], sources: list[Source]) -> str:
+    """ "Changed over time: 14 (15 Oct 2025) → 15 (16 Oct 2025)", or a reprint's change."""
+    if claim.evolving:
+        dates = {s.id: s.published for s in sources}
+        steps = sorted(
+            (dates.get(n) or "", v.label, n) for v in variants for n in v.sources if dates.get(n)
+        )
+        shown = [f"{label} ({format_date(day)}, [{n}])" for day, label, n in steps]
+        return "A figure that changed over time: " + " → ".join(shown)
+    if claim.changed_in_reprint:
+        return "Versions of one wire story give different figures."
+    return ""
 
 
 def _variant(

@@ -41,7 +41,7 @@ def discrepancies(brief: Brief) -> list[str]:
         return []
     lines = ["## Where the sources disagree", ""]
     for claim in claims:
-        lines.append(f"**{_inline(claim.subject)}: {_inline(claim.attribute)}**")
+        lines.append(f"**{_inline(_claim_label(claim))}**")
         if claim.evolving:
             lines.append("_A figure that changed over time: each value with its source's date._")
         if claim.changed_in_reprint:
@@ -63,7 +63,7 @@ def to_check(brief: Brief) -> list[str]:
         "",
     ]
     for claim in claims:
-        lines.append(f"- {_inline(claim.subject)}: {_inline(claim.attribute)}")
+        lines.append(f"- {_inline(_claim_label(claim))}")
         lines += [f"  - {_value(v)}: {_wordings(v)}" for v in claim.values]
         if claim.aligned_because:
             lines.append(f"  - _aligned because: {_inline('; '.join(claim.aligned_because))}_")
@@ -84,7 +84,7 @@ def facts(brief: Brief) -> list[str]:
         value = "; ".join(_value(v) for v in claim.values)
         sources = sorted({s for v in claim.values for s in v.sources})
         lines.append(
-            f"| {_cell(claim.subject)}: {_cell(claim.attribute)} | {_cell(value)} "
+            f"| {_cell(_claim_label(claim))} | {_cell(value)} "
             f"| {claim.independent_sources} | {cite(sources)} |"
         )
     return lines + [""] + matrix(brief)
@@ -98,9 +98,7 @@ def matrix(brief: Brief) -> list[str]:
     lines = ["### Claims by source", "", header, "|---" * (len(brief.sources) + 1) + "|"]
     for claim in brief.claims:
         cells = [_cell(_value_in(claim, s.id)) for s in brief.sources]
-        lines.append(
-            f"| {_cell(claim.subject)}: {_cell(claim.attribute)} | " + " | ".join(cells) + " |"
-        )
+        lines.append(f"| {_cell(_claim_label(claim))} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -184,7 +182,12 @@ def _source_row(source: Source) -> str:
     date = source.published or "undated"
     if source.published and source.published_inferred:
         date += " (inferred)"
-    independence = f"reprint of [{source.duplicate_of}]" if source.duplicate_of else "independent"
+    independence = "independent"
+    if source.duplicate_of:
+        kind = "identical copy" if source.identical else "reprint"
+        independence = f"{kind} of [{source.duplicate_of}]"
+    elif source.reuses:
+        independence = f"reuses {source.reused_share:.0%} of [{source.reuses}]'s sentences"
     reasons = sorted({r.reason for r in source.removed})
     removed = f"{len(source.removed)}: {', '.join(reasons)}" if source.removed else "none"
     return (
@@ -219,6 +222,15 @@ def _wordings(value: ClaimValue, brief: Brief | None = None, dated: bool = False
             part += f" ({brief.sources[source - 1].published or 'undated'})"
         parts.append(part)
     return "; ".join(parts)
+
+
+def _claim_label(claim: Claim) -> str:
+    """ "talks: duration"; with no subject, the attribute and the words its sources share."""
+    if claim.subject:
+        return f"{claim.subject}: {claim.attribute}"
+    context = next((r for r in claim.aligned_because if r.startswith("same context: ")), "")
+    words = context.removeprefix("same context: ").split(", ")[:3]
+    return f"{claim.attribute} ({', '.join(words)})" if context else claim.attribute
 
 
 def _value_in(claim: Claim, source: int) -> str:

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from crosswire.summarize.candidates import Candidate
 from crosswire.summarize.text import bigrams, content_stems, word_count
 
-__all__ = ["concept_weights", "sentence_concepts", "select"]
+__all__ = ["concept_weights", "sentence_concepts", "select", "Rules"]
 
 Concept = Hashable
 
@@ -29,7 +31,9 @@ DECAY = 4.0
 UNIGRAM_WEIGHT = 0.3
 # A concept must be used by at least this share of the independent sources (and by two).
 MIN_SOURCE_SHARE = 0.2
-SOLVER_SECONDS = 3.0
+# A safety net only: with the pool bounded (Settings.summary_pool) the solver finishes in
+# seconds, and a tighter limit would make the summary depend on how loaded the machine is.
+SOLVER_SECONDS = 60.0
 
 
 def sentence_concepts(text: str) -> set[Concept]:
@@ -52,11 +56,29 @@ def concept_weights(
             seen[group] = max(seen.get(group, 0.0), early)
     groups = len(set(group_of.values())) or 1
     min_sources = 1 if groups == 1 else max(2, round(MIN_SOURCE_SHARE * groups))
-    return {
-        concept: sum(by_group.values()) * (UNIGRAM_WEIGHT if _is_unigram(concept) else 1.0)
-        for concept, by_group in best.items()
-        if len(by_group) >= min_sources
-    }
+    # When independent sources share no concept at all, each one's own concepts count.
+    for least in sorted({min_sources, 1}, reverse=True):
+        weights = {
+            concept: sum(by_group.values()) * (UNIGRAM_WEIGHT if _is_unigram(concept) else 1.0)
+            for concept, by_group in best.items()
+            if len(by_group) >= least
+        }
+        if weights:
+            return weights
+    return {}
+
+
+@dataclass
+class Rules:
+    """What a chosen set must respect besides the budget.
+
+    ``needs[i]``: groups of texts; text i may be chosen only with one text of each group
+    (a sentence naming "Mucic" needs one that gives his full name).  ``conflicts``: pairs
+    of texts that say one thing, of which at most one is chosen.
+    """
+
+    needs: dict[int, list[list[int]]] = field(default_factory=dict)
+    conflicts: list[tuple[int, int]] = field(default_factory=list)
 
 
 def select(
@@ -65,16 +87,18 @@ def select(
     weights: dict[Concept, float],
     budget: int,
     bonus: Sequence[float] | None = None,
+    rules: Rules | None = None,
 ) -> list[int]:
     """Indices of the texts whose concepts (plus each text's own ``bonus``) weigh most in budget."""
+    rules = rules or Rules()
     lengths = [word_count(t) for t in texts]
     usable = [i for i, n in enumerate(lengths) if n <= budget]
     if not usable:
         return []
     extra = list(bonus) if bonus is not None else [0.0] * len(texts)
-    chosen = _solve_ilp(usable, lengths, concepts, weights, budget, extra)
+    chosen = _solve_ilp(usable, lengths, concepts, weights, budget, extra, rules)
     if chosen is None:
-        chosen = _greedy(usable, lengths, concepts, weights, budget, extra)
+        chosen = _greedy(usable, lengths, concepts, weights, budget, extra, rules)
     return chosen
 
 
@@ -89,6 +113,7 @@ def _solve_ilp(
     weights: dict[Concept, float],
     budget: int,
     bonus: list[float],
+    rules: Rules,
 ) -> list[int] | None:
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
@@ -117,12 +142,15 @@ def _solve_ilp(
     cols += [ns + k for k in range(nc)]
     cover = coo_matrix((vals, (rows, cols)), shape=(nc, ns + nc)).tocsr()
     length_row = np.concatenate([np.array([lengths[i] for i in usable], float), np.zeros(nc)])
+    constraints = [
+        LinearConstraint(length_row[np.newaxis, :], 0, budget),
+        LinearConstraint(cover, -np.inf, 0),
+    ]
+    if extra := _rule_rows(usable, rules, ns + nc):
+        constraints.append(LinearConstraint(extra[0], -np.inf, extra[1]))
     result = milp(
         cost,
-        constraints=[
-            LinearConstraint(length_row[np.newaxis, :], 0, budget),
-            LinearConstraint(cover, -np.inf, 0),
-        ],
+        constraints=constraints,
         integrality=np.concatenate([np.ones(ns), np.zeros(nc)]),  # z is integral at the optimum
         bounds=Bounds(0, 1),
         options={"time_limit": SOLVER_SECONDS},
@@ -132,6 +160,49 @@ def _solve_ilp(
     return [i for j, i in enumerate(usable) if result.x[j] > 0.5]
 
 
+def _rule_rows(usable: list[int], rules: Rules, width: int) -> tuple[Any, np.ndarray] | None:
+    """Rows ``A x <= b`` for the rules: x_i - sum(x_group) <= 0; x_i + x_j <= 1."""
+    from scipy.sparse import coo_matrix
+
+    column = {i: j for j, i in enumerate(usable)}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    upper: list[float] = []
+    for i, groups in rules.needs.items():
+        if i not in column:
+            continue
+        for group in groups:
+            r = len(upper)
+            rows.append(r)
+            cols.append(column[i])
+            vals.append(1.0)
+            for j in group:
+                if j in column and j != i:
+                    rows.append(r)
+                    cols.append(column[j])
+                    vals.append(-1.0)
+            upper.append(0.0)
+    for i, j in rules.conflicts:
+        if i in column and j in column:
+            r = len(upper)
+            rows += [r, r]
+            cols += [column[i], column[j]]
+            vals += [1.0, 1.0]
+            upper.append(1.0)
+    if not upper:
+        return None
+    matrix = coo_matrix((vals, (rows, cols)), shape=(len(upper), width)).tocsr()
+    return matrix, np.array(upper)
+
+
+def _allowed(i: int, chosen: list[int], rules: Rules) -> bool:
+    """Whether text i may join ``chosen`` under the rules (the greedy fallback's check)."""
+    if any((i, j) in rules.conflicts or (j, i) in rules.conflicts for j in chosen):
+        return False
+    return all(set(group) & set(chosen) for group in rules.needs.get(i, []))
+
+
 def _greedy(
     usable: list[int],
     lengths: list[int],
@@ -139,6 +210,7 @@ def _greedy(
     weights: dict[Concept, float],
     budget: int,
     bonus: list[float],
+    rules: Rules,
 ) -> list[int]:
     """Cost-scaled greedy coverage: the fallback when the solver finds no solution in time."""
     covered: set[Concept] = set()
@@ -146,7 +218,7 @@ def _greedy(
     left = set(usable)
     used = 0
     while left:
-        fitting = [i for i in left if used + lengths[i] <= budget]
+        fitting = [i for i in left if used + lengths[i] <= budget and _allowed(i, chosen, rules)]
         gains = {
             i: (_fresh_weight(concepts[i] - covered, weights) + bonus[i]) / lengths[i] ** 0.5
             for i in fitting

@@ -1,0 +1,71 @@
+"""Batch regrouping: every article at once, with term statistics of the whole collection.
+
+The same assignment as the incremental path (publication order, the same index and
+thresholds), then one refinement pass in which each article moves to the story whose centroid
+(without itself) it is closest to, if that is not its own. What batch knows that incremental
+did not is the final term statistics and the final stories: the difference between the two is
+measured by ``crosswire eval stories``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from crosswire.config import DEFAULT, Settings
+from crosswire.group.backend import MemoryBackend
+from crosswire.group.index import StoryIndex
+from crosswire.group.vectors import add_into, cosine
+from crosswire.model import ArticleSignature, Grouping
+
+__all__ = ["group_batch"]
+
+
+def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEFAULT) -> StoryIndex:
+    """Group ``signatures`` from scratch; the result is an in-memory ``StoryIndex``."""
+    items = list(signatures)
+    frequencies: Counter[str] = Counter()
+    for signature in items:
+        frequencies.update(signature.terms)
+    backend = MemoryBackend()
+    backend.df, backend.documents = frequencies, len(items)  # what a store keeps counting
+    index = StoryIndex(backend, settings, frequencies, len(items))
+    for signature in sorted(items, key=lambda s: s.day or ""):
+        index.add(signature)
+    _refine(index, items)
+    return index
+
+
+def _refine(index: StoryIndex, items: list[ArticleSignature]) -> None:
+    """Move each article to the closest story centroid that would still take it."""
+    backend = index.backend
+    assert isinstance(backend, MemoryBackend)
+    for signature in items:
+        own_id = backend.story_of[signature.article_id]
+        own = backend.stories[own_id]
+        vector, block = index._weighed(signature)
+        without = dict(own.centroid)
+        add_into(without, vector, -1.0)
+        stay = cosine(vector, without) if own.size > 1 else 0.0
+        best = max(
+            ((c, s) for c, s in index.scored(vector, block, signature.day) if s.id != own_id),
+            key=lambda pair: pair[0],
+            default=None,
+        )
+        if best is None or best[0] < index.settings.story_join or best[0] <= stay:
+            continue
+        similarity, target = best
+        own.centroid, own.size = without, own.size - 1
+        own.touch()
+        if own.size == 0:
+            backend.drop_story(own_id)
+        add_into(target.centroid, vector)
+        target.touch()
+        target.size += 1
+        reason = (
+            f"regrouped: cosine {similarity:.2f} to story {target.id} against {stay:.2f} to "
+            f"the rest of story {own_id}"
+        )
+        backend.move([signature.article_id], target.id)
+        backend.index_terms(target.id, block)
+        backend.log(Grouping(signature.article_id, target.id, "joined", similarity, reason))

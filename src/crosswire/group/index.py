@@ -1,0 +1,308 @@
+"""Incremental grouping: each new article joins the story it is closest to, or starts one.
+
+Candidates come from an inverted index of the strongest terms of each story's members (the
+most recent ``POSTINGS_PER_TERM`` stories per term) and must lie within a time window of the
+article, so the cost of one article does not grow with the store. The decision is a function
+of (stored stories in the window, the new article). Story ids never change as stories grow; two
+stories an article bridges are merged into the older, and a story whose members fall into two
+distinct halves is split, each recorded with its reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from crosswire.config import DEFAULT, Settings
+from crosswire.group.backend import POSTINGS_PER_TERM, MemoryBackend, StoryBackend, StoryState
+from crosswire.group.vectors import (
+    Vector,
+    add_into,
+    centroid_of,
+    cosine,
+    norm,
+    shared_terms,
+    strongest,
+    weigh,
+)
+from crosswire.model import ArticleSignature, Grouping
+
+__all__ = ["StoryIndex"]
+
+SPLIT_SAMPLE = 256  # members a split check looks at (the most recent)
+# A story is indexed under more of each member's terms than an article looks up: the terms
+# that will be strongest later, once term statistics have grown, are among them.
+INDEXED = 3
+
+
+class StoryIndex:
+    """Assigns articles to stories through a ``StoryBackend`` (in memory unless given one).
+
+    ``frequencies``/``documents`` fix the term statistics (batch regrouping knows them all in
+    advance); by default they are counted as articles arrive.
+    """
+
+    def __init__(
+        self,
+        backend: StoryBackend | None = None,
+        settings: Settings = DEFAULT,
+        frequencies: Mapping[str, int] | None = None,
+        documents: int = 0,
+    ) -> None:
+        self.backend: StoryBackend = backend if backend is not None else MemoryBackend()
+        self.settings = settings
+        self._fixed = (frequencies, documents) if frequencies is not None else None
+        self.splits = 0
+        self.merges = 0
+
+    # ----------------------------------------------------------------- vectors
+
+    def vector(self, signature: ArticleSignature) -> Vector:
+        return self._weighed(signature)[0]
+
+    def _weighed(self, signature: ArticleSignature) -> tuple[Vector, list[str]]:
+        """The article's vector and its lookup terms: the strongest seen in other articles too."""
+        if self._fixed is not None:
+            fixed, documents = self._fixed
+            frequencies = {t: fixed.get(t, 0) for t in signature.terms}
+        else:
+            frequencies = self.backend.frequencies(signature.terms)
+            documents = self.backend.article_count()
+        s = self.settings
+        vector = weigh(
+            signature.terms, frequencies, documents, s.story_entity_weight, s.story_vector_terms
+        )
+        shared = {t: w for t, w in vector.items() if frequencies.get(t, 0) > 1}
+        return vector, strongest(shared, s.story_block_terms)
+
+    # ----------------------------------------------------------------- adding
+
+    def add(self, signature: ArticleSignature) -> list[Grouping]:
+        """Place one article; returns its decision, then any merge or split it caused."""
+        if self._fixed is None:
+            self.backend.count(signature.terms)
+        vector, block = self._weighed(signature)
+        scored = self.scored(vector, block, signature.day)
+        if scored and scored[0][0] >= self.settings.story_join:
+            similarity, story = scored[0]
+            decision = self._join(signature, vector, story, similarity)
+        else:
+            decision = self._start(signature, vector, scored)
+        indexed = strongest(vector, INDEXED * self.settings.story_block_terms)
+        self.backend.index_terms(decision.story, indexed)
+        self.backend.assign(signature, decision)
+        decisions = [decision]
+        if len(scored) > 1 and decision.kind == "joined":
+            decisions += self._maybe_merge(
+                signature,
+                [s for c, s in scored[1:3] if c >= self.settings.story_join],
+                decision.story,
+            )
+        state = self.backend.story(decision.story)
+        if state is not None and state.size >= state.next_check:
+            decisions += self._maybe_split(signature, state)
+        return decisions
+
+    def scored(
+        self, vector: Vector, block: list[str], day: str | None
+    ) -> list[tuple[float, StoryState]]:
+        """Candidate stories in the window, best first, with their cosine to ``vector``."""
+        hits: dict[int, float] = defaultdict(float)
+        for term, story in self.backend.postings(block, POSTINGS_PER_TERM):
+            hits[story] += vector[term]
+        ranked = sorted(hits, key=lambda s: (-hits[s], -s))[: self.settings.story_candidates]
+        found = []
+        for story_id in ranked:
+            state = self.backend.story(story_id)
+            if state is not None and self._in_window(state, day):
+                found.append((state.similarity(vector), state))
+        found.sort(key=lambda pair: (-pair[0], pair[1].id))
+        return found
+
+    def _in_window(self, state: StoryState, day: str | None) -> bool:
+        if day is None or state.first_day is None or state.last_day is None:
+            return True
+        window = self.settings.story_window_days
+        return _days(state.first_day, day) <= window and _days(day, state.last_day) <= window
+
+    def _join(
+        self, signature: ArticleSignature, vector: Vector, state: StoryState, similarity: float
+    ) -> Grouping:
+        add_into(state.centroid, vector)
+        state.touch()
+        state.size += 1
+        _widen(state, signature.day)
+        self.backend.put_story(state)
+        shared = ", ".join(shared_terms(vector, state.centroid))
+        reason = (
+            f"cosine {similarity:.2f} to story {state.id} (joins at {self.settings.story_join:.2f})"
+            f"; shares {shared}"
+        )
+        return Grouping(signature.article_id, state.id, "joined", round(similarity, 4), reason)
+
+    def _start(
+        self,
+        signature: ArticleSignature,
+        vector: Vector,
+        scored: list[tuple[float, StoryState]],
+    ) -> Grouping:
+        state = StoryState(self.backend.new_id(), dict(vector), 1, title=signature.title)
+        state.touch()
+        _widen(state, signature.day)
+        self.backend.put_story(state)
+        if scored:
+            best, other = scored[0]
+            reason = (
+                f"new story: the closest story in the window, {other.id}, is at cosine "
+                f"{best:.2f}, under {self.settings.story_join:.2f}"
+            )
+        else:
+            reason = "new story: no story in the window shares its key terms"
+        return Grouping(signature.article_id, state.id, "started", 0.0, reason)
+
+    # ----------------------------------------------------------------- merge and split
+
+    def _maybe_merge(
+        self, signature: ArticleSignature, others: list[StoryState], story: int
+    ) -> list[Grouping]:
+        done = []
+        for other in others:
+            keep = self.backend.story(story)
+            current = self.backend.story(other.id)
+            if keep is None or current is None or current.id == keep.id:
+                continue
+            similarity = cosine(keep.centroid, current.centroid)
+            if similarity < self.settings.story_merge:
+                continue
+            older, newer = sorted((keep, current), key=lambda s: s.id)
+            members = [m.article_id for m in self.backend.members(newer.id)]
+            self.backend.move(members, older.id)
+            add_into(older.centroid, newer.centroid)
+            older.touch()
+            older.size += newer.size
+            for day in (newer.first_day, newer.last_day):
+                _widen(older, day)
+            self.backend.put_story(older)
+            self.backend.drop_story(newer.id)
+            self.backend.index_terms(
+                older.id, strongest(newer.centroid, 3 * self.settings.story_block_terms)
+            )
+            reason = (
+                f"story {newer.id} merged into {older.id}: article {signature.article_id} matches "
+                f"both and their centroids are at cosine {similarity:.2f} "
+                f"(merge at {self.settings.story_merge:.2f})"
+            )
+            decision = Grouping(
+                signature.article_id, older.id, "merged", round(similarity, 4), reason, newer.id
+            )
+            self.backend.log(decision)
+            self.merges += 1
+            done.append(decision)
+            story = older.id
+        return done
+
+    def _maybe_split(self, signature: ArticleSignature, state: StoryState) -> list[Grouping]:
+        state.next_check *= 2
+        members = self.backend.members(state.id)[-SPLIT_SAMPLE:]
+        vectors = [self.vector(m) for m in members]
+        halves = _two_means(vectors)
+        if halves is None:
+            self.backend.put_story(state)
+            return []
+        first, second = halves
+        a = centroid_of(vectors[i] for i in first)
+        b = centroid_of(vectors[i] for i in second)
+        similarity = cosine(a, b)
+        if similarity >= self.settings.story_split or min(len(first), len(second)) < 2:
+            self.backend.put_story(state)
+            return []
+        if 0 in second:  # the half holding the oldest member keeps the id
+            first, second, a, b = second, first, b, a
+        moved = [members[i] for i in second]
+        new = StoryState(self.backend.new_id(), b, len(moved), title=moved[0].title)
+        for member in moved:
+            _widen(new, member.day)
+        new.next_check = max(4, state.next_check // 2)
+        new.touch()
+        state.centroid = a
+        state.touch()
+        state.size -= len(moved)
+        self.backend.put_story(state)
+        self.backend.put_story(new)
+        self.backend.move([m.article_id for m in moved], new.id)
+        for vector in (vectors[i] for i in second):
+            self.backend.index_terms(
+                new.id, strongest(vector, INDEXED * self.settings.story_block_terms)
+            )
+        reason = (
+            f"story {state.id} split: {len(moved)} of its articles form a separate group "
+            f"(centroid cosine {similarity:.2f}, under {self.settings.story_split:.2f}); "
+            f"they became story {new.id}"
+        )
+        decision = Grouping(
+            signature.article_id, new.id, "split", round(similarity, 4), reason, state.id
+        )
+        self.backend.log(decision)
+        self.splits += 1
+        return [decision]
+
+    def clusters(self) -> list[list[str]]:
+        """The stories as lists of article ids (in-memory backends)."""
+        clusters = getattr(self.backend, "clusters", None)
+        if clusters is None:
+            raise TypeError("this backend does not list its clusters")
+        result: list[list[str]] = clusters()
+        return result
+
+
+def _two_means(vectors: list[Vector], rounds: int = 6) -> tuple[list[int], list[int]] | None:
+    """Two groups of ``vectors`` seeded by the farthest pair found in two sweeps."""
+    if len(vectors) < 4:
+        return None
+    whole = _unit(centroid_of(vectors))
+    seed_a = min(range(len(vectors)), key=lambda i: _dot(vectors[i], whole))
+    seed_b = min(range(len(vectors)), key=lambda i: _dot(vectors[i], vectors[seed_a]))
+    centres = [vectors[seed_a], vectors[seed_b]]
+    groups: tuple[list[int], list[int]] = ([], [])
+    for _ in range(rounds):
+        groups = ([], [])
+        for i, vector in enumerate(vectors):
+            side = 0 if _dot(vector, centres[0]) >= _dot(vector, centres[1]) else 1
+            groups[side].append(i)
+        if not groups[0] or not groups[1]:
+            return None
+        centres = [_unit(centroid_of(vectors[i] for i in g)) for g in groups]
+    return groups
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _unit(vector: Vector) -> Vector:
+    length = norm(vector)
+    return {t: w / length for t, w in vector.items()} if length else vector
+
+
+def _widen(state: StoryState, day: str | None) -> None:
+    if day is None:
+        return
+    if state.first_day is None or day < state.first_day:
+        state.first_day = day
+    if state.last_day is None or day > state.last_day:
+        state.last_day = day
+
+
+def _days(earlier: str, later: str) -> int:
+    """Days from ``earlier`` to ``later`` (negative when ``later`` is before)."""
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return 0
+
+
+def group_all(signatures: Iterable[ArticleSignature], index: StoryIndex) -> StoryIndex:
+    for signature in signatures:
+        index.add(signature)
+    return index

@@ -1,0 +1,139 @@
+"""Claims on wire-style copy: the error kinds real news showed, on a made-up event.
+
+The Orsk terminal fire, the outlets and every sentence here are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from crosswire.analyze import analyze_doc
+from crosswire.model import Article, Claim, Story
+from crosswire.reconcile.claims import reconcile_claims
+from crosswire.reconcile.entities import reconcile_entities
+
+
+def _story(nlp: Any, texts: list[tuple[str, str]]) -> Story:
+    analyses = []
+    for number, (published, text) in enumerate(texts, start=1):
+        article = Article(
+            id=hashlib.sha1(text.encode()).hexdigest()[:16],
+            text=text,
+            outlet=f"Outlet {number}",
+            published=published,
+        )
+        analyses.append(analyze_doc(nlp(text), article))
+    return Story(analyses)
+
+
+def _claims(story: Story, duplicate_of: dict[int, int | None] | None = None) -> list[Claim]:
+    duplicates = duplicate_of or {n: None for n in range(1, len(story.analyses) + 1)}
+    return reconcile_claims(story, reconcile_entities(story), duplicates)
+
+
+def _wordings(claim: Claim) -> set[str]:
+    return {w.lower() for v in claim.values for w in v.wording}
+
+
+def _with(claims: list[Claim], wording: str) -> list[Claim]:
+    return [c for c in claims if wording.lower() in _wordings(c)]
+
+
+def test_extraction_skips_conversions_heights_and_reads_half_a_million(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "The smoke drifted 40 kilometers (25 miles) inland. A 5-foot-2 college "
+                "student pulled two workers from the flames. Half a million people live "
+                "within the evacuation zone.",
+            )
+        ],
+    )
+    assertions = story.analyses[0].assertions
+    texts = {a.text for a in assertions}
+    assert "40 kilometers" in texts
+    assert not any("25 miles" in t for t in texts)  # the bracketed conversion restates it
+    assert not any(t.startswith("5") for t in texts)  # a height, not five students
+    half = next(a for a in assertions if a.text.lower().startswith("half a million"))
+    assert half.value == "500000"
+    for a in assertions:
+        assert story.analyses[0].article.text[a.start : a.end] == a.text
+
+
+def test_ages_and_amounts_are_values_of_their_own(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "The terminal manager, Ilse Varga, 47, said repairs would cost $12 million.",
+            )
+        ],
+    )
+    found = {a.attribute: a for a in story.analyses[0].assertions}
+    assert found["age"].value == "47" and "Varga" in found["age"].subject
+    assert found["amount"].value == "12000000 USD"
+    assert not any(a.attribute.startswith("number of") for a in found.values())
+
+
+def test_rival_tolls_of_one_place_are_a_dated_discrepancy(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "In Orsk, 12 people were killed by the fire, the mayor said."),
+            ("2031-03-05", "The fire at the grain terminal killed 14 people in Orsk, police said."),
+            ("2031-03-05", "In Tavel, 3 people were killed by a second fire, the mayor said."),
+        ],
+    )
+    claims = _claims(story)
+    toll = _with(claims, "12 people")
+    assert toll and toll[0].status == "discrepancy"
+    assert toll[0].evolving  # sources of different days: a figure that changed
+    assert toll[0].aligned_because
+    assert not _with(claims, "3 people") or "3 people" not in _wordings(toll[0])
+
+
+def test_a_subgroup_is_not_a_rival_toll(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The fire in Orsk killed 12 people, officials said."),
+            ("2031-03-04", "One other died later in hospital in Orsk, officials said."),
+        ],
+    )
+    assert not [c for c in _claims(story) if c.status == "discrepancy"]
+
+
+def test_another_years_toll_is_not_compared(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The fire at the Orsk terminal killed 12 people, officials said."),
+            ("2031-03-04", "A 1998 fire at the Orsk terminal killed 20 people, officials said."),
+        ],
+    )
+    assert not [c for c in _claims(story) if c.status == "discrepancy"]
+
+
+def test_a_figure_changed_between_versions_of_one_wire_story_is_shown(nlp: Any) -> None:
+    first = "The Orsk terminal fire injured 157 people, the regional health office said."
+    second = "The Orsk terminal fire injured 162 people, the regional health office said."
+    story = _story(nlp, [("2031-03-04", first), ("2031-03-04", second)])
+    claims = _claims(story, {1: None, 2: 1})  # the second is a later version of the first
+    changed = _with(claims, "157 people")
+    assert changed and changed[0].status == "discrepancy"
+    assert changed[0].changed_in_reprint and changed[0].independent_sources == 1
+
+
+def test_unsure_differences_are_figures_to_check_not_discrepancies(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "Crews had worked for five hours at the terminal by noon."),
+            ("2031-03-04", "Crews will need three weeks to clear the terminal."),
+        ],
+    )
+    assert not [c for c in _claims(story) if c.status == "discrepancy"]
