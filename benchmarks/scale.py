@@ -4,10 +4,12 @@
         --sample ../shared/samples/geneva-talks
 
 For each size N the first N Timeline17 articles (real news, several topics) become one
-JSONL story. A fresh process per size first times ``nlp.pipe`` over the same texts (the
-floor: parsing is the least any brief costs), then briefs the story as ``crosswire brief
---format html`` does, timing every stage (read, load model, analyse, each reconcile step,
-render) and the process's peak memory. It then prints:
+JSONL story. One fresh process times spaCy's ``nlp.pipe(batch_size=32)`` over the same texts
+(the floor: parsing is the least any brief costs; model loaded before timing), and right after
+it another briefs the story as ``crosswire brief --format html`` does, timing every stage (read,
+load model, analyse, each reconcile step, render) in wall and CPU seconds, with the process's
+peak memory after each. CPU seconds are printed because on a shared machine wall time mostly
+measures the other users. It then prints:
 
 - crosswire's time over spaCy's (target <= 1.5x) and peak memory (target <= 1.5 GB);
 - how the time grows from the smallest to the largest size against linear (target <= 1.3x);

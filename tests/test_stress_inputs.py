@@ -492,3 +492,23 @@ def test_import_crosswire_is_light_and_spacy_starts_without_torch() -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     env.pop("CROSSWIRE_THINC_TORCH", None)
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+def test_long_texts_are_parsed_in_pieces_with_the_same_offsets(nlp: Any) -> None:
+    from crosswire.analyze import parse, split_text
+
+    text = "\n\n".join(f"{PARAGRAPH} Paragraph {n}." for n in range(60))  # about 17,000 chars
+    pieces = split_text(text, 2_000)
+    assert "".join(pieces) == text and max(map(len, pieces)) <= 2_000
+    assert all(p.endswith("\n\n") for p in pieces[:-1])  # cut at paragraph ends
+    settings = replace(DEFAULT, parse_batch_chars=3_000, parse_piece_chars=2_000)
+    texts = [text, "A short one.", PARAGRAPH]
+    docs = list(parse(nlp, texts, settings))
+    assert [d.text for d in docs] == texts
+    whole = nlp(text)
+    assert [(e.start_char, e.end_char, e.label_) for e in docs[0].ents] == [
+        (e.start_char, e.end_char, e.label_) for e in whole.ents
+    ]
+    assert [(s.start_char, s.end_char) for s in docs[0].sents] == [
+        (s.start_char, s.end_char) for s in whole.sents
+    ]

@@ -81,7 +81,13 @@ def analyze_story(
     so the brief can list the second as a copy of the first.
     """
     unique = list({article.id: article for article in articles}.values())
-    done: dict[str, ArticleAnalysis] = store.load_analyses(unique) if store else {}
+    done: dict[str, ArticleAnalysis] = {}
+    if store is not None:
+        if progress is not None:
+            progress("load stored analyses", 0, 1)
+        done = store.load_analyses(unique)
+        if progress is not None:
+            progress("load stored analyses", 1, 1)
     todo = [clean_article(a) for a in unique if a.id not in done]
     analysed = analyze_articles(todo, settings, progress) if todo else iter(())
     for count, analysis in enumerate(analysed, start=1):

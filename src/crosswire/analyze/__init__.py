@@ -19,6 +19,7 @@ from crosswire.config import DEFAULT, Settings
 from crosswire.model import Article, ArticleAnalysis, Sentence
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = ["analyze_article", "analyze_articles", "analyze_doc"]
@@ -72,8 +73,72 @@ def analyze_articles(
         progress("load model", 1, 1)
         progress("analyse", 0, len(pending))
     texts = (a.text[: settings.max_chars_per_article] for a in pending)
-    for doc, article in zip(nlp.pipe(texts, batch_size=32), pending, strict=True):
+    for doc, article in zip(parse(nlp, texts, settings), pending, strict=True):
         yield analyze_doc(doc, article)
+
+
+def parse(nlp: Language, texts: Iterable[str], settings: Settings = DEFAULT) -> Iterator[Doc]:
+    """The Doc of each text, in order, parsed with bounded memory.
+
+    spaCy's memory grows with the tokens of a batch (a batch of 32 long news articles, or one
+    100,000-character article, takes about 450 MB over the model), so batches are filled up to
+    ``settings.parse_batch_chars`` characters, and a text longer than
+    ``settings.parse_piece_chars`` is parsed in pieces cut after a paragraph or sentence end and
+    joined back with ``Doc.from_docs``: the same text, so every offset is unchanged.
+    """
+    from spacy.tokens import Doc
+
+    owners: list[int] = []  # for each piece of the current batch, the text it belongs to
+    pending: dict[int, list[Doc]] = {}
+    counts: dict[int, int] = {}
+    batch: list[str] = []
+    size = 0
+    next_out = 0
+
+    def flush() -> Iterator[Doc]:
+        nonlocal batch, size, next_out
+        for owner, doc in zip(owners, nlp.pipe(batch, batch_size=len(batch)), strict=True):
+            pending.setdefault(owner, []).append(doc)
+        batch, size = [], 0
+        owners.clear()
+        while next_out in counts and len(pending.get(next_out, [])) == counts[next_out]:
+            docs = pending.pop(next_out)
+            yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+            del counts[next_out]
+            next_out += 1
+
+    for number, text in enumerate(texts):
+        pieces = split_text(text, settings.parse_piece_chars)
+        counts[number] = len(pieces)
+        for piece in pieces:
+            if batch and size + len(piece) > settings.parse_batch_chars:
+                yield from flush()
+            batch.append(piece)
+            owners.append(number)
+            size += len(piece)
+    if batch or counts:
+        yield from flush()
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters that join back to it exactly, each
+    cut after a paragraph break if there is one, else after a sentence end, else a space."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            found = window.rfind(mark, limit // 2)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def _analyze_in_workers(
@@ -110,5 +175,5 @@ def _analyze_chunk(job: tuple[list[Article], Settings]) -> list[ArticleAnalysis]
     texts = [a.text[: settings.max_chars_per_article] for a in articles]
     return [
         analyze_doc(doc, article)
-        for doc, article in zip(nlp.pipe(texts, batch_size=32), articles, strict=True)
+        for doc, article in zip(parse(nlp, texts, settings), articles, strict=True)
     ]
