@@ -41,8 +41,6 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Literal
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from crosswire.analyze.dates import nearest_year
 from crosswire.analyze.numbers import hedge_kind, parse_number, unit_of
 from crosswire.analyze.subjects import EVENT_FAMILIES
@@ -57,6 +55,7 @@ from crosswire.model import (
     Story,
 )
 from crosswire.reconcile.timeline import reference_dates
+from crosswire.stopwords import STOP_WORDS
 from crosswire.summarize.text import stem
 
 LINK_FEATURES = (

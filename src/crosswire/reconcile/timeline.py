@@ -15,12 +15,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from crosswire.analyze.calendar import month_of
 from crosswire.analyze.dates import nearest_year, resolve_expression
 from crosswire.config import DEFAULT, Settings
 from crosswire.model import ArticleAnalysis, DateMention, Evidence, Story, TimelineEvent
+from crosswire.stopwords import STOP_WORDS
 
 __all__ = ["reference_dates", "build_timeline", "date_sort_key"]
 

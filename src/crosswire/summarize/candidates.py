@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from crosswire.model import ArticleAnalysis
+from crosswire.stopwords import STOP_WORDS
 
 __all__ = ["Candidate", "candidates", "stands_alone", "usable"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from crosswire.stopwords import STOP_WORDS
 
 __all__ = ["words", "stem", "content_stems", "bigrams", "numbers", "word_count"]
 
