@@ -12,7 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from crosswire.analyze.cues import can_speak_noun, cue_relations, is_source_noun
+from crosswire.analyze.cues import (
+    can_speak_noun,
+    cue_relations,
+    is_source_noun,
+    reports_by_construction_only,
+)
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
 from crosswire.analyze.speakers import (
     HONORIFIC_GENDER,
@@ -113,6 +118,10 @@ class _Finder:
         subject = self._speaker_of(verb)
         cue = (verb.idx, verb.idx + len(verb.text))
         frame_end = self._frame_end(verb)
+        lemma = verb.lemma_.lower()
+        learned = cue_relations().get(lemma, ())
+        if _construction_only(lemma):
+            return self._construction(verb, learned, subject, outside, cue, frame_end)
         direct = [q for q in self._adjacent_quotes(verb) if q not in self.claimed]
         if direct:
             self.claimed.update(direct)
@@ -121,8 +130,6 @@ class _Finder:
                 _Found(q.inner_start, q.inner_end, "direct", cue, subject, max(frame_end, q.end))
                 for q in direct
             ]
-        lemma = verb.lemma_.lower()
-        learned = cue_relations().get(lemma, ())
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is not None and (
             lemma in SPEECH_VERBS or _has_that(clause) or "ccomp" in learned
@@ -135,6 +142,18 @@ class _Finder:
             if reported is not None:
                 self.used_cues.add(verb.i)
                 return [self._content(*reported, cue, subject, frame_end)]
+        return self._construction(verb, learned, subject, outside, cue, frame_end)
+
+    def _construction(
+        self,
+        verb: Token,
+        learned: tuple[str, ...],
+        subject: Token | None,
+        outside: bool,
+        cue: tuple[int, int],
+        frame_end: int,
+    ) -> list[_Found]:
+        """What a stance or deed reports, by the constructions the data saw it report in."""
         complement = _complement(verb, learned)
         if complement is None or subject is None or not outside:
             return []  # a stance or deed with no subject of its own ("is expected to") stays out
@@ -357,6 +376,7 @@ class _Finder:
                 token.i in self.used_cues
                 or not _is_cue(token)
                 or token.lemma_.lower() in REPORT_VERBS
+                or _construction_only(token.lemma_.lower())
             ):
                 return None
             self.used_cues.add(token.i)
@@ -419,6 +439,15 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or lemma == "accord":  # "according to" apart
         return False
     return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
+
+
+def _construction_only(lemma: str) -> bool:
+    """A verb the data made a cue only in some constructions, and no listed speech verb."""
+    return (
+        lemma not in SPEECH_VERBS
+        and lemma not in REPORT_VERBS
+        and reports_by_construction_only(lemma)
+    )
 
 
 def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
