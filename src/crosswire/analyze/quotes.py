@@ -50,6 +50,7 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+_SPACES = " \t\u00a0\u2009\u202f"  # spaces within a line, the no-break kinds included
 _NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
 _OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
@@ -170,7 +171,7 @@ class _Finder:
         return [found]
 
     def _reported_before(self, verb: Token) -> tuple[int, int] | None:
-        """"<clause>, X said." parsed with the clause as the head of the cue verb."""
+        """ "<clause>, X said." parsed with the clause as the head of the cue verb."""
         head = verb.head
         if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
             return None
@@ -257,11 +258,16 @@ class _Finder:
         for quote in self.quotes:
             if quote in self.claimed or _words(text, quote) < MIN_QUOTE_WORDS:
                 continue
-            if quote.end <= according.idx and text[quote.end : according.idx].strip(" \t,") == "":
+            if (
+                quote.end <= according.idx
+                and text[quote.end : according.idx].strip(_SPACES + ",") == ""
+            ):
                 return quote
-            opening = text[according.sent.start_char : according.idx].strip(" \t") == ""
-            if opening and quote.start >= phrase_end and not text[phrase_end : quote.start].strip(
-                " \t,:"
+            opening = text[according.sent.start_char : according.idx].strip(_SPACES) == ""
+            if (
+                opening
+                and quote.start >= phrase_end
+                and not text[phrase_end : quote.start].strip(_SPACES + ",:")
             ):
                 return quote
         return None
@@ -315,7 +321,7 @@ class _Finder:
 
     def _opens(self, quote: QuoteSpan) -> bool:
         """Whether a quote starts its sentence, so a cue after it reports all of it."""
-        head = self.text[: quote.start].rstrip(" \t")
+        head = self.text[: quote.start].rstrip(_SPACES)
         return not head or head[-1] in ".!?:;\n" or head[-1] in QUOTE_CHARS
 
     def _frame_end(self, verb: Token) -> int:
@@ -361,7 +367,7 @@ class _Finder:
         return result
 
     def _ends_sentence(self, quote: QuoteSpan) -> bool:
-        tail = self.text[quote.end :].lstrip(" \t")
+        tail = self.text[quote.end :].lstrip(_SPACES)
         return not quote.closed or not tail or tail[0] in ".!?\n" or tail[0] in QUOTE_CHARS
 
     def _dangling_cue(self, quote: QuoteSpan) -> _Found | None:
@@ -558,9 +564,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a content span past edge punctuation and unmatched quotation marks."""
     while True:
         before = (start, end)
-        while start < end and text[start] in " \t\n,;:—–-":
+        while start < end and text[start] in _SPACES + "\n,;:—–-":
             start += 1
-        while end > start and text[end - 1] in " \t\n,;:—–-.":
+        while end > start and text[end - 1] in _SPACES + "\n,;:—–-.":
             end -= 1
         inner = text[start:end]
         if inner and inner[-1] in QUOTE_CHARS and _unbalanced(inner):
