@@ -358,9 +358,18 @@ class _Finder:
         for quote in self.quotes:
             if quote in self.claimed or _words(self.text, quote) < MIN_QUOTE_WORDS:
                 continue
-            if not self._opens(quote) or not self._ends_sentence(quote):
+            if not self._opens(quote):
                 continue
-            item = self._dangling_cue(quote) or self._continued(quote, found + result)
+            if not self._ends_sentence(quote):
+                trailing = self._trailing_cue(quote)
+                if trailing is not None:
+                    result.append(trailing)
+                continue
+            item = (
+                self._dangling_cue(quote)
+                or self._introduced(quote)
+                or self._continued(quote, found + result)
+            )
             if item is None:
                 item = _Found(quote.inner_start, quote.inner_end, "direct", None, None, quote.end)
             result.append(item)
@@ -396,6 +405,55 @@ class _Finder:
                 quote.end,
             )
         return None
+
+    def _introduced(self, quote: QuoteSpan) -> _Found | None:
+        """A sentence whose subject introduces the quote with a colon: "The board was
+        conclusive in its findings: “…”"; the subject speaks only if it is a name or a pronoun."""
+        head = self.text[: quote.start].rstrip(_SPACES)
+        if not head.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+        if colon is None or colon[0].text != ":":
+            return None
+        clause = colon[0].head  # the sentence the colon ends, even when parsed under the quote
+        if self.context.in_quote(clause.idx) or clause.i > colon[0].i:
+            return None
+        subject = _subject(clause)
+        if subject is None or self.context.in_quote(subject.idx) or not _names_someone(subject):
+            return None
+        cue = (colon[0].idx, colon[0].idx + 1)
+        return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, quote.end)
+
+    def _trailing_cue(self, quote: QuoteSpan) -> _Found | None:
+        """“…,” <someone> <verb>. — a verb the lexicon does not know ("retaliated"), standing
+        alone after a quote with only a named or pronoun subject, reports it."""
+        tail = self.doc.char_span(quote.end, len(self.text), alignment_mode="contract")
+        if tail is None:
+            return None
+        frame: list[Token] = []
+        for token in tail:
+            if token.text in _SENTENCE_END or "\n" in token.text_with_ws:
+                frame.append(token)
+                break
+            if token.text in QUOTE_CHARS or len(frame) > 8:
+                return None
+            frame.append(token)
+        if not frame or frame[-1].text not in _SENTENCE_END:
+            return None
+        verbs = [t for t in frame if t.pos_ == "VERB"]
+        if len(verbs) != 1 or verbs[0].i in self.used_cues:
+            return None
+        verb = verbs[0]
+        subject = _subject(verb)
+        words = [t for t in frame if not t.is_punct]
+        allowed = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+        if subject is None or not _names_someone(subject) or subject.i > verb.i:
+            return None
+        if any(t.i not in allowed and t.pos_ not in {"ADV", "PART"} for t in words):
+            return None  # the verb has an object or more: not a bare report of the quote
+        self.used_cues.add(verb.i)
+        cue = (verb.idx, _token_end(verb))
+        return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, frame[-1].idx + 1)
 
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
         """The speaker of a report that ended just before this quote goes on speaking: a quote
@@ -472,6 +530,13 @@ def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
         return None  # "Mr. Varga" is a lone surname with a title
     words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
     return doc[words[0].i : span.end].text if words else None
+
+
+def _names_someone(token: Token) -> bool:
+    """A name of a person or organisation, or a personal pronoun."""
+    if token.pos_ == "PRON":
+        return token.lower_ in {"he", "she", "they", "i", "we"}
+    return token.ent_type_ in _NAMED or (token.pos_ == "PROPN" and _can_speak(token))
 
 
 def _relative(token: Token) -> bool:
