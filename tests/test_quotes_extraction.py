@@ -145,7 +145,9 @@ def test_quotes_introduced_by_colon_bare_verb_and_no_break_space(nlp: Any) -> No
         "never inspected after the storm.”\n"
         "“We warned them about the pilings three times,” Varnholt countered.\u00a0“Nobody "
         "answered a single one of our letters.”\n"
-        "“The old ferry ramp is closed until spring,” the notice on the gate read in part."
+        "“The old ferry ramp is closed until spring,” the notice on the gate read in part.\n"
+        "Deputy mayor Oskar Lindqvist said the city would pay for the repairs. “We owe the "
+        "islanders a working pier by summer.”"
     )
     found = attributions(nlp, text)
     colon = find(found, "never inspected")
@@ -159,3 +161,5 @@ def test_quotes_introduced_by_colon_bare_verb_and_no_break_space(nlp: Any) -> No
     assert all(text[a.start : a.end] == a.text for a in found)
     # "the notice … read in part": an object-less verb, but no name or pronoun to speak
     assert all(a.speaker is None for a in found if "ferry ramp" in a.text)
+    # a quote right after someone's reported speech, in the same paragraph, is theirs
+    assert find(found, "islanders a working pier").speaker == "Oskar Lindqvist"

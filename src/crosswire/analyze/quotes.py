@@ -457,8 +457,9 @@ class _Finder:
 
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
         """The speaker of a report that ended just before this quote goes on speaking: a quote
-        after a quote continues the same report (same cue); a quote opening the paragraph after
-        someone's reported speech is that person's own words ("Graham said …\n“…”")."""
+        after a quote continues the same report (same cue); a quote right after someone's
+        reported speech, in its paragraph or opening the next, is that person's own words
+        ("Graham said he had the votes. “…”", "Graham said …\n“…”")."""
         earlier = [f for f in found if f.frame_end <= quote.start and f.speech]
         if not earlier:
             return None
@@ -466,7 +467,7 @@ class _Finder:
         between = self.text[last.frame_end : quote.start]
         if between.count("\n") > 2 or any(c.isalnum() for c in between):
             return None
-        if last.kind == "indirect" and ("\n" not in between or last.speaker_head is None):
+        if last.kind == "indirect" and last.speaker_head is None:
             return None
         cue = last.cue if last.kind == "direct" else None
         return _Found(
