@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 MIN_COUNT = 5
 MIN_RATE = 0.4
+# A verb that reports only in one construction ("pledged to …", "opposes <the bill>") enters by
+# that construction alone when it is a cue in this share of the verb's uses that have it.
+# (Counting only uses with a named or pronoun subject let in more and cost precision.)
+MIN_RELATION_RATE = 0.4
 MIN_SUBJECT_COUNT = 5
 MAX_RELATIONS = 4  # content relations kept per cue, most frequent first …
 RELATION_SHARE = 0.1  # … each holding at least this share of the cue's attributions
@@ -45,6 +49,7 @@ def main() -> None:
     parser.add_argument("--sources", type=Path, required=True, help="source nouns (tsv)")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--min-rate", type=float, default=MIN_RATE)
+    parser.add_argument("--min-relation-rate", type=float, default=MIN_RELATION_RATE)
     parser.add_argument("--cache", type=Path, help="DocBin of the train texts, made if missing")
     args = parser.parse_args()
     root = args.polnear / "train"  # the lexicon is learned from train only
@@ -59,6 +64,7 @@ def main() -> None:
     cues: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     relations: dict[str, Counter[str]] = defaultdict(Counter)
+    seen_with: Counter[tuple[str, str]] = Counter()  # (lemma, relation) of every verb use
     nouns: Counter[str] = Counter()
     sources: Counter[str] = Counter()
     for ann in anns:
@@ -66,6 +72,8 @@ def main() -> None:
         for token in doc:
             if token.pos_ == "VERB":
                 seen[token.lemma_.lower()] += 1
+                for relation in {_child_relation(c) for c in token.children}:
+                    seen_with[(token.lemma_.lower(), relation)] += 1
             elif token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
                 nouns[token.lemma_.lower()] += 1
         for source in read_sources(ann):
@@ -85,17 +93,30 @@ def main() -> None:
                 relations[lemma][relation] += 1
     rows = []
     for lemma, count in cues.items():
+        if count < args.min_count:
+            continue
         rate = count / max(seen[lemma], count)
-        if count >= args.min_count and rate >= args.min_rate:
-            common = relations[lemma].most_common(MAX_RELATIONS)
-            best = ",".join(r for r, n in common if n >= RELATION_SHARE * count)
-            rows.append((lemma, count, seen[lemma], rate, best))
+        common = relations[lemma].most_common(MAX_RELATIONS)
+        best = ",".join(r for r, n in common if n >= RELATION_SHARE * count)
+        if rate >= args.min_rate:
+            rows.append((lemma, count, seen[lemma], rate, best, "lemma"))
+            continue
+        # below the lemma's cut: kept for the constructions that report on their own
+        only = [
+            r
+            for r, n in common
+            if not r.startswith("head:")
+            and n >= max(args.min_count, RELATION_SHARE * count)
+            and n / max(seen_with[(lemma, r)], n) >= args.min_relation_rate
+        ]
+        if only:
+            rows.append((lemma, count, seen[lemma], rate, ",".join(only), "relation"))
     rows.sort(key=lambda row: (-row[1], row[0]))
     with args.output.open("w", encoding="utf-8") as out:
         out.write("# derived by scripts/derive_cues.py from PolNeAR train; do not edit by hand\n")
-        out.write("lemma\tcues\tverb_occurrences\tcue_rate\tcontent_relations\n")
-        for lemma, count, total, rate, best in rows:
-            out.write(f"{lemma}\t{count}\t{total}\t{rate:.3f}\t{best}\n")
+        out.write("lemma\tcues\tverb_occurrences\tcue_rate\tcontent_relations\tscope\n")
+        for lemma, count, total, rate, best, scope in rows:
+            out.write(f"{lemma}\t{count}\t{total}\t{rate:.3f}\t{best}\t{scope}\n")
     print(f"{len(rows)} cue lemmas written to {args.output}")
     kept = [
         (noun, sources[noun], total, sources[noun] / total)
@@ -123,6 +144,10 @@ def _parse(texts: list[str], cache: Path | None) -> list[Doc]:
     return docs
 
 
+def _child_relation(child: Token) -> str:
+    return f"prep:{child.lower_}" if child.dep_ == "prep" else str(child.dep_)
+
+
 def _relation(doc: Doc, head: Token, content: list[tuple[int, int]]) -> str | None:
     """How the content hangs from the cue verb: the dependency of the child that holds it,
     or ``head:<dep>`` when the cue hangs from the content ("…, she said")."""
@@ -133,7 +158,7 @@ def _relation(doc: Doc, head: Token, content: list[tuple[int, int]]) -> str | No
     node = span.root
     for _ in range(len(doc)):
         if node.head.i == head.i:
-            return f"prep:{node.lower_}" if node.dep_ == "prep" else str(node.dep_)
+            return _child_relation(node)
         if node.head.i == node.i:
             break
         node = node.head

@@ -136,3 +136,30 @@ def test_every_offset_slices_its_text(nlp: Any) -> None:
             assert text[a.cue_start : a.cue_end] == a.cue
         if a.speaker_start is not None and a.speaker_end is not None:
             assert text[a.speaker_start : a.speaker_end] == a.speaker_text
+
+
+def test_quotes_introduced_by_colon_bare_verb_and_no_break_space(nlp: Any) -> None:
+    text = (
+        "Harbour commissioner Ilse Varnholt opened the inquiry into the Marsby pier on Tuesday.\n"
+        "The Marsby Pier Authority was blunt in its written findings:\u00a0“The decking was "
+        "never inspected after the storm.”\n"
+        "“We warned them about the pilings three times,” Varnholt countered.\u00a0“Nobody "
+        "answered a single one of our letters.”\n"
+        "“The old ferry ramp is closed until spring,” the notice on the gate read in part.\n"
+        "Deputy mayor Oskar Lindqvist said the city would pay for the repairs. “We owe the "
+        "islanders a working pier by summer.”"
+    )
+    found = attributions(nlp, text)
+    colon = find(found, "never inspected")
+    assert colon.kind == "direct" and colon.speaker_text is not None
+    assert "Authority" in colon.speaker_text
+    bare = find(found, "warned them about the pilings")
+    assert bare.speaker == "Ilse Varnholt"
+    assert text[bare.cue_start : bare.cue_end] == "countered"  # type: ignore[index]
+    following = find(found, "single one of our letters")
+    assert following.speaker == "Ilse Varnholt"
+    assert all(text[a.start : a.end] == a.text for a in found)
+    # "the notice … read in part": an object-less verb, but no name or pronoun to speak
+    assert all(a.speaker is None for a in found if "ferry ramp" in a.text)
+    # a quote right after someone's reported speech, in the same paragraph, is theirs
+    assert find(found, "islanders a working pier").speaker == "Oskar Lindqvist"

@@ -3,7 +3,9 @@
 Both tables are package data written by ``scripts/derive_cues.py`` (which documents how they
 are derived); nothing here is typed in by hand.  A cue lemma carries the dependencies that tie
 it to its content in the training data, most frequent first ("ccomp" for "said that …",
-"dobj" for "criticized the plan", "prep:for" for "called for …").
+"dobj" for "criticized the plan", "prep:for" for "called for …").  A lemma below the cut as a
+word enters by the constructions in which it is a cue often enough (its ``scope`` is
+"relation").
 """
 
 from __future__ import annotations
@@ -21,6 +23,18 @@ def cue_relations() -> dict[str, tuple[str, ...]]:
     for row in _rows("cues.tsv"):
         table[row[0]] = tuple(r for r in row[4].split(",") if r) if len(row) > 4 else ()
     return table
+
+
+def reports_by_construction_only(lemma: str) -> bool:
+    """Whether a cue lemma reports only in its learned constructions ("pledged to …",
+    "opposes <the bill>"): below the lexicon's cut as a word, so it never introduces a quote
+    or a clause of its own."""
+    return lemma in _construction_only()
+
+
+@cache
+def _construction_only() -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("cues.tsv") if len(row) > 5 and row[5] == "relation")
 
 
 @cache

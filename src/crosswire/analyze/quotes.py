@@ -12,7 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from crosswire.analyze.cues import can_speak_noun, cue_relations, is_source_noun
+from crosswire.analyze.cues import (
+    can_speak_noun,
+    cue_relations,
+    is_source_noun,
+    reports_by_construction_only,
+)
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
 from crosswire.analyze.speakers import (
     HONORIFIC_GENDER,
@@ -45,6 +50,7 @@ REPORT_VERBS = frozenset(
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
+_SPACES = " \t\u00a0\u2009\u202f"  # spaces within a line, the no-break kinds included
 _NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
 _OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
@@ -113,6 +119,10 @@ class _Finder:
         subject = self._speaker_of(verb)
         cue = (verb.idx, verb.idx + len(verb.text))
         frame_end = self._frame_end(verb)
+        lemma = verb.lemma_.lower()
+        learned = cue_relations().get(lemma, ())
+        if _construction_only(lemma):
+            return self._construction(verb, learned, subject, outside, cue, frame_end)
         direct = [q for q in self._adjacent_quotes(verb) if q not in self.claimed]
         if direct:
             self.claimed.update(direct)
@@ -121,8 +131,6 @@ class _Finder:
                 _Found(q.inner_start, q.inner_end, "direct", cue, subject, max(frame_end, q.end))
                 for q in direct
             ]
-        lemma = verb.lemma_.lower()
-        learned = cue_relations().get(lemma, ())
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is not None and (
             lemma in SPEECH_VERBS or _has_that(clause) or "ccomp" in learned
@@ -135,6 +143,18 @@ class _Finder:
             if reported is not None:
                 self.used_cues.add(verb.i)
                 return [self._content(*reported, cue, subject, frame_end)]
+        return self._construction(verb, learned, subject, outside, cue, frame_end)
+
+    def _construction(
+        self,
+        verb: Token,
+        learned: tuple[str, ...],
+        subject: Token | None,
+        outside: bool,
+        cue: tuple[int, int],
+        frame_end: int,
+    ) -> list[_Found]:
+        """What a stance or deed reports, by the constructions the data saw it report in."""
         complement = _complement(verb, learned)
         if complement is None or subject is None or not outside:
             return []  # a stance or deed with no subject of its own ("is expected to") stays out
@@ -151,7 +171,7 @@ class _Finder:
         return [found]
 
     def _reported_before(self, verb: Token) -> tuple[int, int] | None:
-        """"<clause>, X said." parsed with the clause as the head of the cue verb."""
+        """ "<clause>, X said." parsed with the clause as the head of the cue verb."""
         head = verb.head
         if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
             return None
@@ -238,11 +258,16 @@ class _Finder:
         for quote in self.quotes:
             if quote in self.claimed or _words(text, quote) < MIN_QUOTE_WORDS:
                 continue
-            if quote.end <= according.idx and text[quote.end : according.idx].strip(" \t,") == "":
+            if (
+                quote.end <= according.idx
+                and text[quote.end : according.idx].strip(_SPACES + ",") == ""
+            ):
                 return quote
-            opening = text[according.sent.start_char : according.idx].strip(" \t") == ""
-            if opening and quote.start >= phrase_end and not text[phrase_end : quote.start].strip(
-                " \t,:"
+            opening = text[according.sent.start_char : according.idx].strip(_SPACES) == ""
+            if (
+                opening
+                and quote.start >= phrase_end
+                and not text[phrase_end : quote.start].strip(_SPACES + ",:")
             ):
                 return quote
         return None
@@ -296,7 +321,7 @@ class _Finder:
 
     def _opens(self, quote: QuoteSpan) -> bool:
         """Whether a quote starts its sentence, so a cue after it reports all of it."""
-        head = self.text[: quote.start].rstrip(" \t")
+        head = self.text[: quote.start].rstrip(_SPACES)
         return not head or head[-1] in ".!?:;\n" or head[-1] in QUOTE_CHARS
 
     def _frame_end(self, verb: Token) -> int:
@@ -333,16 +358,25 @@ class _Finder:
         for quote in self.quotes:
             if quote in self.claimed or _words(self.text, quote) < MIN_QUOTE_WORDS:
                 continue
-            if not self._opens(quote) or not self._ends_sentence(quote):
+            if not self._opens(quote):
                 continue
-            item = self._dangling_cue(quote) or self._continued(quote, found + result)
+            if not self._ends_sentence(quote):
+                trailing = self._trailing_cue(quote)
+                if trailing is not None:
+                    result.append(trailing)
+                continue
+            item = (
+                self._dangling_cue(quote)
+                or self._introduced(quote)
+                or self._continued(quote, found + result)
+            )
             if item is None:
                 item = _Found(quote.inner_start, quote.inner_end, "direct", None, None, quote.end)
             result.append(item)
         return result
 
     def _ends_sentence(self, quote: QuoteSpan) -> bool:
-        tail = self.text[quote.end :].lstrip(" \t")
+        tail = self.text[quote.end :].lstrip(_SPACES)
         return not quote.closed or not tail or tail[0] in ".!?\n" or tail[0] in QUOTE_CHARS
 
     def _dangling_cue(self, quote: QuoteSpan) -> _Found | None:
@@ -357,6 +391,7 @@ class _Finder:
                 token.i in self.used_cues
                 or not _is_cue(token)
                 or token.lemma_.lower() in REPORT_VERBS
+                or _construction_only(token.lemma_.lower())
             ):
                 return None
             self.used_cues.add(token.i)
@@ -371,10 +406,60 @@ class _Finder:
             )
         return None
 
+    def _introduced(self, quote: QuoteSpan) -> _Found | None:
+        """A sentence whose subject introduces the quote with a colon: "The board was
+        conclusive in its findings: “…”"; the subject speaks only if it is a name or a pronoun."""
+        head = self.text[: quote.start].rstrip(_SPACES)
+        if not head.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+        if colon is None or colon[0].text != ":":
+            return None
+        clause = colon[0].head  # the sentence the colon ends, even when parsed under the quote
+        if self.context.in_quote(clause.idx) or clause.i > colon[0].i:
+            return None
+        subject = _subject(clause)
+        if subject is None or self.context.in_quote(subject.idx) or not _names_someone(subject):
+            return None
+        cue = (colon[0].idx, colon[0].idx + 1)
+        return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, quote.end)
+
+    def _trailing_cue(self, quote: QuoteSpan) -> _Found | None:
+        """“…,” <someone> <verb>. — a verb the lexicon does not know ("retaliated"), standing
+        alone after a quote with only a named or pronoun subject, reports it."""
+        tail = self.doc.char_span(quote.end, len(self.text), alignment_mode="contract")
+        if tail is None:
+            return None
+        frame: list[Token] = []
+        for token in tail:
+            if token.text in _SENTENCE_END or "\n" in token.text_with_ws:
+                frame.append(token)
+                break
+            if token.text in QUOTE_CHARS or len(frame) > 8:
+                return None
+            frame.append(token)
+        if not frame or frame[-1].text not in _SENTENCE_END:
+            return None
+        verbs = [t for t in frame if t.pos_ == "VERB"]
+        if len(verbs) != 1 or verbs[0].i in self.used_cues:
+            return None
+        verb = verbs[0]
+        subject = _subject(verb)
+        words = [t for t in frame if not t.is_punct]
+        allowed = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+        if subject is None or not _names_someone(subject) or subject.i > verb.i:
+            return None
+        if any(t.i not in allowed and t.pos_ not in {"ADV", "PART"} for t in words):
+            return None  # the verb has an object or more: not a bare report of the quote
+        self.used_cues.add(verb.i)
+        cue = (verb.idx, _token_end(verb))
+        return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, frame[-1].idx + 1)
+
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
         """The speaker of a report that ended just before this quote goes on speaking: a quote
-        after a quote continues the same report (same cue); a quote opening the paragraph after
-        someone's reported speech is that person's own words ("Graham said …\n“…”")."""
+        after a quote continues the same report (same cue); a quote right after someone's
+        reported speech, in its paragraph or opening the next, is that person's own words
+        ("Graham said he had the votes. “…”", "Graham said …\n“…”")."""
         earlier = [f for f in found if f.frame_end <= quote.start and f.speech]
         if not earlier:
             return None
@@ -382,7 +467,7 @@ class _Finder:
         between = self.text[last.frame_end : quote.start]
         if between.count("\n") > 2 or any(c.isalnum() for c in between):
             return None
-        if last.kind == "indirect" and ("\n" not in between or last.speaker_head is None):
+        if last.kind == "indirect" and last.speaker_head is None:
             return None
         cue = last.cue if last.kind == "direct" else None
         return _Found(
@@ -421,6 +506,15 @@ def _is_cue(token: Token) -> bool:
     return lemma in SPEECH_VERBS or lemma in REPORT_VERBS or lemma in cue_relations()
 
 
+def _construction_only(lemma: str) -> bool:
+    """A verb the data made a cue only in some constructions, and no listed speech verb."""
+    return (
+        lemma not in SPEECH_VERBS
+        and lemma not in REPORT_VERBS
+        and reports_by_construction_only(lemma)
+    )
+
+
 def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
     """A speaker no one person of the article fits but a name describes, shown as written:
     "the Clinton campaign", "Sanders's spokesman".  A lone name stays unresolved (it may be any
@@ -437,6 +531,13 @@ def _described(doc: Doc, head: Token, start: int, end: int) -> str | None:
         return None  # "Mr. Varga" is a lone surname with a title
     words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
     return doc[words[0].i : span.end].text if words else None
+
+
+def _names_someone(token: Token) -> bool:
+    """A name of a person or organisation, or a personal pronoun."""
+    if token.pos_ == "PRON":
+        return token.lower_ in {"he", "she", "they", "i", "we"}
+    return token.ent_type_ in _NAMED or (token.pos_ == "PROPN" and _can_speak(token))
 
 
 def _relative(token: Token) -> bool:
@@ -529,9 +630,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a content span past edge punctuation and unmatched quotation marks."""
     while True:
         before = (start, end)
-        while start < end and text[start] in " \t\n,;:—–-":
+        while start < end and text[start] in _SPACES + "\n,;:—–-":
             start += 1
-        while end > start and text[end - 1] in " \t\n,;:—–-.":
+        while end > start and text[end - 1] in _SPACES + "\n,;:—–-.":
             end -= 1
         inner = text[start:end]
         if inner and inner[-1] in QUOTE_CHARS and _unbalanced(inner):
