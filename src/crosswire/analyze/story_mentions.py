@@ -1,0 +1,249 @@
+"""Story-wide repair of the mentions spaCy found article by article.
+
+One article's parse sees one headline and a few lines; the story sees every article.  Two
+repairs use only what the story's own texts say, and each keeps its reason:
+
+- **Headline re-segmentation.**  In a title-case line spaCy runs a name into the words
+  around it ("Microsoft Launches", "Teixeira Boston", "Obama Reverses Bush").  A span that
+  the story never writes as a name outside such lines, and that splits exactly into names
+  the story does write elsewhere and capitalised common words (words the story also writes
+  in lower case, "launches", "the"), is cut to its first name; the other names become
+  mentions of their own.  Words that name a kind of site or body ("Center", "Department")
+  never count as common words here: "Betty Ford Center" stays whole.
+- **Recovery.**  A name the story writes elsewhere (or a person's surname) that spaCy
+  missed in one article ("the Colts", "Hansbrough broke ...") is a mention there too, at
+  its exact offsets, when the story never writes it in lower case ("rehab" is a word) and
+  the words beside it are not an unknown name's other half ("Nick Jones" is not "Jones").
+
+Both are idempotent: running them again finds nothing more to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from crosswire.analyze.entities import link_names
+from crosswire.model import ArticleAnalysis, Mention
+from crosswire.names import ORG_WORDS, SITE_WORDS, parse_person
+
+__all__ = ["refine_story_mentions"]
+
+_KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w-])")
+_TOKEN = re.compile(r"\S+")
+_ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOP = re.compile(r"[.!?:;\"“”()\[\]]|\n| - | – | — ")
+# Words that say what kind of body or site a name is: part of the name, never a run-on.
+_KIND_WORDS = SITE_WORDS | ORG_WORDS | {
+    *("administration", "government", "court", "office", "commission", "board", "police"),
+    *("house", "force", "army", "navy", "team", "club", "county", "city", "state"),
+    *("university", "times", "post", "news"),
+}
+_CASED = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]*(?=['’]s\b|(?![\w'’-]))")
+_ENDINGS = ("ing", "es", "ed", "s", "d")
+
+
+@dataclass
+class _Story:
+    """What the whole story says about words and names."""
+
+    lower: set[str]  # words the story writes in lower case
+    known: dict[str, str]  # name spaCy found somewhere in the story -> its commonest label
+    written: Counter[str]  # how many times each name is a mention
+    openings: dict[str, set[str]]  # first word of a name of two words or more -> its labels
+    common: set[str]  # stems written in lower case at least as often as capitalised mid-sentence
+
+
+def refine_story_mentions(analyses: list[ArticleAnalysis]) -> None:
+    """Re-segment headline run-ons and recover missed mentions of the story's names, in place."""
+    story = _read_story(analyses)
+    for analysis in analyses:
+        text = analysis.article.text
+        added = _resegment(analysis, story) + _recover(analysis, story)
+        if added or any(m.text != text[m.start : m.end] for m in analysis.mentions):
+            analysis.mentions.sort(key=lambda m: (m.start, m.end))
+            link_names(analysis.mentions, text)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "Launches" and "launched" count as one word."""
+    word = word.lower()
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _casing(texts: list[str]) -> set[str]:
+    """Stems the story writes in lower case at least as often as capitalised inside running
+    text: a word capitalised only where every word is (title-case headlines, sentence starts)
+    is no name."""
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for text in texts:
+        for match in _CASED.finditer(text):
+            word = match.group()
+            if word.islower():
+                lower[_stem(word)] += 1
+            elif not _sentence_start(text, match.start()) and not _title_case_at(
+                text, match.start(), match.end()
+            ):
+                upper[_stem(word)] += 1
+    return {stem for stem, n in lower.items() if n >= upper[stem]}
+
+
+def _read_story(analyses: list[ArticleAnalysis]) -> _Story:
+    lower: set[str] = set()
+    labels: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for analysis in analyses:
+        text = analysis.article.text
+        lower.update(w.lower() for w in _LOWER.findall(text))
+        for m in analysis.mentions:
+            if m.label not in _KINDS:
+                continue
+            labels[m.text][m.label] += 1
+            if m.label == "PERSON" and len(m.text.split()) == 2:
+                last = parse_person(m.text).last
+                if len(last) >= 3 and last[:1].isupper():
+                    labels[last]["PERSON"] += 0
+    known = {
+        name: counts.most_common(1)[0][0]
+        for name, counts in labels.items()
+        if len(name) >= 3 and name[:1].isupper() and name.lower() not in lower
+    }
+    written = Counter(m.text for a in analyses for m in a.mentions)
+    openings: defaultdict[str, set[str]] = defaultdict(set)
+    for name, label in known.items():
+        if " " in name:
+            openings[name.split()[0]].add(label)
+    common = _casing([a.article.text for a in analyses])
+    return _Story(lower=lower, known=known, common=common, written=written, openings=openings)
+
+
+def _title_case_at(text: str, start: int, end: int) -> bool:
+    """True when the words beside ``text[start:end]`` (same line, up to five each side, four
+    letters or more) are nearly all capitalised: a headline, not running text."""
+    left = _STOP.split(text[max(0, start - 80) : start])[-1]
+    right = _STOP.split(text[end : end + 80])[0]
+    words = [w for w in _ALPHA.findall(left)[-5:] + _ALPHA.findall(right)[:5] if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+# ------------------------------------------------------------------------ re-segmentation
+
+
+def _resegment(analysis: ArticleAnalysis, story: _Story) -> int:
+    """Cut run-on spans to their first known name; returns how many mentions were added."""
+    text = analysis.article.text
+    added: list[Mention] = []
+    for m in analysis.mentions:
+        if " " not in m.text:
+            continue
+        words = [(w.start() + m.start, w.end() + m.start) for w in _TOKEN.finditer(m.text)]
+        names = _split(text, words, story, story.written[m.text] > 1)
+        if not names:
+            continue
+        (first_start, first_end), *others = names
+        m.start, m.end = first_start, first_end
+        m.text = m.name = text[first_start:first_end]
+        m.label = story.known[m.text]
+        for start, end in others:
+            name = text[start:end]
+            added.append(
+                Mention(m.article_id, start, end, name, story.known[name], name, None, m.sentence)
+            )
+    analysis.mentions += added
+    return len(added)
+
+
+def _split(
+    text: str, words: list[tuple[int, int]], story: _Story, known: bool
+) -> list[tuple[int, int]]:
+    """The known names ``words`` splits into, the rest being capitalised common words; empty
+    unless every word is accounted for and a common word is cut off, or a span the story
+    never writes elsewhere ends in the first word of a name of another kind ("Teixeira
+    Boston" where the story names "Boston Red Sox").  Two names alone are no evidence:
+    "Liisa Tamm" is one person even where the story writes "Liisa" and "Tamm"."""
+    names: list[tuple[int, int]] = []
+    common = 0
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            start, end = words[i][0], words[j - 1][1]
+            if (i, j) != (0, len(words)) and text[start:end] in story.known:
+                names.append((start, end))
+                i = j
+                break
+        else:
+            last = text[words[i][0] : words[i][1]]
+            kinds = story.openings.get(last, set())
+            if i == len(words) - 1 and names and not known and kinds:
+                before = story.known[text[names[-1][0] : names[-1][1]]]
+                return names if before not in kinds else []
+            word = re.split(r"['’]", text[words[i][0] : words[i][1]].rstrip(".,"))[0]
+            bare = word.lower()
+            if not word[:1].isupper() or _stem(bare) not in story.common or bare in _KIND_WORDS:
+                return []
+            common += 1
+            i += 1
+    return names if names and common else []
+
+
+# ------------------------------------------------------------------------------- recovery
+
+
+def _recover(analysis: ArticleAnalysis, story: _Story) -> int:
+    """Mentions of the story's known names that this article's NER missed."""
+    text = analysis.article.text
+    taken = [(m.start, m.end) for m in analysis.mentions]
+    found: list[Mention] = []
+    for name in sorted(story.known, key=len, reverse=True):
+        if name not in text:
+            continue
+        for match in re.finditer(rf"(?<![\w'’.-]){re.escape(name)}(?![\w-]|['’]\w\w)", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken) or not _stands_alone(
+                text, start, end, story
+            ):
+                continue
+            taken.append((start, end))
+            sentence = _sentence_of(analysis, start)
+            label = story.known[name]
+            found.append(
+                Mention(analysis.article.id, start, end, name, label, name, None, sentence)
+            )
+    analysis.mentions += found
+    return len(found)
+
+
+def _stands_alone(text: str, start: int, end: int, story: _Story) -> bool:
+    """True unless a capitalised word right beside the name could be part of it: one the
+    story never writes in lower case (another name's half), or, outside a headline, any."""
+    before = re.search(r"(\S+) $", text[max(0, start - 40) : start])
+    after = re.match(r" (\S+)", text[end : end + 40])
+    headline = _title_case_at(text, start, end)
+    for near in (before, after):
+        if near is None:
+            continue
+        word = near.group(1)
+        if not word[:1].isupper() or not word[-1:].isalnum():
+            continue
+        common = word.lower() in story.lower
+        opens = near is before and _sentence_start(text, start - len(word) - 1)
+        if not common or not (headline or opens):
+            return False
+    return True
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    head = text[:offset].rstrip()
+    return not head or head[-1] in ".!?\n\"”"
+
+
+def _sentence_of(analysis: ArticleAnalysis, offset: int) -> int:
+    for i, sentence in enumerate(analysis.sentences):
+        if sentence.start <= offset < sentence.end:
+            return i
+    return -1
