@@ -54,6 +54,7 @@ class _Story:
     written: Counter[str]  # how many times each name is a mention
     openings: dict[str, set[str]]  # first word of a name of two words or more -> its labels
     common: set[str]  # stems written in lower case at least as often as capitalised mid-sentence
+    titled: set[str]  # stems written only in title-case lines
 
 
 def refine_story_mentions(analyses: list[ArticleAnalysis]) -> None:
@@ -76,22 +77,24 @@ def _stem(word: str) -> str:
     return word
 
 
-def _casing(texts: list[str]) -> set[str]:
+def _casing(texts: list[str]) -> tuple[set[str], set[str]]:
     """Stems the story writes in lower case at least as often as capitalised inside running
-    text: a word capitalised only where every word is (title-case headlines, sentence starts)
-    is no name."""
+    text (common words); and stems it writes only where every word is capitalised (title-case
+    headlines), which cannot be told from names by their casing alone ("Launches")."""
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
+    titled: Counter[str] = Counter()
     for text in texts:
         for match in _CASED.finditer(text):
-            word = match.group()
+            word, at = match.group(), match.start()
             if word.islower():
                 lower[_stem(word)] += 1
-            elif not _sentence_start(text, match.start()) and not _title_case_at(
-                text, match.start(), match.end()
-            ):
+            elif _title_case_at(text, at, match.end()):
+                titled[_stem(word)] += 1
+            elif not _sentence_start(text, at):
                 upper[_stem(word)] += 1
-    return {stem for stem, n in lower.items() if n >= upper[stem]}
+    common = {stem for stem, n in lower.items() if n >= upper[stem]}
+    return common, {stem for stem in titled if not upper[stem] and not lower[stem]}
 
 
 def _read_story(analyses: list[ArticleAnalysis]) -> _Story:
@@ -118,8 +121,10 @@ def _read_story(analyses: list[ArticleAnalysis]) -> _Story:
     for name, label in known.items():
         if " " in name:
             openings[name.split()[0]].add(label)
-    common = _casing([a.article.text for a in analyses])
-    return _Story(lower=lower, known=known, common=common, written=written, openings=openings)
+    common, titled = _casing([a.article.text for a in analyses])
+    return _Story(
+        lower=lower, known=known, written=written, openings=openings, common=common, titled=titled
+    )
 
 
 def _title_case_at(text: str, start: int, end: int) -> bool:
@@ -184,7 +189,10 @@ def _split(
                 return names if before not in kinds else []
             word = re.split(r"['’]", text[words[i][0] : words[i][1]].rstrip(".,"))[0]
             bare = word.lower()
-            if not word[:1].isupper() or _stem(bare) not in story.common or bare in _KIND_WORDS:
+            stem = _stem(bare)
+            if not word[:1].isupper() or bare in _KIND_WORDS:
+                return []
+            if stem not in story.common and (stem not in story.titled or not names):
                 return []
             common += 1
             i += 1
@@ -219,20 +227,19 @@ def _recover(analysis: ArticleAnalysis, story: _Story) -> int:
 
 
 def _stands_alone(text: str, start: int, end: int, story: _Story) -> bool:
-    """True unless a capitalised word right beside the name could be part of it: one the
-    story never writes in lower case (another name's half), or, outside a headline, any."""
+    """True unless a capitalised word right beside the name could be part of it: a word the
+    story does not use as a common word (another name's half: "Nick" of "Nick Jones") or
+    one that says what kind of place or body a name is ("Colts Stadium")."""
     before = re.search(r"(\S+) $", text[max(0, start - 40) : start])
     after = re.match(r" (\S+)", text[end : end + 40])
-    headline = _title_case_at(text, start, end)
     for near in (before, after):
         if near is None:
             continue
         word = near.group(1)
         if not word[:1].isupper() or not word[-1:].isalnum():
             continue
-        common = word.lower() in story.lower
-        opens = near is before and _sentence_start(text, start - len(word) - 1)
-        if not common or not (headline or opens):
+        bare = re.split(r"['’]", word)[0].lower()
+        if _stem(bare) not in story.common or bare in _KIND_WORDS:
             return False
     return True
 
