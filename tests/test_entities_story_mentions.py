@@ -14,9 +14,7 @@ def _analysis(number: int, text: str, *spans: tuple[str, str, int]) -> ArticleAn
         start = -1
         for _ in range(nth + 1):
             start = text.index(surface, start + 1)
-        mentions.append(
-            Mention(f"a{number}", start, start + len(surface), surface, label, surface)
-        )
+        mentions.append(Mention(f"a{number}", start, start + len(surface), surface, label, surface))
     return ArticleAnalysis(Article(id=f"a{number}", text=text, outlet=f"o{number}"), [], mentions)
 
 

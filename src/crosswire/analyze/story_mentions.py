@@ -36,11 +36,15 @@ _TOKEN = re.compile(r"\S+")
 _ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP = re.compile(r"[.!?:;\"“”()\[\]]|\n| - | – | — ")
 # Words that say what kind of body or site a name is: part of the name, never a run-on.
-_KIND_WORDS = SITE_WORDS | ORG_WORDS | {
-    *("administration", "government", "court", "office", "commission", "board", "police"),
-    *("house", "force", "army", "navy", "team", "club", "county", "city", "state"),
-    *("university", "times", "post", "news"),
-}
+_KIND_WORDS = (
+    SITE_WORDS
+    | ORG_WORDS
+    | {
+        *("administration", "government", "court", "office", "commission", "board", "police"),
+        *("house", "force", "army", "navy", "team", "club", "county", "city", "state"),
+        *("university", "times", "post", "news"),
+    }
+)
 _CASED = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]*(?=['’]s\b|(?![\w'’-]))")
 _ENDINGS = ("ing", "es", "ed", "s", "d")
 
@@ -246,7 +250,7 @@ def _stands_alone(text: str, start: int, end: int, story: _Story) -> bool:
 
 def _sentence_start(text: str, offset: int) -> bool:
     head = text[:offset].rstrip()
-    return not head or head[-1] in ".!?\n\"”"
+    return not head or head[-1] in '.!?\n"”'
 
 
 def _sentence_of(analysis: ArticleAnalysis, offset: int) -> int:
