@@ -59,6 +59,7 @@ class _Story:
     openings: dict[str, set[str]]  # first word of a name of two words or more -> its labels
     common: set[str]  # stems written in lower case at least as often as capitalised mid-sentence
     titled: set[str]  # stems written only in title-case lines
+    labels: dict[str, set[str]]  # every label a known name has (a surname's PERSON too)
 
 
 def refine_story_mentions(analyses: list[ArticleAnalysis]) -> None:
@@ -127,7 +128,13 @@ def _read_story(analyses: list[ArticleAnalysis]) -> _Story:
             openings[name.split()[0]].add(label)
     common, titled = _casing([a.article.text for a in analyses])
     return _Story(
-        lower=lower, known=known, written=written, openings=openings, common=common, titled=titled
+        lower=lower,
+        known=known,
+        written=written,
+        openings=openings,
+        common=common,
+        titled=titled,
+        labels={name: set(labels[name]) for name in known},
     )
 
 
@@ -189,8 +196,8 @@ def _split(
             last = text[words[i][0] : words[i][1]]
             kinds = story.openings.get(last, set())
             if i == len(words) - 1 and names and not known and kinds:
-                before = story.known[text[names[-1][0] : names[-1][1]]]
-                return names if before not in kinds else []
+                before = story.labels[text[names[-1][0] : names[-1][1]]]
+                return names if before - kinds else []
             word = re.split(r"['’]", text[words[i][0] : words[i][1]].rstrip(".,"))[0]
             bare = word.lower()
             stem = _stem(bare)
