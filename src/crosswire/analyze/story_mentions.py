@@ -127,7 +127,7 @@ def _read_story(analyses: list[ArticleAnalysis]) -> _Story:
         if " " in name:
             openings[name.split()[0]].add(label)
     common, titled = _casing([a.article.text for a in analyses])
-    return _Story(
+    story = _Story(
         lower=lower,
         known=known,
         written=written,
@@ -136,6 +136,13 @@ def _read_story(analyses: list[ArticleAnalysis]) -> _Story:
         titled=titled,
         labels={name: set(labels[name]) for name in known},
     )
+    # A name that is itself a run-on of a shorter known name ("Lindsay Lohan Checks", written
+    # in several headlines) is no name to cut others to: shortest first, it is dropped.
+    for name in sorted(known, key=lambda n: len(n.split())):
+        words = [(w.start(), w.end()) for w in _TOKEN.finditer(name)]
+        if len(words) > 1 and _split(name, words, story, story.written[name] > 1):
+            del story.known[name]
+    return story
 
 
 def _title_case_at(text: str, start: int, end: int) -> bool:
