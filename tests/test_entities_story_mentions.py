@@ -94,3 +94,26 @@ def test_gold_mentions_are_kept_as_given_without_refinement() -> None:
     reconcile_entities(story, refine=False)
     assert "Velmora Launches" in [m.text for m in story.analyses[0].mentions]
     assert len(story.analyses[1].mentions) == 1
+
+
+def test_names_joined_by_and_become_two_mentions_only_when_each_is_known() -> None:
+    text = (
+        "Kestrel Labs and Norvik Mills signed the deal. Kestrel Labs said the deal with "
+        "Norvik Mills closes in May. Devon and Tarnby Rescue was not involved."
+    )
+    story = Story(
+        [
+            _analysis(
+                1,
+                text,
+                ("Kestrel Labs and Norvik Mills", "ORG", 0),
+                ("Kestrel Labs", "ORG", 1),
+                ("Norvik Mills", "ORG", 1),
+                ("Devon and Tarnby Rescue", "ORG", 0),
+            )
+        ]
+    )
+    refine_story_mentions(story.analyses)
+    spans = {(m.start, m.text) for m in story.analyses[0].mentions}
+    assert (0, "Kestrel Labs") in spans and (text.index("Norvik"), "Norvik Mills") in spans
+    assert (text.index("Devon"), "Devon and Tarnby Rescue") in spans

@@ -187,10 +187,11 @@ def _split(
     """The known names ``words`` splits into, the rest being capitalised common words; empty
     unless every word is accounted for and a common word is cut off, or a span the story
     never writes elsewhere ends in the first word of a name of another kind ("Teixeira
-    Boston" where the story names "Boston Red Sox").  Two names alone are no evidence:
+    Boston" where the story names "Boston Red Sox"), or it is names joined by a lower-case
+    "and", each known on its own ("Lopez and Carrasquillo").  Two names alone are no evidence:
     "Liisa Tamm" is one person even where the story writes "Liisa" and "Tamm"."""
     names: list[tuple[int, int]] = []
-    common = 0
+    common = joined = 0
     i = 0
     while i < len(words):
         for j in range(len(words), i, -1):
@@ -208,13 +209,19 @@ def _split(
             word = re.split(r"['’]", text[words[i][0] : words[i][1]].rstrip(".,"))[0]
             bare = word.lower()
             stem = _stem(bare)
+            if word in {"and", "&"} and names and i < len(words) - 1:
+                joined += 1  # "Lopez and Carrasquillo": two names, if a name follows
+                i += 1
+                continue
             if not word[:1].isupper() or bare in _KIND_WORDS:
                 return []
             if stem not in story.common and (stem not in story.titled or not names):
                 return []
             common += 1
             i += 1
-    return names if names and common else []
+    if joined and len(names) != joined + 1:
+        return []  # an "and" inside a name ("Devon and Somerset Fire and Rescue")
+    return names if names and (common or joined) else []
 
 
 # ------------------------------------------------------------------------------- recovery
