@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crosswire.analyze.entities import link_names
 from crosswire.model import ArticleAnalysis, Mention
@@ -33,6 +33,7 @@ __all__ = ["refine_story_mentions"]
 _KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w-])")
 _TOKEN = re.compile(r"\S+")
+_WORDS = re.compile(r"\w+")
 _ALPHA = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP = re.compile(r"[.!?:;\"“”()\[\]]|\n| - | – | — ")
 # Words that say what kind of body or site a name is: part of the name, never a run-on.
@@ -60,6 +61,7 @@ class _Story:
     common: set[str]  # stems written in lower case at least as often as capitalised mid-sentence
     titled: set[str]  # stems written only in title-case lines
     labels: dict[str, set[str]]  # every label a known name has (a surname's PERSON too)
+    by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> known names
 
 
 def refine_story_mentions(analyses: list[ArticleAnalysis]) -> None:
@@ -142,6 +144,10 @@ def _read_story(analyses: list[ArticleAnalysis]) -> _Story:
         words = [(w.start(), w.end()) for w in _TOKEN.finditer(name)]
         if len(words) > 1 and _split(name, words, story, story.written[name] > 1):
             del story.known[name]
+    for name in story.known:
+        first = _WORDS.search(name)
+        if first is not None:
+            story.by_first.setdefault(first.group(), []).append(name)
     return story
 
 
@@ -232,8 +238,11 @@ def _recover(analysis: ArticleAnalysis, story: _Story) -> int:
     text = analysis.article.text
     taken = [(m.start, m.end) for m in analysis.mentions]
     found: list[Mention] = []
-    for name in sorted(story.known, key=len, reverse=True):
-        if name not in text:
+    # Only names whose first word the article has are looked for: linear in the story.
+    words = set(_WORDS.findall(text))
+    names = [n for key in words & story.by_first.keys() for n in story.by_first[key]]
+    for name in sorted(names, key=len, reverse=True):
+        if name not in text or name not in story.known:
             continue
         for match in re.finditer(rf"(?<![\w'’.-]){re.escape(name)}(?![\w-]|['’]\w\w)", text):
             start, end = match.span()
