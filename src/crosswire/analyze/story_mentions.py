@@ -238,26 +238,47 @@ def _recover(analysis: ArticleAnalysis, story: _Story) -> int:
     text = analysis.article.text
     taken = [(m.start, m.end) for m in analysis.mentions]
     found: list[Mention] = []
-    # Only names whose first word the article has are looked for: linear in the story.
-    words = set(_WORDS.findall(text))
-    names = [n for key in words & story.by_first.keys() for n in story.by_first[key]]
-    for name in sorted(names, key=len, reverse=True):
-        if name not in text or name not in story.known:
+    for name, start in _occurrences(text, story):
+        end = start + len(name)
+        if any(s < end and start < e for s, e in taken) or not _stands_alone(
+            text, start, end, story
+        ):
             continue
-        for match in re.finditer(rf"(?<![\w'’.-]){re.escape(name)}(?![\w-]|['’]\w\w)", text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken) or not _stands_alone(
-                text, start, end, story
-            ):
-                continue
-            taken.append((start, end))
-            sentence = _sentence_of(analysis, start)
-            label = story.known[name]
-            found.append(
-                Mention(analysis.article.id, start, end, name, label, name, None, sentence)
-            )
+        taken.append((start, end))
+        sentence = _sentence_of(analysis, start)
+        label = story.known[name]
+        found.append(Mention(analysis.article.id, start, end, name, label, name, None, sentence))
     analysis.mentions += found
     return len(found)
+
+
+def _occurrences(text: str, story: _Story) -> list[tuple[str, int]]:
+    """Where each known name stands in ``text`` as whole words, longest names first; only
+    where the name's first word stands is it tried, so this is linear in the story."""
+    at: defaultdict[str, list[int]] = defaultdict(list)
+    for word in _WORDS.finditer(text):
+        if word.group() in story.by_first:
+            at[word.group()].append(word.start())
+    found = [
+        (name, start)
+        for key, starts in at.items()
+        for name in story.by_first[key]
+        for start in starts
+        if text.startswith(name, start) and _bounded(text, start, start + len(name))
+    ]
+    return sorted(found, key=lambda item: (-len(item[0]), item[1]))
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is whole words: nothing glued before it (a word
+    character, apostrophe, dot or hyphen), and after it nothing but a possessive."""
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before in "_'’.-":
+        return False
+    after = text[end : end + 3]
+    if after[:1].isalnum() or after[:1] in ("_", "-"):
+        return False
+    return not (after[:1] in ("'", "’") and len(after) == 3 and after[1:].isalnum())
 
 
 def _stands_alone(text: str, start: int, end: int, story: _Story) -> bool:
