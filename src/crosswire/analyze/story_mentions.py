@@ -20,6 +20,7 @@ Both are idempotent: running them again finds nothing more to do.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ def refine_story_mentions(analyses: list[ArticleAnalysis]) -> None:
             link_names(analysis.mentions, text)
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem, so "Launches" and "launched" count as one word."""
     word = word.lower()
