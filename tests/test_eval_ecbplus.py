@@ -124,6 +124,8 @@ def test_development_topics_above_both_baselines() -> None:
     assert ours > overall["same_string"]["conll_f1"]
     assert ours > overall["same_head_lemma"]["conll_f1"]
     assert ours > overall["head_or_contained"]["conll_f1"]
-    # Measured 0.900 with gold mentions and 0.804 end to end on topics 1-35: floors.
+    # Measured 0.900 with gold mentions and 0.854 end to end (91.2% of gold mentions
+    # found) on topics 1-35: floors.
     assert ours >= 0.89
-    assert end["crosswire"]["conll_f1"] >= 0.79
+    assert end["crosswire"]["conll_f1"] >= 0.84
+    assert end["gold_mentions_found"] >= 0.90

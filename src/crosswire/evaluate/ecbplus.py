@@ -21,7 +21,8 @@ Systems, in the same run over the same mentions:
 - ``crosswire``: each document becomes an article whose mentions are the gold spans;
   ``analyze.entities.link_names`` links them within the document and
   ``reconcile.entities.reconcile_entities`` merges across documents, exactly as for a
-  story; the clusters are read from ``reconcile.entities.mention_records``, the records
+  story but with the gold spans kept as given (no story-wide mention repair); the
+  clusters are read from ``reconcile.entities.mention_records``, the records
   ``crosswire entities --json`` prints;
 - ``same_string``: one cluster per normalised string (case, dots, accents, "the");
 - ``same_head_lemma``: one cluster per lemma of the mention's head;
@@ -31,7 +32,8 @@ Systems, in the same run over the same mentions:
 
 End to end (``end_to_end``): each document's text is parsed as any article is, and
 ``analyze.entities.extract_mentions`` finds the mentions, crosswire's own NER and linking;
-``reconcile_entities`` merges them and ``mention_records`` exports them.  Each gold mention
+``reconcile_entities`` repairs them story-wide (``analyze.story_mentions``) and merges
+them and ``mention_records`` exports them.  Each gold mention
 is matched to at most one system mention of its document: the one with the same span,
 else the one that covers the gold mention's head word (largest overlap first).  A gold
 mention with no match is a singleton in the response; system mentions the gold does not
@@ -225,7 +227,7 @@ def _crosswire(docs: list[GoldDoc]) -> list[set[Hashable]]:
         link_names(mentions, doc.text)
         analyses.append(ArticleAnalysis(article=article, mentions=mentions))
     story = Story(analyses)
-    records = mention_records(story, reconcile_entities(story))
+    records = mention_records(story, reconcile_entities(story, refine=False))
     clusters: dict[Hashable, set[Hashable]] = defaultdict(set)
     for record in records:
         span = (record["source"], record["start"], record["end"])

@@ -25,6 +25,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from crosswire.analyze.story_mentions import refine_story_mentions
 from crosswire.model import Entity, Evidence, Mention, Story
 from crosswire.names import (
     ORG_WORDS,
@@ -103,8 +104,15 @@ class _Clusters:
         return sorted((sorted(m) for m in self._members.values()), key=lambda g: g[0])
 
 
-def reconcile_entities(story: Story) -> list[Entity]:
-    """Entities of the story, most central (most sources, then most mentions) first."""
+def reconcile_entities(story: Story, refine: bool = True) -> list[Entity]:
+    """Entities of the story, most central (most sources, then most mentions) first.
+
+    With ``refine`` the story's mentions are first repaired in place from what the whole
+    story says (``analyze.story_mentions``: headline run-ons cut, missed names recovered);
+    without it the mentions are taken as given (scoring with gold mentions).
+    """
+    if refine:
+        refine_story_mentions(story.analyses)
     locals_ = _locals(story)
     clusters = _Clusters(locals_)
     _merge_names(clusters, [i for i, loc in enumerate(locals_) if not loc.person])
