@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -122,8 +123,8 @@ class Store:
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
-            self._check()
-            conn.execute("pragma journal_mode=wal")
+            _retry_while_locked(self._check)
+            _retry_while_locked(lambda: conn.execute("pragma journal_mode=wal"))
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable crosswire database ({exc})") from exc
@@ -250,6 +251,23 @@ class Store:
                 "values (?, ?, ?)",
                 [analysis.article.id, self.fingerprint, json.dumps(to_dict(analysis))],
             )
+
+
+def _retry_while_locked(step: Callable[[], object]) -> None:
+    """Run ``step``, retrying while another process holds the file (up to BUSY_TIMEOUT_S).
+
+    SQLite's busy timeout does not cover every lock: switching a new file to WAL, or reading
+    it while another process does, can fail at once with "database is locked".
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _now() -> str:
