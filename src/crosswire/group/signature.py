@@ -76,7 +76,7 @@ def _stem(word: str) -> str:
 
 @cache
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from crosswire.stopwords import sklearn_stop_words
 
     reporting = {"said", "says", "told", "according", "reported", "report", "news", "new", "year"}
-    return frozenset(ENGLISH_STOP_WORDS) | reporting
+    return sklearn_stop_words() | reporting
