@@ -31,6 +31,9 @@ from crosswire.model import ArticleSignature, Grouping
 __all__ = ["StoryIndex"]
 
 SPLIT_SAMPLE = 256  # members a split check looks at (the most recent)
+# Each half of a split must have this many articles: two pairs of a four-article story that
+# drift apart in wording are weak evidence of two events; three against three is a pattern.
+SPLIT_MIN_HALF = 3
 # A story is indexed under more of each member's terms than an article looks up: the terms
 # that will be strongest later, once term statistics have grown, are among them.
 INDEXED = 3
@@ -214,7 +217,10 @@ class StoryIndex:
         a = centroid_of(vectors[i] for i in first)
         b = centroid_of(vectors[i] for i in second)
         similarity = cosine(a, b)
-        if similarity >= self.settings.story_split or min(len(first), len(second)) < 2:
+        if (
+            similarity >= self.settings.story_split
+            or min(len(first), len(second)) < SPLIT_MIN_HALF
+        ):
             self.backend.put_story(state)
             return []
         if 0 in second:  # the half holding the oldest member keeps the id
