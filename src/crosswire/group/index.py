@@ -74,7 +74,12 @@ class StoryIndex:
             documents = self.backend.article_count()
         s = self.settings
         vector = weigh(
-            signature.terms, frequencies, documents, s.story_entity_weight, s.story_vector_terms
+            signature.terms,
+            frequencies,
+            documents,
+            s.story_entity_weight,
+            s.story_vector_terms,
+            s.story_figure_weight,
         )
         shared = {t: w for t, w in vector.items() if frequencies.get(t, 0) > 1}
         return vector, strongest(shared, s.story_block_terms)
