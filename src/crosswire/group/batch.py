@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from crosswire.config import DEFAULT, Settings
 from crosswire.group.backend import MemoryBackend
-from crosswire.group.index import SPLIT_MIN_HALF, StoryIndex
+from crosswire.group.index import StoryIndex
 from crosswire.group.vectors import add_into, cosine, norm, strongest
 from crosswire.model import ArticleSignature, Grouping
 
@@ -30,6 +30,7 @@ def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEF
     backend = MemoryBackend()
     backend.df, backend.documents = frequencies, len(items)  # what a store keeps counting
     index = StoryIndex(backend, settings, frequencies, len(items))
+    index.merge_fragments = False
     for signature in sorted(items, key=lambda s: s.day or ""):
         index.add(signature)
     _refine(index, items)
@@ -83,6 +84,7 @@ def _merge_fragments(index: StoryIndex) -> None:
     backend = index.backend
     assert isinstance(backend, MemoryBackend)
     settings = index.settings
+    index.merge_fragments = True
     for story_id in sorted(backend.stories, key=lambda s: (backend.stories[s].size, s)):
         own = backend.stories.get(story_id)
         if own is None:
@@ -100,8 +102,8 @@ def _merge_fragments(index: StoryIndex) -> None:
         if not found:
             continue
         similarity, target = found[0]
-        small = min(own.size, target.size) < SPLIT_MIN_HALF + 1
-        if similarity < (settings.story_join if small else settings.story_merge):
+        threshold = index.merge_threshold(own, target)
+        if similarity < threshold:
             continue
         older, newer = sorted((own, target), key=lambda s: s.id)
         backend.move([m.article_id for m in backend.members(newer.id)], older.id)
@@ -116,8 +118,7 @@ def _merge_fragments(index: StoryIndex) -> None:
         backend.index_terms(older.id, strongest(newer.centroid, 3 * settings.story_block_terms))
         reason = (
             f"story {newer.id} merged into {older.id}: centroids at cosine {similarity:.2f} "
-            f"(a story of {min(own.size, target.size)} articles merges at "
-            f"{settings.story_join if small else settings.story_merge:.2f})"
+            f"(merge at {threshold:.2f})"
         )
         backend.log(
             Grouping(

@@ -58,6 +58,9 @@ class StoryIndex:
         self._fixed = (frequencies, documents) if frequencies is not None else None
         self.splits = 0
         self.merges = 0
+        # Fragments merge at the join threshold as articles arrive; batch regrouping turns this
+        # off and merges fragments once, after its refinement pass, with the final statistics.
+        self.merge_fragments = True
 
     # ----------------------------------------------------------------- vectors
 
@@ -181,7 +184,8 @@ class StoryIndex:
             if keep is None or current is None or current.id == keep.id:
                 continue
             similarity = cosine(keep.centroid, current.centroid)
-            if similarity < self.settings.story_merge:
+            threshold = self.merge_threshold(keep, current)
+            if similarity < threshold:
                 continue
             older, newer = sorted((keep, current), key=lambda s: s.id)
             members = [m.article_id for m in self.backend.members(newer.id)]
@@ -199,7 +203,7 @@ class StoryIndex:
             reason = (
                 f"story {newer.id} merged into {older.id}: article {signature.article_id} matches "
                 f"both and their centroids are at cosine {similarity:.2f} "
-                f"(merge at {self.settings.story_merge:.2f})"
+                f"(merge at {threshold:.2f})"
             )
             decision = Grouping(
                 signature.article_id, older.id, "merged", round(similarity, 4), reason, newer.id
@@ -209,6 +213,13 @@ class StoryIndex:
             done.append(decision)
             story = older.id
         return done
+
+    def merge_threshold(self, a: StoryState, b: StoryState) -> float:
+        """Centroid cosine at which two stories are one: a fragment (too small for a split to
+        cut off) is held to the join threshold, as an article would be; larger stories to the
+        merge threshold."""
+        small = self.merge_fragments and min(a.size, b.size) <= SPLIT_MIN_HALF
+        return self.settings.story_join if small else self.settings.story_merge
 
     def _maybe_split(self, signature: ArticleSignature, state: StoryState) -> list[Grouping]:
         state.next_check *= 2
