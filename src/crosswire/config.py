@@ -36,7 +36,8 @@ class Settings:
     story_merge: float = 0.5  # centroid cosine at which two stories both matched are one
     story_split: float = 0.3  # centroid cosine under which a story's two halves are two stories
     story_window_days: int = 21  # how far past a story's date span an article may still join it
-    story_entity_weight: float = 1.0  # a named entity term (besides its words) against a word
+    story_entity_weight: float = 2.0  # a named entity term (besides its words) against a word
+    story_figure_weight: float = 3.0  # a figure or named date term against a word
     story_vector_terms: int = 120  # strongest terms kept per article vector
     story_block_terms: int = 30  # strongest terms looked up in the candidate index
     story_candidates: int = 10  # stories scored per article, best-blocked first

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from crosswire.config import DEFAULT, Settings
 from crosswire.group.backend import MemoryBackend
 from crosswire.group.index import StoryIndex
-from crosswire.group.vectors import add_into, cosine
+from crosswire.group.vectors import add_into, cosine, norm, strongest
 from crosswire.model import ArticleSignature, Grouping
 
 __all__ = ["group_batch"]
@@ -30,9 +30,11 @@ def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEF
     backend = MemoryBackend()
     backend.df, backend.documents = frequencies, len(items)  # what a store keeps counting
     index = StoryIndex(backend, settings, frequencies, len(items))
+    index.merge_fragments = False
     for signature in sorted(items, key=lambda s: s.day or ""):
         index.add(signature)
     _refine(index, items)
+    _merge_fragments(index)
     return index
 
 
@@ -69,3 +71,62 @@ def _refine(index: StoryIndex, items: list[ArticleSignature]) -> None:
         backend.move([signature.article_id], target.id)
         backend.index_terms(target.id, block)
         backend.log(Grouping(signature.article_id, target.id, "joined", similarity, reason))
+
+
+def _merge_fragments(index: StoryIndex) -> None:
+    """Merge stories the assignment left apart, smallest first.
+
+    A fragment (fewer articles than a split may cut off) is held to the join threshold: its
+    centroid is tested as one article would be, against the candidate stories of the index. A
+    larger story merges only when its centroid is as close as the merge threshold asks. Each
+    merge is logged with its cosine.
+    """
+    backend = index.backend
+    assert isinstance(backend, MemoryBackend)
+    settings = index.settings
+    index.merge_fragments = True
+    for story_id in sorted(backend.stories, key=lambda s: (backend.stories[s].size, s)):
+        own = backend.stories.get(story_id)
+        if own is None:
+            continue
+        length = norm(own.centroid)
+        if not length:
+            continue
+        vector = {t: w / length for t, w in own.centroid.items()}
+        block = strongest(vector, settings.story_block_terms)
+        found = [
+            (c, s)
+            for c, s in index.scored(vector, block, own.last_day)
+            if s.id != own.id and index._in_window(s, own.first_day)
+        ]
+        if not found:
+            continue
+        similarity, target = found[0]
+        threshold = index.merge_threshold(own, target)
+        if similarity < threshold:
+            continue
+        older, newer = sorted((own, target), key=lambda s: s.id)
+        backend.move([m.article_id for m in backend.members(newer.id)], older.id)
+        add_into(older.centroid, newer.centroid)
+        older.size += newer.size
+        for day in (newer.first_day, newer.last_day):
+            if day is not None:
+                older.first_day = min(older.first_day or day, day)
+                older.last_day = max(older.last_day or day, day)
+        older.touch()
+        backend.drop_story(newer.id)
+        backend.index_terms(older.id, strongest(newer.centroid, 3 * settings.story_block_terms))
+        reason = (
+            f"story {newer.id} merged into {older.id}: centroids at cosine {similarity:.2f} "
+            f"(merge at {threshold:.2f})"
+        )
+        backend.log(
+            Grouping(
+                backend.members(older.id)[0].article_id,
+                older.id,
+                "merged",
+                round(similarity, 4),
+                reason,
+                newer.id,
+            )
+        )

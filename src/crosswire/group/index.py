@@ -31,6 +31,9 @@ from crosswire.model import ArticleSignature, Grouping
 __all__ = ["StoryIndex"]
 
 SPLIT_SAMPLE = 256  # members a split check looks at (the most recent)
+# Each half of a split must have this many articles: two pairs of a four-article story that
+# drift apart in wording are weak evidence of two events; three against three is a pattern.
+SPLIT_MIN_HALF = 3
 # A story is indexed under more of each member's terms than an article looks up: the terms
 # that will be strongest later, once term statistics have grown, are among them.
 INDEXED = 3
@@ -55,6 +58,9 @@ class StoryIndex:
         self._fixed = (frequencies, documents) if frequencies is not None else None
         self.splits = 0
         self.merges = 0
+        # Fragments merge at the join threshold as articles arrive; batch regrouping turns this
+        # off and merges fragments once, after its refinement pass, with the final statistics.
+        self.merge_fragments = True
 
     # ----------------------------------------------------------------- vectors
 
@@ -71,7 +77,12 @@ class StoryIndex:
             documents = self.backend.article_count()
         s = self.settings
         vector = weigh(
-            signature.terms, frequencies, documents, s.story_entity_weight, s.story_vector_terms
+            signature.terms,
+            frequencies,
+            documents,
+            s.story_entity_weight,
+            s.story_vector_terms,
+            s.story_figure_weight,
         )
         shared = {t: w for t, w in vector.items() if frequencies.get(t, 0) > 1}
         return vector, strongest(shared, s.story_block_terms)
@@ -173,7 +184,8 @@ class StoryIndex:
             if keep is None or current is None or current.id == keep.id:
                 continue
             similarity = cosine(keep.centroid, current.centroid)
-            if similarity < self.settings.story_merge:
+            threshold = self.merge_threshold(keep, current)
+            if similarity < threshold:
                 continue
             older, newer = sorted((keep, current), key=lambda s: s.id)
             members = [m.article_id for m in self.backend.members(newer.id)]
@@ -191,7 +203,7 @@ class StoryIndex:
             reason = (
                 f"story {newer.id} merged into {older.id}: article {signature.article_id} matches "
                 f"both and their centroids are at cosine {similarity:.2f} "
-                f"(merge at {self.settings.story_merge:.2f})"
+                f"(merge at {threshold:.2f})"
             )
             decision = Grouping(
                 signature.article_id, older.id, "merged", round(similarity, 4), reason, newer.id
@@ -201,6 +213,13 @@ class StoryIndex:
             done.append(decision)
             story = older.id
         return done
+
+    def merge_threshold(self, a: StoryState, b: StoryState) -> float:
+        """Centroid cosine at which two stories are one: a fragment (too small for a split to
+        cut off) is held to the join threshold, as an article would be; larger stories to the
+        merge threshold."""
+        small = self.merge_fragments and min(a.size, b.size) <= SPLIT_MIN_HALF
+        return self.settings.story_join if small else self.settings.story_merge
 
     def _maybe_split(self, signature: ArticleSignature, state: StoryState) -> list[Grouping]:
         state.next_check *= 2
@@ -214,7 +233,10 @@ class StoryIndex:
         a = centroid_of(vectors[i] for i in first)
         b = centroid_of(vectors[i] for i in second)
         similarity = cosine(a, b)
-        if similarity >= self.settings.story_split or min(len(first), len(second)) < 2:
+        if (
+            similarity >= self.settings.story_split
+            or min(len(first), len(second)) < SPLIT_MIN_HALF
+        ):
             self.backend.put_story(state)
             return []
         if 0 in second:  # the half holding the oldest member keeps the id

@@ -29,6 +29,7 @@ def signature_of(analysis: ArticleAnalysis) -> ArticleSignature:
             name = fold(mention.name or mention.text).replace(" ", "_")
             if len(name) > 1:
                 terms["@" + name] += 1
+    terms.update(_date_terms(analysis))
     return ArticleSignature(
         article_id=article.id,
         terms=_strongest(terms, SIGNATURE_TERMS),
@@ -36,6 +37,24 @@ def signature_of(analysis: ArticleAnalysis) -> ArticleSignature:
         title=article.title,
         outlet=article.outlet,
     )
+
+
+def _date_terms(analysis: ArticleAnalysis) -> list[str]:
+    """The specific days and months the text names ('#2013-05-03', '#2013-05'): two similar
+    events (two earthquakes in one region) differ in them even when names and places agree."""
+    found: list[str] = []
+    for mention in analysis.dates:
+        if mention.dateline:
+            continue
+        if not mention.date:
+            if mention.partial and len(mention.partial) == 5:  # "Nov. 25": month and day
+                found.append("#--" + mention.partial)
+            continue
+        if mention.granularity == "day":
+            found += ["#" + mention.date[:10], "#--" + mention.date[5:10]]
+        elif mention.granularity == "month":
+            found.append("#" + mention.date[:7])
+    return found
 
 
 def _strongest(terms: Counter[str], keep: int) -> dict[str, int]:
