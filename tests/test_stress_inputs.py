@@ -283,8 +283,15 @@ def test_two_overlapping_ingests_lose_nothing(tmp_path: Path) -> None:
     for run in runs:
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0, err.decode()
-    rows = Store(db).list_articles()
+    store = Store(db)
+    rows = store.list_articles()
     assert len(rows) == 9 and all(row["analysed"] for row in rows)
+    # Both ingests placed articles into stories: each article is in exactly one story, and
+    # every story an article points at exists (the placements took turns, one at a time).
+    members = store.db.execute("select article_id, story_id from story_articles").fetchall()
+    assert sorted(a for a, _ in members) == sorted(row["id"] for row in rows)
+    stories = {r[0] for r in store.db.execute("select id from stories")}
+    assert {s for _, s in members} <= stories
 
 
 # ------------------------------------------------------------------ silent skips

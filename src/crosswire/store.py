@@ -152,7 +152,7 @@ class Store:
             )
 
     @contextmanager
-    def _write(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
         """One write transaction; other processes wait for it (up to BUSY_TIMEOUT_S)."""
         conn = self.db.conn
         conn.execute("begin immediate")
@@ -181,7 +181,7 @@ class Store:
         for version, migration in enumerate(MIGRATIONS, start=1):
             if version <= self.version:
                 continue
-            with self._write():
+            with self.transaction():
                 if "migrations" not in self.db.table_names():
                     self.db.execute(
                         "create table migrations (version integer primary key, applied text)"
@@ -196,7 +196,7 @@ class Store:
     def add_articles(self, articles: Iterable[Article]) -> int:
         """Store ``articles`` (uncleaned, as read); returns how many were new."""
         added = 0
-        with self._write():
+        with self.transaction():
             for article in articles:
                 cursor = self.db.execute(
                     "insert or ignore into articles "
@@ -245,7 +245,7 @@ class Store:
 
     def save_analysis(self, analysis: ArticleAnalysis) -> None:
         self.add_articles([analysis.article])
-        with self._write():
+        with self.transaction():
             self.db.execute(
                 "insert or replace into analyses (article_id, fingerprint, record) "
                 "values (?, ?, ?)",
@@ -277,7 +277,8 @@ def _now() -> str:
 class StoryTables:
     """The store's stories, as a ``group.StoryBackend`` (incremental grouping writes through it).
 
-    Callers wrap each article's placement in ``with store.db.conn:`` so it is one transaction.
+    Callers wrap each article's placement in ``with store.transaction():`` so it is one
+    transaction, and two processes placing articles at once take turns.
     """
 
     def __init__(self, store: Store) -> None:
@@ -410,6 +411,13 @@ class StoryTables:
         )
 
     # --------------------------------------------------------- reading
+
+    def is_grouped(self, article_id: str) -> bool:
+        """Whether the article is already in a story (placed by this or another process)."""
+        row = self.execute(
+            "select 1 from story_articles where article_id = ?", [article_id]
+        ).fetchone()
+        return row is not None
 
     def grouped(self) -> set[str]:
         """Ids of the articles already placed in a story."""

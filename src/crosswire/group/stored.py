@@ -39,8 +39,11 @@ def place_articles(
     index = StoryIndex(tables, settings)
     decisions: list[Grouping] = []
     for signature in sorted(todo, key=lambda s: s.day or ""):
-        with store.db.conn:
-            decisions += index.add(signature)
+        # BEGIN IMMEDIATE: another ingest placing articles at the same time waits its turn
+        # and sees this article's story (ids and term counts stay consistent).
+        with store.transaction():
+            if not tables.is_grouped(signature.article_id):
+                decisions += index.add(signature)
     return decisions
 
 
@@ -59,7 +62,7 @@ def regroup(store: Store, settings: Settings = DEFAULT) -> dict[str, float | int
     backend = index.backend
     assert isinstance(backend, MemoryBackend)
     renumber = _stable_ids(before, backend, tables.new_id())
-    with store.db.conn:
+    with store.transaction():
         tables.replace_with(backend, renumber, "regrouped (batch) into story {story}")
     after = tables.membership()
     agreement = b_cubed(_clusters(before), _clusters(after))
