@@ -33,24 +33,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+# benchmarks/ is the script's folder, so its sibling reads the corpus the same way.
+from pipeline import corpus_records
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def corpus_records(folder: Path, limit: int) -> list[dict[str, str]]:
-    """The first ``limit`` Timeline17 articles as JSONL records (topics in sorted order)."""
-    records = []
-    for articles in sorted(folder.glob("*/articles.json")):
-        for item in json.loads(articles.read_text()):
-            records.append(
-                {
-                    "text": item["text"],
-                    "published": item["dct"][:10],
-                    "outlet": articles.parent.name,
-                }
-            )
-            if len(records) >= limit:
-                return records
-    return records
 
 
 # ------------------------------------------------------------------ one run (child process)

@@ -36,7 +36,9 @@ def load(corpus: Path, count: int) -> Story:
             for match in _SENTENCE.finditer(text):
                 lead = len(match.group()) - len(match.group().lstrip())
                 start = match.start() + lead
-                sentences.append(Sentence(article.id, start, match.end(), text[start : match.end()]))
+                sentences.append(
+                    Sentence(article.id, start, match.end(), text[start : match.end()])
+                )
             analyses.append(ArticleAnalysis(article=article, sentences=sentences))
             if len(analyses) == count:
                 return Story(analyses)
@@ -61,7 +63,9 @@ def main() -> None:
     n1, n2 = args.sizes
     for stage, (t1, t2) in times.items():
         exponent = math.log(t2 / t1) / math.log(n2 / n1)
-        print(f"{stage}: {n1} articles {t1:.2f} s, {n2} articles {t2:.2f} s, exponent {exponent:.2f}")
+        print(
+            f"{stage}: {n1} articles {t1:.2f} s, {n2} articles {t2:.2f} s, exponent {exponent:.2f}"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:.0f} MB")
 
