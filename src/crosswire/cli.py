@@ -296,10 +296,8 @@ def list_articles(
     db: Annotated[str, typer.Option("--db", help="SQLite store.")] = DEFAULT.db_path,
 ) -> None:
     """List the articles in the store."""
-    from crosswire.store import Store
-
     table = Table("id", "outlet", "published", "title", "analysed")
-    for row in Store(db, create=False).list_articles():
+    for row in _existing_store(db).list_articles():
         table.add_row(
             row["id"],
             row["outlet"],
