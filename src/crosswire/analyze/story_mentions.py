@@ -78,12 +78,13 @@ def refine_story_mentions(analyses: list[ArticleAnalysis]) -> None:
 
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """A crude stem, so "Launches" and "launched" count as one word."""
+    """A crude stem, so "Launches" and "launched", "Hire" and "hired" count as one word."""
     word = word.lower()
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
+            word = word[: -len(ending)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
 
 
 def _casing(texts: list[str]) -> tuple[set[str], set[str]]:
@@ -173,7 +174,7 @@ def _resegment(analysis: ArticleAnalysis, story: _Story) -> int:
         if " " not in m.text:
             continue
         words = [(w.start() + m.start, w.end() + m.start) for w in _TOKEN.finditer(m.text)]
-        names = _split(text, words, story, story.written[m.text] > 1)
+        names = _split(text, words, story, story.written[m.text] > 1) or _and_joined(m, story)
         if not names:
             continue
         (first_start, first_end), *others = names
@@ -230,6 +231,18 @@ def _split(
     if joined and len(names) != joined + 1:
         return []  # an "and" inside a name ("Devon and Somerset Fire and Rescue")
     return names if names and (common or joined) else []
+
+
+def _and_joined(mention: Mention, story: _Story) -> list[tuple[int, int]]:
+    """ "Philly and Cheeks" labelled a person: no one's name holds a lower-case "and", so a
+    span of a known name and one other capitalised word joined by it is cut to the name."""
+    match = re.fullmatch(r"(\S+) and (\S+)", mention.text)
+    if mention.label != "PERSON" or match is None:
+        return []
+    sides = [n for n in (1, 2) if match.group(n) in story.known]
+    if len(sides) != 1 or not match.group(3 - sides[0])[:1].isupper():
+        return []
+    return [(mention.start + match.start(sides[0]), mention.start + match.end(sides[0]))]
 
 
 # ------------------------------------------------------------------------------- recovery

@@ -83,6 +83,9 @@ _PLACE_AFTER = re.compile(r",| (in|at|near|off|outside|between) (?=[A-Z])")
 # Articles and lower-case descriptions before a name: "the notorious Gulf of Aden".
 _ARTICLE = re.compile(r"^(['\"`]+|(the|a|an)\s+|([a-z][\w-]*\s+)+)+")
 _NO_SPACE_AFTER = {"(", "[", "{", "``", "$"}
+# What a sentence of running text ends with; a selected sentence ending otherwise is a
+# headline or a dateline ("Red Sox to break bank for Teixeira").
+_HEADLINE_END = re.compile(r"[.!?:;\"'”’)]$|''$")
 
 
 @dataclass
@@ -384,7 +387,8 @@ def _chains(root: ET.Element, name: str, tags: dict[str, str]) -> dict[str, tupl
 
 
 def _detokenise(doc: GoldDoc) -> str:
-    """Text of the selected sentences with character offsets set on each mention."""
+    """Text of the selected sentences with character offsets set on each mention; a
+    sentence that does not end as running text does (a headline) ends its line."""
     pieces: list[str] = []
     offsets: list[tuple[int, int]] = []
     length = 0
@@ -394,6 +398,8 @@ def _detokenise(doc: GoldDoc) -> str:
             _NO_SPACE_BEFORE.match(word) is not None or doc.words[i - 1] in _NO_SPACE_AFTER
         )
         sep = "" if i == 0 or (glue and i not in starts) else " "
+        if i in starts and i > 0 and _HEADLINE_END.search(doc.words[i - 1]) is None:
+            sep = "\n"  # a headline is a line of its own, as in any article crosswire reads
         if i in starts:
             doc.sentence_chars.append(length + len(sep))
         pieces.append(sep + word)
