@@ -117,3 +117,41 @@ def test_names_joined_by_and_become_two_mentions_only_when_each_is_known() -> No
     spans = {(m.start, m.text) for m in story.analyses[0].mentions}
     assert (0, "Kestrel Labs") in spans and (text.index("Norvik"), "Norvik Mills") in spans
     assert (text.index("Devon"), "Devon and Tarnby Rescue") in spans
+
+
+def test_a_person_span_joined_by_and_is_cut_to_the_known_name() -> None:
+    text = "Harlow fired Tobias Quell. It was a matter of time before Brisk and Quell met again."
+    story = Story(
+        [
+            _analysis(
+                1,
+                text,
+                ("Tobias Quell", "PERSON", 0),
+                ("Brisk and Quell", "PERSON", 0),
+            )
+        ]
+    )
+    refine_story_mentions(story.analyses)
+    spans = {(m.start, m.text) for m in story.analyses[0].mentions}
+    assert (text.index("Quell met"), "Quell") in spans
+    assert not any(" and " in m.text for m in story.analyses[0].mentions)
+    assert all(text[m.start : m.end] == m.text for m in story.analyses[0].mentions)
+
+
+def test_a_headline_verb_is_cut_off_a_name_whatever_its_inflection() -> None:
+    text = "Rovers Hire Tobias Quell\nThe Rovers hired Tobias Quell as coach on Monday."
+    story = Story(
+        [
+            _analysis(
+                1,
+                text,
+                ("Hire Tobias Quell", "PERSON", 0),
+                ("Tobias Quell", "PERSON", 0),
+            )
+        ]
+    )
+    story.analyses[0].mentions[1].start = text.index("Tobias Quell as")
+    story.analyses[0].mentions[1].end = story.analyses[0].mentions[1].start + len("Tobias Quell")
+    refine_story_mentions(story.analyses)
+    first = min(story.analyses[0].mentions, key=lambda m: m.start)
+    assert first.text == "Tobias Quell" and text[first.start : first.end] == "Tobias Quell"

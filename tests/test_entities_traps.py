@@ -337,3 +337,31 @@ def test_a_surname_a_headline_makes_a_given_name_still_joins_its_bearer() -> Non
     )
     (obama,) = _holding(reconcile_entities(story), "Barack Obama")
     assert "Obama" in obama.variants
+
+
+def test_a_city_standing_for_its_team_joins_the_team_only_where_it_is_not_the_place() -> None:
+    team = [
+        _article(n, ("Harwick Herons", "ORG"), text=f"The Harwick Herons won game {n}.")
+        for n in range(1, 5)
+    ]
+    text = "Harwick (9-3) beat Tolland 20-13 in Harwick on Sunday, and fans in Harwick cheered."
+    played = _article(5, ("Harwick", "GPE"), ("Tolland", "GPE"), ("Harwick", "GPE"), text=text)
+    story = Story([*team, played])
+    entities = reconcile_entities(story)
+    records = [r for r in mention_records(story, entities) if r["source"] == 5]
+    owners = {r["start"]: r["entity_name"] for r in records}
+    assert owners[0] == "Harwick Herons"
+    assert owners[text.index("in Harwick") + 3] != "Harwick Herons"
+
+
+def test_a_place_name_the_story_uses_more_than_the_body_named_after_it_stays_the_place() -> None:
+    story = Story(
+        [
+            _article(1, ("Harwick Herons", "ORG"), text="The Harwick Herons won."),
+            _article(2, ("Harwick", "GPE"), text="Harwick said it would build a road."),
+            _article(3, ("Harwick", "GPE"), text="Harwick agreed to the plan."),
+        ]
+    )
+    entities = reconcile_entities(story)
+    (city,) = [e for e in entities if e.name == "Harwick"]
+    assert city.type == "GPE" and "Harwick Herons" not in city.variants

@@ -29,7 +29,7 @@ from crosswire.analyze.entities import link_names
 from crosswire.model import ArticleAnalysis, Mention
 from crosswire.names import ORG_WORDS, SITE_WORDS, parse_person
 
-__all__ = ["refine_story_mentions"]
+__all__ = ["KIND_WORDS", "refine_story_mentions"]
 
 _KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w-])")
@@ -47,6 +47,7 @@ _KIND_WORDS = (
         *("university", "times", "post", "news"),
     }
 )
+KIND_WORDS = _KIND_WORDS
 _CASED = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]*(?=['’]s\b|(?![\w'’-]))")
 _ENDINGS = ("ing", "es", "ed", "s", "d")
 

@@ -17,6 +17,7 @@ Every merge leaves a reason in ``Entity.merged_because``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from crosswire.analyze.story_mentions import refine_story_mentions
+from crosswire.analyze.story_mentions import KIND_WORDS, refine_story_mentions
 from crosswire.model import Entity, Evidence, Mention, Story
 from crosswire.names import (
     ORG_WORDS,
@@ -57,6 +58,7 @@ class _Local:
     name: str
     person: bool
     mentions: list[Mention] = field(default_factory=list)
+    standing_in: set[str] = field(default_factory=set)  # place names written for it
 
     @cached_property
     def parsed(self) -> PersonName:
@@ -194,6 +196,7 @@ def _locals(story: Story) -> list[_Local]:
     mentions = _typed_across_story(
         [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
     )
+    mentions, standing = _place_for_team(mentions, [a.article.text for a in story.analyses])
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
     vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
     is_person = _person_names(m for _, m in mentions if m.label in TYPES)
@@ -204,7 +207,10 @@ def _locals(story: Story) -> list[_Local]:
             continue
         person = is_person(mention)
         key = (number, fold(name) if person else place_key(name)[0], person)
-        found.setdefault(key, _Local(number, name, person)).mentions.append(mention)
+        local = found.setdefault(key, _Local(number, name, person))
+        local.mentions.append(mention)
+        if id(mention) in standing:
+            local.standing_in.add(mention.text)
     return list(found.values())
 
 
@@ -225,6 +231,69 @@ def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, 
         else (n, m)
         for n, m in mentions
     ]
+
+
+# Words before a place name that make it the place itself, not a team or body named after it.
+_LOCATIVE = {
+    *("in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"),
+    *("of", "to", "into", "across", "toward", "towards", "via", "between", "and"),
+}
+
+
+def _place_for_team(
+    mentions: list[tuple[int, Mention]], texts: list[str]
+) -> tuple[list[tuple[int, Mention]], set[int]]:
+    """A place name standing for the one organisation the story names after it
+    ("Indianapolis (11-4) made ..." for the Indianapolis Colts, "New Orleans have
+    decided") is that organisation, wherever it is not the place: never after "in", "at", "to" and
+    the like, before ", State", or in an all-capitals dateline.  Only when the story writes
+    the organisation's full name in at least two sources and twice as many as use the place
+    name that way, at least once labelled an organisation, and the words after the place
+    do not say what kind of body or site it is ("Kansas City Star", "... Stadium").
+    Returns the mentions and the ids of those that now stand for an organisation."""
+    teams: defaultdict[str, set[str]] = defaultdict(set)  # place -> long names it starts
+    sources: defaultdict[str, set[int]] = defaultdict(set)
+    org_labelled: set[str] = set()
+    places = {fold(m.text) for _, m in mentions if m.label in {"GPE", "LOC"}}
+    for n, m in mentions:
+        if m.label not in TYPES:
+            continue
+        words = fold(m.text).split()
+        sources[fold(m.text)].add(n)
+        if m.label in {"ORG", "FAC"}:
+            org_labelled.add(fold(m.text))
+        for cut in range(1, len(words)):
+            head, rest = " ".join(words[:cut]), words[cut:]
+            if head in places and not KIND_WORDS & set(rest) and rest[-1] not in places:
+                teams[head].add(" ".join(words))
+    standing: defaultdict[str, list[int]] = defaultdict(list)  # place -> mentions standing
+    for k, (n, m) in enumerate(mentions):
+        key = fold(m.text)
+        if m.label in {"GPE", "LOC"} and key in teams and not _the_place(texts[n - 1], m):
+            standing[key].append(k)
+    out = list(mentions)
+    changed: set[int] = set()
+    for place, indices in standing.items():
+        named = [t for t in teams[place] if t in org_labelled and len(sources[t]) >= 2]
+        users = {mentions[k][0] for k in indices}
+        if len(named) != 1 or len(sources[named[0]]) < 2 * len(users):
+            continue
+        long = next(m for _, m in mentions if fold(m.text) == named[0])
+        for k in indices:
+            n, m = mentions[k]
+            out[k] = (n, replace(m, label="ORG", name=long.text))
+            changed.add(id(out[k][1]))
+    return out, changed
+
+
+def _the_place(text: str, mention: Mention) -> bool:
+    """True where the words around a place name say it is the place: a locative word
+    before it, ", State" after it, or a dateline in capitals."""
+    before = re.findall(r"[\w'’]+", text[max(0, mention.start - 30) : mention.start])
+    if before and before[-1].lower() in _LOCATIVE:
+        return True
+    after = text[mention.end : mention.end + 3]
+    return bool(re.match(r", ?[A-Z]", after)) or mention.text.isupper()
 
 
 def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
@@ -439,7 +508,9 @@ def _dominant(clusters: _Clusters, roots: set[int]) -> int | None:
 
 
 def _forms(local: _Local) -> set[str]:
-    return {local.name} | {m.text for m in local.mentions}
+    """The names an article writes for the entity; a place name standing for it ("Harwick"
+    for the Harwick Herons) is no name of it to match other articles by."""
+    return {local.name} | {m.text for m in local.mentions} - local.standing_in
 
 
 def _union_all(clusters: _Clusters, members: list[int], reason: str) -> None:
