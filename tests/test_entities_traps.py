@@ -365,3 +365,54 @@ def test_a_place_name_the_story_uses_more_than_the_body_named_after_it_stays_the
     entities = reconcile_entities(story)
     (city,) = [e for e in entities if e.name == "Harwick"]
     assert city.type == "GPE" and "Harwick Herons" not in city.variants
+
+
+def test_a_site_written_short_where_one_goes_is_that_site_not_the_person() -> None:
+    site = [
+        _article(n, ("Maren Holt Recovery Center", "ORG"), text="Maren Holt Recovery Center.")
+        for n in (1, 2)
+    ]
+    text = "Dana Vey checked into Maren Holt on Monday. Maren Holt founded it in 1982."
+    short = _article(
+        3, ("Dana Vey", "PERSON"), ("Maren Holt", "PERSON"), ("Maren Holt", "PERSON"), text=text
+    )
+    story = Story([*site, short])
+    entities = reconcile_entities(story)
+    owners = {
+        r["start"]: r["entity_name"] for r in mention_records(story, entities) if r["source"] == 3
+    }
+    assert owners[text.index("Maren Holt on")] == "Maren Holt Recovery Center"
+    assert owners[text.index("Maren Holt founded")] != "Maren Holt Recovery Center"
+
+
+def test_a_city_written_where_one_goes_does_not_join_its_cathedral() -> None:
+    story = Story(
+        [
+            _article(
+                1,
+                ("Tarnby Cathedral", "FAC"),
+                ("Tarnby", "GPE"),
+                text="Tarnby Cathedral in Tarnby.",
+            ),
+            _article(2, ("Tarnby", "GPE"), text="She flew into Tarnby."),
+        ]
+    )
+    entities = reconcile_entities(story)
+    (city,) = [e for e in entities if e.name == "Tarnby"]
+    assert city.sources == [1, 2] and "Tarnby Cathedral" not in city.variants
+
+
+def test_a_short_name_joins_the_name_it_heads_not_one_it_modifies() -> None:
+    story = Story(
+        [
+            _article(n, ("Velmora Prize", "ORG"), text="The Velmora Prize was given.")
+            for n in range(1, 5)
+        ]
+        + [
+            _article(5, ("Velmora of Kettle Makers", "ORG"), text="Velmora of Kettle Makers."),
+            _article(6, ("Velmora", "ORG"), text="The Velmora announced it."),
+        ]
+    )
+    entities = reconcile_entities(story)
+    (body,) = _holding(entities, "Velmora of Kettle Makers")
+    assert "Velmora" in body.variants and "Velmora Prize" not in body.variants

@@ -196,7 +196,10 @@ def _locals(story: Story) -> list[_Local]:
     mentions = _typed_across_story(
         [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
     )
-    mentions, standing = _place_for_team(mentions, [a.article.text for a in story.analyses])
+    texts = [a.article.text for a in story.analyses]
+    mentions, standing = _place_for_team(mentions, texts)
+    mentions, into_site = _site_short_forms(mentions, texts)
+    standing |= into_site
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
     vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
     is_person = _person_names(m for _, m in mentions if m.label in TYPES)
@@ -282,6 +285,49 @@ def _place_for_team(
         for k in indices:
             n, m = mentions[k]
             out[k] = (n, replace(m, label="ORG", name=long.text))
+            changed.add(id(out[k][1]))
+    return out, changed
+
+
+# Words before a name that make it somewhere one goes or is: "checked into Betty Ford".
+_INTO = {"in", "into", "at", "to", "from", "inside", "outside"}
+
+
+def _site_short_forms(
+    mentions: list[tuple[int, Mention]], texts: list[str]
+) -> tuple[list[tuple[int, Mention]], set[int]]:
+    """The distinctive words of the one site the story names ("Betty Ford" of the Betty
+    Ford Center, "Morningside" of Morningside Recovery Center), written where one goes or
+    is ("checked into Betty Ford", "left for the clinic at Morningside"), are that site,
+    whatever spaCy labels them; written anywhere else ("Betty Ford founded ...") they are
+    left as they are.  A name the story uses mostly for a place ("Goteborg" beside
+    "Goteborg Cathedral") never is.  Returns the mentions and the ids of those changed."""
+    labels: defaultdict[str, Counter[bool]] = defaultdict(Counter)
+    sites: defaultdict[str, dict[str, Mention]] = defaultdict(dict)  # leading run -> sites
+    for _, m in mentions:
+        if m.label not in TYPES:
+            continue
+        key = fold(m.text)
+        labels[key][m.label in {"GPE", "LOC"}] += 1
+        words = key.split()
+        cut = len(words)
+        while cut > 0 and words[cut - 1] in _GENERIC_SITE:
+            cut -= 1
+        if m.label in {"ORG", "FAC"} and 0 < cut < len(words):
+            for n in range(1, cut + 1):
+                sites[" ".join(words[:n])].setdefault(" ".join(words[:cut]), m)
+    out = list(mentions)
+    changed: set[int] = set()
+    for k, (n, m) in enumerate(mentions):
+        key = fold(m.text)
+        stems = sites.get(key, {})
+        if len(stems) != 1 or labels[key][True] >= labels[key][False]:
+            continue
+        before = re.findall(r"[\w'’]+", texts[n - 1][max(0, m.start - 30) : m.start])
+        before = [w.lower() for w in before if w.lower() != "the"]
+        if m.label in TYPES and before and before[-1] in _INTO:
+            site = next(iter(stems.values()))
+            out[k] = (n, replace(m, label=site.label, name=site.text))
             changed.add(id(out[k][1]))
     return out, changed
 
@@ -452,7 +498,9 @@ def _merge_site_variants(clusters: _Clusters, facilities: list[int]) -> None:
 
 def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
     """ "Chargers" joins "San Diego Chargers", "Nordlink" joins "Nordlink Ferries", when no
-    other name of its kind (organisation or facility) ends (or starts) that way; a place's
+    other name of its kind (organisation or facility) ends (or starts) that way; of the
+    names it starts, those it is the head of ("Academy" of "Academy of Motion Picture Arts
+    and Sciences", not of "Academy Awards") come first; a place's
     name never joins a building or body named after it, nor an organisation's name a
     building named after the organisation."""
     locals_ = clusters.locals
@@ -460,6 +508,7 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
     kind = {i: locals_[i].kind for i in named}
     ends: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     starts: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    headed: defaultdict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for j in named:
         name = words[j]
         for cut in range(1, len(name)):
@@ -468,11 +517,16 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
             blocked = _BODIES | _SITES if kind[j] == "ORG" else _BODIES
             if not blocked & rest:
                 starts[kind[j], name[:cut]].add(j)
+            if name[cut] in {"of", "for"}:  # the short form keeps the head of the name
+                headed[kind[j], name[:cut]].add(j)
     # Longest first, so "Morningside Recovery" has joined its Center before "Morningside" looks.
     for i in sorted(named, key=lambda i: -len(words[i])):
         short = words[i]
         for part, index in (("end", ends), ("start", starts)):
-            longer = {clusters.find(j) for j in index.get((kind[i], short), ())}
+            found = index.get((kind[i], short), set())
+            if part == "start":  # "the Academy": Academy of ..., not the Academy Awards
+                found = headed.get((kind[i], short)) or found
+            longer = {clusters.find(j) for j in found}
             root = _dominant(clusters, longer)
             if root is not None and clusters.find(i) not in longer:
                 long = locals_[root].name
