@@ -416,3 +416,18 @@ def test_a_short_name_joins_the_name_it_heads_not_one_it_modifies() -> None:
     entities = reconcile_entities(story)
     (body,) = _holding(entities, "Velmora of Kettle Makers")
     assert "Velmora" in body.variants and "Velmora Prize" not in body.variants
+
+
+def test_a_given_name_alone_joins_its_one_bearer_only_in_shared_company() -> None:
+    story = Story(
+        [
+            _article(1, ("Mirja Sallinen", "PERSON"), ("Olli Varg", "PERSON")),
+            _article(2, ("Mirja Sallinen", "PERSON"), ("Olli Varg", "PERSON")),
+            _article(3, ("Mirja", "PERSON"), ("Olli Varg", "PERSON")),
+            _article(4, ("Mirja", "PERSON"), ("Tarnby", "GPE")),
+        ]
+    )
+    entities = reconcile_entities(story)
+    (mirja,) = _holding(entities, "Mirja Sallinen")
+    assert 3 in mirja.sources and 4 not in mirja.sources
+    assert any("given name" in reason for reason in mirja.merged_because)

@@ -78,7 +78,7 @@ TAGS = {
     "LOC_FAC": "FAC",
 }
 PUBLISHED = "cross-document entity coreference CoNLL F1 about 70-80 (gold mentions, all entities)"
-_NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m|''|’s)$", re.I)
+_NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m|''|’s|’)$", re.I)
 _PLACE_AFTER = re.compile(r",| (in|at|near|off|outside|between) (?=[A-Z])")
 # Articles and lower-case descriptions before a name: "the notorious Gulf of Aden".
 _ARTICLE = re.compile(r"^(['\"`]+|(the|a|an)\s+|([a-z][\w-]*\s+)+)+")

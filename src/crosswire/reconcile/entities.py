@@ -687,7 +687,13 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
     for i in single:
         surname = locals_[i].parsed.last
         if fold(surname) in given_names:
-            continue  # a given name alone could be anyone of that name
+            # A given name alone could be anyone of that name, unless the story names one
+            # person so and the article shares company with that person's articles.
+            bearer = _given_name_bearer(clusters, i, full, company)
+            if bearer is not None:
+                why = f"{locals_[i].name} (source {locals_[i].source}) is the given name of"
+                clusters.union(bearer, i, f"{why} {locals_[bearer].name}, the only one so named")
+            continue
         near = {k for key in _surname_keys(surname, loose=True) for k in bearers.get(key, ())}
         found = {k for k in near if surnames_match(surname, locals_[k].parsed.last)}
         if not found and not _ambiguous(clusters, near):
@@ -714,6 +720,23 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
             same = surnames_match(locals_[block[0]].parsed.last, locals_[j].parsed.last)
             if same and clusters.find(block[0]) != clusters.find(j):
                 clusters.union(block[0], j, f"{locals_[block[0]].name} / {locals_[j].name}: {same}")
+
+
+def _given_name_bearer(
+    clusters: _Clusters, i: int, full: list[int], company: _Company
+) -> int | None:
+    """The one person the story names in full with the given name ``i`` is written as, when
+    no one has it as a surname and ``i``'s article names someone else from that person's
+    articles ("His sister Katie and mother Alice McMeekin" beside "Katie Jenkin")."""
+    local = clusters.locals[i]
+    word = fold(local.name)
+    bearers = [k for k in full if fold(clusters.locals[k].parsed.first or "") == word]
+    roots = {clusters.find(k) for k in bearers}
+    if len(roots) != 1 or any(fold(clusters.locals[k].parsed.last) == word for k in full):
+        return None
+    root = roots.pop()
+    shared = company.by_source[local.source] & company.of_group(clusters, root)
+    return root if shared - {word} else None
 
 
 def _misspelled(clusters: _Clusters, i: int, near: set[int], company: _Company) -> set[int]:
