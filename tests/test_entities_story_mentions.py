@@ -155,3 +155,22 @@ def test_a_headline_verb_is_cut_off_a_name_whatever_its_inflection() -> None:
     refine_story_mentions(story.analyses)
     first = min(story.analyses[0].mentions, key=lambda m: m.start)
     assert first.text == "Tobias Quell" and text[first.start : first.end] == "Tobias Quell"
+
+
+def test_a_given_name_like_an_inflected_common_word_is_not_cut_off() -> None:
+    text = (
+        "Statement Given By Tim Marle\n"
+        "In a statement given by Tim Marle, his adviser, it was time to go. Marle said so."
+    )
+    story = Story(
+        [
+            _analysis(
+                1,
+                text,
+                ("Tim Marle", "PERSON", 1),
+                ("Marle", "PERSON", 2),
+            )
+        ]
+    )
+    refine_story_mentions(story.analyses)
+    assert "Tim Marle" in [m.text for m in story.analyses[0].mentions]

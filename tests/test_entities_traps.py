@@ -341,7 +341,12 @@ def test_a_surname_a_headline_makes_a_given_name_still_joins_its_bearer() -> Non
 
 def test_a_city_standing_for_its_team_joins_the_team_only_where_it_is_not_the_place() -> None:
     team = [
-        _article(n, ("Harwick Herons", "ORG"), text=f"The Harwick Herons won game {n}.")
+        _article(
+            n,
+            ("Harwick Herons", "ORG"),
+            ("Herons", "ORG"),
+            text=f"The Harwick Herons won game {n}. The Herons lead.",
+        )
         for n in range(1, 5)
     ]
     text = "Harwick (9-3) beat Tolland 20-13 in Harwick on Sunday, and fans in Harwick cheered."

@@ -79,13 +79,22 @@ def refine_story_mentions(analyses: list[ArticleAnalysis]) -> None:
 
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """A crude stem, so "Launches" and "launched", "Hire" and "hired" count as one word."""
+    """A crude stem, so "Launches" and "launched" count as one word."""
     word = word.lower()
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            word = word[: -len(ending)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
+            return word[: -len(ending)]
+    return word
+
+
+def _stems(word: str) -> set[str]:
+    """The stems a lower-case word can be an inflection of: "hired" is "hire" too (so a
+    headline's "Hire" counts as a common word), while "time" stays "time", not "Tim"."""
+    stem = _stem(word)
+    bare = word.lower()
+    if stem != bare and bare.endswith(("ed", "es", "ing")):
+        return {stem, stem + "e"}
+    return {stem}
 
 
 def _casing(texts: list[str]) -> tuple[set[str], set[str]]:
@@ -99,7 +108,7 @@ def _casing(texts: list[str]) -> tuple[set[str], set[str]]:
         for match in _CASED.finditer(text):
             word, at = match.group(), match.start()
             if word.islower():
-                lower[_stem(word)] += 1
+                lower.update(_stems(word))
             elif _title_case_at(text, at, match.end()):
                 titled[_stem(word)] += 1
             elif not _sentence_start(text, at):

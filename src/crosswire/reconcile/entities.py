@@ -248,16 +248,19 @@ def _place_for_team(
 ) -> tuple[list[tuple[int, Mention]], set[int]]:
     """A place name standing for the one organisation the story names after it
     ("Indianapolis (11-4) made ..." for the Indianapolis Colts, "New Orleans have
-    decided") is that organisation, wherever it is not the place: never after "in", "at", "to" and
-    the like, before ", State", or in an all-capitals dateline.  Only when the story writes
-    the organisation's full name in at least two sources and twice as many as use the place
-    name that way, at least once labelled an organisation, and the words after the place
-    do not say what kind of body or site it is ("Kansas City Star", "... Stadium").
+    decided") is that organisation, wherever it is not the place: never after "in", "at",
+    "to" and the like, before ", State", or in an all-capitals dateline.  Only when the
+    story writes the organisation's full name in at least two sources and twice as many as
+    use the place name that way, labels it an organisation at least once, and writes the
+    words after the place alone as a name ("Colts"); words that say what kind of body or
+    site it is never count ("Kansas City Star", "... Stadium", "Asia-Pacific Economic
+    Cooperation").
     Returns the mentions and the ids of those that now stand for an organisation."""
     teams: defaultdict[str, set[str]] = defaultdict(set)  # place -> long names it starts
     sources: defaultdict[str, set[int]] = defaultdict(set)
     org_labelled: set[str] = set()
     places = {fold(m.text) for _, m in mentions if m.label in {"GPE", "LOC"}}
+    written = {fold(m.text) for _, m in mentions if m.label in TYPES}
     for n, m in mentions:
         if m.label not in TYPES:
             continue
@@ -267,7 +270,10 @@ def _place_for_team(
             org_labelled.add(fold(m.text))
         for cut in range(1, len(words)):
             head, rest = " ".join(words[:cut]), words[cut:]
-            if head in places and not KIND_WORDS & set(rest) and rest[-1] not in places:
+            # The rest is a name of its own the story writes alone ("Colts"), not words
+            # that describe a body ("Economic Cooperation", "Star", "Stadium").
+            alone = " ".join(rest) in written and rest[-1] not in places
+            if head in places and alone and not KIND_WORDS & set(rest):
                 teams[head].add(" ".join(words))
     standing: defaultdict[str, list[int]] = defaultdict(list)  # place -> mentions standing
     for k, (n, m) in enumerate(mentions):
@@ -730,6 +736,8 @@ def _given_name_bearer(
     articles ("His sister Katie and mother Alice McMeekin" beside "Katie Jenkin")."""
     local = clusters.locals[i]
     word = fold(local.name)
+    if all(m.label != "PERSON" for m in local.mentions):
+        return None  # a person only by the story's vote ("Santiago" beside Santiago Benadava)
     bearers = [k for k in full if fold(clusters.locals[k].parsed.first or "") == word]
     roots = {clusters.find(k) for k in bearers}
     if len(roots) != 1 or any(fold(clusters.locals[k].parsed.last) == word for k in full):
