@@ -436,3 +436,18 @@ def test_a_given_name_alone_joins_its_one_bearer_only_in_shared_company() -> Non
     (mirja,) = _holding(entities, "Mirja Sallinen")
     assert 3 in mirja.sources and 4 not in mirja.sources
     assert any("given name" in reason for reason in mirja.merged_because)
+
+
+def test_a_given_name_spacy_calls_a_place_is_the_person_its_article_names() -> None:
+    text = "Ilse Varnholt was hit. After Ilse was hit, Ilse Varnholt's aunt flew to Ilse."
+    shot = _article(
+        1,
+        ("Ilse Varnholt", "PERSON"),
+        ("Ilse", "GPE"),
+        ("Ilse Varnholt", "PERSON"),
+        ("Ilse", "GPE"),
+        text=text,
+    )
+    labels = {m.start: m.label for m in shot.mentions}
+    assert labels[text.index("Ilse was")] == "PERSON"
+    assert labels[text.index("Ilse.")] == "GPE"
