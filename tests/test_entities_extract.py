@@ -71,3 +71,10 @@ def test_a_ship_named_after_its_type_word_is_not_an_entity_kind(nlp: Any) -> Non
     kinds = {m.text: m.label for m in _mentions(nlp, text)}
     assert kinds.get("Baltic Star", "PRODUCT") == "PRODUCT"
     assert kinds.get("Mira Trader", "PRODUCT") == "PRODUCT"
+
+
+def test_a_plurals_possessive_apostrophe_ends_the_name(nlp: Any) -> None:
+    text = "McKee scored his 11th point of the Bluejays’ Valley tournament opener on Friday."
+    names = [m for m in _mentions(nlp, text) if "Bluejays" in m.text]
+    assert names, "spaCy is expected to find the team here"
+    assert all(m.text == "Bluejays" and text[m.start : m.end] == m.text for m in names)

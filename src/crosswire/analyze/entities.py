@@ -214,6 +214,13 @@ def _name_span(ent: Span) -> Span | None:
         start += 1
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
+    # "the Bluejays’ Valley tournament": a plural's possessive apostrophe ends the name.
+    for k in range(start + 1, end - 1):
+        token, owner = ent.doc[k], ent.doc[k - 1]
+        glued = token.whitespace_ and not owner.whitespace_
+        if token.text in {"'", "’"} and glued and owner.text.endswith("s"):
+            end = k
+            break
     if start >= end:
         return None
     span = ent.doc[start:end]
