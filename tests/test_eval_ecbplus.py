@@ -124,8 +124,26 @@ def test_development_topics_above_both_baselines() -> None:
     assert ours > overall["same_string"]["conll_f1"]
     assert ours > overall["same_head_lemma"]["conll_f1"]
     assert ours > overall["head_or_contained"]["conll_f1"]
-    # Measured 0.900 with gold mentions and 0.854 end to end (91.2% of gold mentions
-    # found) on topics 1-35: floors.
+    # Measured 0.901 with gold mentions and 0.868 end to end (91.7% of gold mentions
+    # found; head-or-contained 0.865 over the same mentions) on topics 1-35: floors.
     assert ours >= 0.89
-    assert end["crosswire"]["conll_f1"] >= 0.84
+    assert end["crosswire"]["conll_f1"] >= 0.86
+    assert end["crosswire"]["conll_f1"] > end["head_or_contained"]["conll_f1"]
     assert end["gold_mentions_found"] >= 0.90
+
+
+def test_a_headline_ends_its_line_and_running_text_does_not(tmp_path: Path) -> None:
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text(
+        "Topic,File,Sentence Number\n2,1ecb,0\n2,1ecb,1\n2,1ecb,2\n"
+    )
+    folder = tmp_path / "2"
+    folder.mkdir()
+    doc = _doc(
+        "2_1ecb",
+        ["Rovers sign Tobias Quell", "Tobias Quell joined Rovers .", "Quell said so ."],
+        [("1", "HUMAN_PART_PER", [3, 4]), ("2", "HUMAN_PART_PER", [5, 6])],
+    )
+    (folder / "2_1ecb.xml").write_text(doc + _chains([("HUM1", ["1", "2"])]))
+    (loaded,) = ecbplus.load_topic(folder, ecbplus._selected_sentences(tmp_path))
+    assert loaded.text == "Rovers sign Tobias Quell\nTobias Quell joined Rovers. Quell said so."
+    assert all(loaded.text[m.start : m.end] == "Tobias Quell" for m in loaded.mentions)
