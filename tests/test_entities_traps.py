@@ -451,3 +451,18 @@ def test_a_given_name_spacy_calls_a_place_is_the_person_its_article_names() -> N
     labels = {m.start: m.label for m in shot.mentions}
     assert labels[text.index("Ilse was")] == "PERSON"
     assert labels[text.index("Ilse.")] == "GPE"
+
+
+def test_a_nickname_blended_from_a_given_name_and_surname_is_that_person() -> None:
+    story = Story(
+        [
+            _article(1, ("Marisol Vantongeren", "PERSON"), ("Marek Vos", "PERSON")),
+            _article(2, ("MaVan", "ORG"), ("Maja Volk", "PERSON")),
+            _article(3, ("MaVo", "PERSON")),  # Marek Vos or Maja Volk: it says not which
+        ]
+    )
+    entities = reconcile_entities(story)
+    (marisol,) = _holding(entities, "Marisol Vantongeren")
+    assert marisol.sources == [1, 2] and "MaVan" in marisol.variants
+    (mavo,) = _holding(entities, "MaVo")
+    assert mavo.sources == [3] and mavo.variants == ["MaVo"]

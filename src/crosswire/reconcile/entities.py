@@ -200,6 +200,7 @@ def _locals(story: Story) -> list[_Local]:
     mentions, standing = _place_for_team(mentions, texts)
     mentions, into_site = _site_short_forms(mentions, texts)
     standing |= into_site
+    mentions = _blended_nicknames(mentions)
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
     vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
     is_person = _person_names(m for _, m in mentions if m.label in TYPES)
@@ -293,6 +294,42 @@ def _place_for_team(
             out[k] = (n, replace(m, label="ORG", name=long.text))
             changed.add(id(out[k][1]))
     return out, changed
+
+
+# A nickname blended from the starts of a given name and a surname: "LiLo", "JLo", "A-Rod".
+_BLEND = re.compile(r"([A-Z][a-z]{0,2})[-.]?([A-Z][a-z]{1,3})")
+
+
+def _blended_nicknames(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """A one-word name made of the first letters of a given name and of a surname ("LiLo"
+    for Lindsay Lohan) is that person, whatever spaCy labels it, when exactly one person
+    the story names in full fits both parts and each part is shorter than the name it
+    clips."""
+    people: dict[str, PersonName] = {}
+    for _, m in mentions:
+        if m.label == "PERSON" and " " in m.text.strip():
+            parsed = parse_person(m.text)
+            if parsed.full and parsed.first:
+                people.setdefault(fold(m.text), parsed)
+    out = []
+    for n, m in mentions:
+        match = _BLEND.fullmatch(m.text)
+        fits = set()
+        if match is not None and m.label in TYPES:
+            first, last = (fold(g) for g in match.groups())
+            fits = {
+                key
+                for key, p in people.items()
+                if fold(p.first or "").startswith(first)
+                and fold(p.last).startswith(last)
+                and len(first) < len(fold(p.first or ""))
+                and len(last) < len(fold(p.last))
+            }
+        if len(fits) == 1:
+            full = next(x for _, x in mentions if fold(x.text) == next(iter(fits)))
+            m = replace(m, label="PERSON", name=full.text)
+        out.append((n, m))
+    return out
 
 
 # Words before a name that make it somewhere one goes or is: "checked into Betty Ford".
