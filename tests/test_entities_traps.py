@@ -466,3 +466,19 @@ def test_a_nickname_blended_from_a_given_name_and_surname_is_that_person() -> No
     assert marisol.sources == [1, 2] and "MaVan" in marisol.variants
     (mavo,) = _holding(entities, "MaVo")
     assert mavo.sources == [3] and mavo.variants == ["MaVo"]
+
+
+def test_a_team_name_spacy_calls_a_person_is_the_team_unless_someone_bears_it() -> None:
+    story = Story(
+        [
+            _article(1, ("Harwick Herons", "FAC"), ("Herons", "PERSON")),
+            _article(2, ("Herons", "PERSON"), ("Tolland", "GPE")),
+            _article(3, ("Ada Lindqvist", "PERSON"), ("Lindqvist Labs", "ORG")),
+            _article(4, ("Lindqvist", "PERSON")),
+        ]
+    )
+    entities = reconcile_entities(story)
+    (team,) = _holding(entities, "Harwick Herons")
+    assert team.type != "PERSON" and team.sources == [1, 2]
+    (ada,) = _holding(entities, "Ada Lindqvist")
+    assert ada.type == "PERSON" and 4 in ada.sources

@@ -197,6 +197,7 @@ def _locals(story: Story) -> list[_Local]:
         [(n, m) for n, a in enumerate(story.analyses, start=1) for m in a.mentions]
     )
     texts = [a.article.text for a in story.analyses]
+    mentions = _teams_not_people(mentions)
     mentions, standing = _place_for_team(mentions, texts)
     mentions, into_site = _site_short_forms(mentions, texts)
     standing |= into_site
@@ -216,6 +217,29 @@ def _locals(story: Story) -> list[_Local]:
         if id(mention) in standing:
             local.standing_in.add(mention.text)
     return list(found.values())
+
+
+def _teams_not_people(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """A lone word spaCy calls a person that ends the name of an organisation or site the
+    story writes ("Jaguars" beside "Jacksonville Jaguars") and is no word of any person's
+    full name in the story is that organisation's short name, not a person's surname."""
+    ends: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    in_names: set[str] = set()
+    for _, m in mentions:
+        words = fold(m.text).split()
+        if len(words) < 2:
+            continue
+        if m.label == "PERSON":
+            in_names.update(words)
+        elif m.label in {"ORG", "FAC"}:
+            ends[words[-1]][m.label] += 1
+    out = []
+    for n, m in mentions:
+        key = fold(m.text)
+        if m.label == "PERSON" and " " not in key and key in ends and key not in in_names:
+            m = replace(m, label=ends[key].most_common(1)[0][0])
+        out.append((n, m))
+    return out
 
 
 def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
