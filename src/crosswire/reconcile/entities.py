@@ -749,6 +749,9 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
     for k in full:
         for key in _surname_keys(locals_[k].parsed.last, loose=True):
             bearers[key].append(k)
+    by_given: defaultdict[str, list[int]] = defaultdict(list)
+    for k in full:
+        by_given[fold(locals_[k].parsed.first or "")].append(k)
     company = _Company(locals_)
     lonely: list[int] = []
     for i in single:
@@ -756,7 +759,8 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
         if fold(surname) in given_names:
             # A given name alone could be anyone of that name, unless the story names one
             # person so and the article shares company with that person's articles.
-            bearer = _given_name_bearer(clusters, i, full, company)
+            named_so = [] if surnames[fold(surname)] else by_given[fold(surname)]
+            bearer = _given_name_bearer(clusters, i, named_so, company)
             if bearer is not None:
                 why = f"{locals_[i].name} (source {locals_[i].source}) is the given name of"
                 clusters.union(bearer, i, f"{why} {locals_[bearer].name}, the only one so named")
@@ -790,18 +794,18 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
 
 
 def _given_name_bearer(
-    clusters: _Clusters, i: int, full: list[int], company: _Company
+    clusters: _Clusters, i: int, bearers: list[int], company: _Company
 ) -> int | None:
-    """The one person the story names in full with the given name ``i`` is written as, when
-    no one has it as a surname and ``i``'s article names someone else from that person's
-    articles ("His sister Katie and mother Alice McMeekin" beside "Katie Jenkin")."""
+    """The one person the story names in full with the given name ``i`` is written as
+    (``bearers``: the full names with that given name, none when someone has it as a
+    surname), when ``i``'s article names someone else from that person's articles ("His
+    sister Katie and mother Alice McMeekin" beside "Katie Jenkin")."""
     local = clusters.locals[i]
     word = fold(local.name)
     if all(m.label != "PERSON" for m in local.mentions):
         return None  # a person only by the story's vote ("Santiago" beside Santiago Benadava)
-    bearers = [k for k in full if fold(clusters.locals[k].parsed.first or "") == word]
     roots = {clusters.find(k) for k in bearers}
-    if len(roots) != 1 or any(fold(clusters.locals[k].parsed.last) == word for k in full):
+    if len(roots) != 1:
         return None
     root = roots.pop()
     shared = company.by_source[local.source] & company.of_group(clusters, root)
