@@ -307,7 +307,7 @@ def link_names(mentions: list[Mention], text: str = "") -> None:
     ``text`` is the article's text, used to see acronyms defined in parentheses.
     """
     persons = [m for m in mentions if m.label == "PERSON"]
-    _relabel_surnames(mentions, persons, text)
+    _relabel_surnames(mentions, persons)
     persons = [m for m in mentions if m.label == "PERSON"]
     parsed = {id(m): parse_person(m.text) for m in persons}
     for mention in persons:
@@ -323,38 +323,17 @@ def link_names(mentions: list[Mention], text: str = "") -> None:
         mention.name = defined.get(mention.text) or _fullest_other(mention, others)
 
 
-def _relabel_surnames(mentions: list[Mention], persons: list[Mention], text: str = "") -> None:
+def _relabel_surnames(mentions: list[Mention], persons: list[Mention]) -> None:
     """A one-word "organisation" equal to a person's surname here is that person, and an
-    "organisation" whose last word is a person's name used alone here is a person too.  So
-    is a one-word "place" equal to the given name of the one person named so here ("After
-    Kathina was shot" beside "Kathina Thomas"), unless a word of place stands before it
-    ("Paris Hilton flew to Paris")."""
-    full = [parse_person(m.text) for m in persons if " " in m.text.strip()]
-    surnames = {fold(p.last) for p in full}
-    givens = Counter(fold(p.first or "") for p in {fold(p.last): p for p in full}.values())
+    "organisation" whose last word is a person's name used alone here is a person too."""
+    surnames = {fold(parse_person(m.text).last) for m in persons if " " in m.text.strip()}
     alone = {fold(m.text) for m in persons if " " not in m.text.strip()}
     for mention in mentions:
         words = mention.text.split()
-        key = fold(mention.text)
-        surname = mention.label in {"ORG", "GPE", "NORP"} and key in surnames
+        surname = mention.label in {"ORG", "GPE", "NORP"} and fold(mention.text) in surnames
         named = mention.label == "ORG" and 2 <= len(words) <= 3 and fold(words[-1]) in alone
-        given = (
-            mention.label in {"ORG", "GPE"}
-            and len(words) == 1
-            and givens[key] == 1
-            and not _after_place_word(text, mention.start)
-        )
-        if surname or named or given:
+        if surname or named:
             mention.label = "PERSON"
-
-
-_PLACE_WORDS = {"in", "at", "to", "from", "into", "near", "of", "outside", "inside", "via"}
-
-
-def _after_place_word(text: str, start: int) -> bool:
-    """True when the word before ``start`` is one that introduces a place ("in", "to")."""
-    before = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
-    return bool(before) and before[-1].lower() in _PLACE_WORDS
 
 
 def _refers_to(short: PersonName, long: PersonName) -> bool:

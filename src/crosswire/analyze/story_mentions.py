@@ -23,13 +23,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crosswire.analyze.entities import link_names
 from crosswire.model import ArticleAnalysis, Mention
 from crosswire.names import ORG_WORDS, SITE_WORDS, parse_person
 
-__all__ = ["KIND_WORDS", "refine_story_mentions"]
+__all__ = ["KIND_WORDS", "common_words", "refine_story_mentions"]
 
 _KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w-])")
@@ -115,6 +116,13 @@ def _casing(texts: list[str]) -> tuple[set[str], set[str]]:
                 upper[_stem(word)] += 1
     common = {stem for stem, n in lower.items() if n >= upper[stem]}
     return common, {stem for stem in titled if not upper[stem] and not lower[stem]}
+
+
+def common_words(texts: list[str]) -> Callable[[str], bool]:
+    """Whether a word is a common word by the story's own casing: one it writes in lower
+    case at least as often as capitalised inside running text ("state", "house")."""
+    common, _ = _casing(texts)
+    return lambda word: _stem(word) in common
 
 
 def _read_story(analyses: list[ArticleAnalysis]) -> _Story:

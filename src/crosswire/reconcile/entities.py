@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from crosswire.analyze.story_mentions import KIND_WORDS, refine_story_mentions
+from crosswire.analyze.story_mentions import KIND_WORDS, common_words, refine_story_mentions
 from crosswire.model import Entity, Evidence, Mention, Story
 from crosswire.names import (
     ORG_WORDS,
@@ -117,8 +117,9 @@ def reconcile_entities(story: Story, refine: bool = True) -> list[Entity]:
         refine_story_mentions(story.analyses)
     locals_ = _locals(story)
     clusters = _Clusters(locals_)
-    _merge_names(clusters, [i for i, loc in enumerate(locals_) if not loc.person])
-    _merge_people(clusters, [i for i, loc in enumerate(locals_) if loc.person])
+    texts = [a.article.text for a in story.analyses]
+    _merge_names(clusters, [i for i, loc in enumerate(locals_) if not loc.person], texts)
+    _merge_people(clusters, [i for i, loc in enumerate(locals_) if loc.person], common_words(texts))
     _join_run_ons(clusters)
     entities = [_entity(clusters, group) for group in clusters.groups()]
     return sorted(entities, key=lambda e: (-len(e.sources), -e.mentions, e.name))
@@ -199,7 +200,8 @@ def _locals(story: Story) -> list[_Local]:
     texts = [a.article.text for a in story.analyses]
     mentions = _teams_not_people(mentions)
     mentions, standing = _place_for_team(mentions, texts)
-    mentions, into_site = _site_short_forms(mentions, texts)
+    norp = {fold(m.text) for a in story.analyses for m in a.mentions if m.label == "NORP"}
+    mentions, into_site = _site_short_forms(mentions, texts, norp)
     standing |= into_site
     mentions = _blended_nicknames(mentions)
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
@@ -221,11 +223,13 @@ def _locals(story: Story) -> list[_Local]:
 
 def _teams_not_people(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
     """A lone word spaCy calls a person that ends the name of an organisation or site the
-    story writes ("Jaguars" beside "Jacksonville Jaguars") and is no word of any person's
-    full name in the story is that organisation's short name, not a person's surname."""
+    story writes in two sources or more ("Jaguars" beside "Jacksonville Jaguars") and is no
+    word of any person's full name in the story is that organisation's short name, not a
+    person's surname."""
     ends: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    sources: defaultdict[str, set[int]] = defaultdict(set)
     in_names: set[str] = set()
-    for _, m in mentions:
+    for n, m in mentions:
         words = fold(m.text).split()
         if len(words) < 2:
             continue
@@ -233,10 +237,14 @@ def _teams_not_people(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Me
             in_names.update(words)
         elif m.label in {"ORG", "FAC"}:
             ends[words[-1]][m.label] += 1
+            sources[words[-1]].add(n)
     out = []
     for n, m in mentions:
         key = fold(m.text)
-        if m.label == "PERSON" and " " not in key and key in ends and key not in in_names:
+        # The organisation's name is written in two sources or more: one mislabelled
+        # person ("Rev Ronnie Hetherington", ORG) is no evidence.
+        team = key in ends and len(sources[key]) >= 2
+        if m.label == "PERSON" and " " not in key and team and key not in in_names:
             m = replace(m, label=ends[key].most_common(1)[0][0])
         out.append((n, m))
     return out
@@ -264,7 +272,7 @@ def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, 
 # Words before a place name that make it the place itself, not a team or body named after it.
 _LOCATIVE = {
     *("in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"),
-    *("of", "to", "into", "across", "toward", "towards", "via", "between", "and"),
+    *("of", "to", "into", "toward", "towards", "via", "between", "and"),
 }
 
 
@@ -361,17 +369,26 @@ _INTO = {"in", "into", "at", "to", "from", "inside", "outside"}
 
 
 def _site_short_forms(
-    mentions: list[tuple[int, Mention]], texts: list[str]
+    mentions: list[tuple[int, Mention]], texts: list[str], nationalities: set[str]
 ) -> tuple[list[tuple[int, Mention]], set[int]]:
     """The distinctive words of the one site the story names ("Betty Ford" of the Betty
-    Ford Center, "Morningside" of Morningside Recovery Center), written where one goes or
-    is ("checked into Betty Ford", "left for the clinic at Morningside"), are that site,
-    whatever spaCy labels them; written anywhere else ("Betty Ford founded ...") they are
-    left as they are.  A name the story uses mostly for a place ("Goteborg" beside
-    "Goteborg Cathedral") never is.  Returns the mentions and the ids of those changed."""
+    Ford Center, "Morningside Recovery" of Morningside Recovery Center: all its words but
+    the kind words), written where one goes or is ("checked into Betty Ford", "exit from
+    Morningside Recovery"), are that site, whatever spaCy labels them; written anywhere
+    else ("Betty Ford founded ...") they are left as they are.  Never a name the story
+    uses mostly for a place ("Goteborg" beside "Goteborg Cathedral") or as a nationality
+    ("British" of the British Museum), a name starting with a common word by the story's
+    casing ("Parliament" of Parliament Square), nor one word that is a given name or a
+    surname of someone the story names in full ("to Gadhafi": not the Gadhafi
+    Foundation).  Returns the mentions and the ids of those changed."""
     labels: defaultdict[str, Counter[bool]] = defaultdict(Counter)
-    sites: defaultdict[str, dict[str, Mention]] = defaultdict(dict)  # leading run -> sites
+    sites: defaultdict[str, dict[str, Mention]] = defaultdict(dict)  # its words -> sites
+    people: set[str] = set()
     for _, m in mentions:
+        if m.label == "PERSON" and " " in m.text.strip():
+            parsed = parse_person(m.text)
+            if parsed.full:
+                people.update({fold(parsed.first or ""), fold(parsed.last)})
         if m.label not in TYPES:
             continue
         key = fold(m.text)
@@ -381,19 +398,23 @@ def _site_short_forms(
         while cut > 0 and words[cut - 1] in _GENERIC_SITE:
             cut -= 1
         if m.label in {"ORG", "FAC"} and 0 < cut < len(words):
-            for n in range(1, cut + 1):
-                sites[" ".join(words[:n])].setdefault(" ".join(words[:cut]), m)
+            sites[" ".join(words[:cut])].setdefault(" ".join(words), m)
+    common = common_words(texts)
     out = list(mentions)
     changed: set[int] = set()
     for k, (n, m) in enumerate(mentions):
         key = fold(m.text)
-        stems = sites.get(key, {})
-        if len(stems) != 1 or labels[key][True] >= labels[key][False]:
+        found = sites.get(key, {})
+        if not found:
+            continue
+        if labels[key][True] >= labels[key][False] or key in nationalities:
+            continue
+        if common(key.split()[0]) or (" " not in key and key in people):
             continue
         before = re.findall(r"[\w'’]+", texts[n - 1][max(0, m.start - 30) : m.start])
         before = [w.lower() for w in before if w.lower() != "the"]
         if m.label in TYPES and before and before[-1] in _INTO:
-            site = next(iter(stems.values()))
+            site = next(iter(found.values()))
             out[k] = (n, replace(m, label=site.label, name=site.text))
             changed.add(id(out[k][1]))
     return out, changed
@@ -459,7 +480,7 @@ def _person_names(mentions: Iterable[Mention]) -> Callable[[Mention], bool]:
 # ------------------------------------------------------------ organisations and places
 
 
-def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
+def _merge_names(clusters: _Clusters, indices: list[int], texts: list[str]) -> None:
     locals_ = clusters.locals
     by_key: defaultdict[str, list[int]] = defaultdict(list)
     for i in indices:
@@ -475,7 +496,7 @@ def _merge_names(clusters: _Clusters, indices: list[int]) -> None:
     named = [i for i in indices if locals_[i].kind in {"ORG", "FAC"}]
     named = [i for i in named if fold(locals_[i].name) not in places]
     _merge_site_variants(clusters, named)
-    _attach_short_names(clusters, named)
+    _attach_short_names(clusters, named, common_words(texts))
     _attach_place_ends(clusters, [i for i in indices if locals_[i].kind in {"GPE", "LOC"}])
 
 
@@ -563,7 +584,9 @@ def _merge_site_variants(clusters: _Clusters, facilities: list[int]) -> None:
         _union_all(clusters, members, f"{names}: one site, {' '.join(stem)}, by other kind words")
 
 
-def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
+def _attach_short_names(
+    clusters: _Clusters, named: list[int], common: Callable[[str], bool]
+) -> None:
     """ "Chargers" joins "San Diego Chargers", "Nordlink" joins "Nordlink Ferries", when no
     other name of its kind (organisation or facility) ends (or starts) that way; of the
     names it starts, those it is the head of ("Academy" of "Academy of Motion Picture Arts
@@ -587,11 +610,17 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
             if name[cut] in {"of", "for"}:  # the short form keeps the head of the name
                 headed[kind[j], name[:cut]].add(j)
     # Longest first, so "Morningside Recovery" has joined its Center before "Morningside" looks.
+    seen: set[tuple[str, tuple[str, ...]]] = set()
     for i in sorted(named, key=lambda i: -len(words[i])):
         short = words[i]
+        if (kind[i], short) in seen:
+            continue  # every local of one name is one group already: it joins once
+        seen.add((kind[i], short))
         for part, index in (("end", ends), ("start", starts)):
             found = index.get((kind[i], short), set())
-            if part == "start":  # "the Academy": Academy of ..., not the Academy Awards
+            if part == "start" and not (len(short) == 1 and common(short[0])):
+                # "the Academy": Academy of ..., not the Academy Awards; never for a word
+                # the story writes as a common word ("State": not State of the Union).
                 found = headed.get((kind[i], short)) or found
             longer = {clusters.find(j) for j in found}
             root = _dominant(clusters, longer)
@@ -599,6 +628,7 @@ def _attach_short_names(clusters: _Clusters, named: list[int]) -> None:
                 long = locals_[root].name
                 other = "no other name" if len(longer) == 1 else "names in far fewer sources"
                 clusters.union(root, i, f"{locals_[i].name} is the {part} of {long} and {other}")
+                break  # one name it shortens: "House" never chains two Houses together
 
 
 def _attach_place_ends(clusters: _Clusters, places: list[int]) -> None:
@@ -691,7 +721,7 @@ def _candidate_pairs(locals_: list[_Local], indices: list[int]) -> list[tuple[in
     return sorted(pairs)
 
 
-def _merge_people(clusters: _Clusters, indices: list[int]) -> None:
+def _merge_people(clusters: _Clusters, indices: list[int], common: Callable[[str], bool]) -> None:
     locals_ = clusters.locals
     full = [i for i in indices if locals_[i].parsed.full]
     single = [i for i in indices if not locals_[i].parsed.full]
@@ -712,7 +742,7 @@ def _merge_people(clusters: _Clusters, indices: list[int]) -> None:
         if clusters.find(i) != clusters.find(j) and _compatible_groups(clusters, i, j):
             a, b = locals_[i], locals_[j]
             clusters.union(i, j, f"{a.name} / {b.name}: {reason}{_shared_roles(a, b)}")
-    _attach_surnames(clusters, full, single)
+    _attach_surnames(clusters, full, single, common)
 
 
 def _compatible_groups(clusters: _Clusters, i: int, j: int) -> bool:
@@ -738,7 +768,9 @@ def _names_of(clusters: _Clusters, i: int) -> dict[str, tuple[PersonName, set[in
     return names
 
 
-def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) -> None:
+def _attach_surnames(
+    clusters: _Clusters, full: list[int], single: list[int], common: Callable[[str], bool]
+) -> None:
     """A surname used alone joins the person of that surname, if the story says which one."""
     locals_ = clusters.locals
     given = Counter(fold(locals_[i].parsed.first or "") for i in full)
@@ -759,7 +791,8 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
         if fold(surname) in given_names:
             # A given name alone could be anyone of that name, unless the story names one
             # person so and the article shares company with that person's articles.
-            named_so = [] if surnames[fold(surname)] else by_given[fold(surname)]
+            word = fold(surname)
+            named_so = [] if surnames[word] or common(word) else by_given[word]
             bearer = _given_name_bearer(clusters, i, named_so, company)
             if bearer is not None:
                 why = f"{locals_[i].name} (source {locals_[i].source}) is the given name of"
@@ -793,13 +826,18 @@ def _attach_surnames(clusters: _Clusters, full: list[int], single: list[int]) ->
                 clusters.union(block[0], j, f"{locals_[block[0]].name} / {locals_[j].name}: {same}")
 
 
+# A person's name as written: words that start with a capital, or a quoted nickname.
+_NAME_WORDS = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z]|[\"'‘“][A-Z])[\w'’.\"”-]*)+")
+
+
 def _given_name_bearer(
     clusters: _Clusters, i: int, bearers: list[int], company: _Company
 ) -> int | None:
     """The one person the story names in full with the given name ``i`` is written as
     (``bearers``: the full names with that given name, none when someone has it as a
-    surname), when ``i``'s article names someone else from that person's articles ("His
-    sister Katie and mother Alice McMeekin" beside "Katie Jenkin")."""
+    surname or the word is a common word), when ``i``'s article names someone else from
+    that person's articles ("His sister Katie and mother Alice McMeekin" beside "Katie
+    Jenkin") and that person is named so in two sources or more."""
     local = clusters.locals[i]
     word = fold(local.name)
     if all(m.label != "PERSON" for m in local.mentions):
@@ -808,6 +846,12 @@ def _given_name_bearer(
     if len(roots) != 1:
         return None
     root = roots.pop()
+    # The bearer is a well-attested person's name: written so in two sources or more, and
+    # every word of it a capitalised name ("Swine Flu -RRB-" and "third Reich" are not).
+    sources = {clusters.locals[k].source for k in clusters.members(root)}
+    names = {clusters.locals[k].name for k in bearers}
+    if len(sources) < 2 or not all(_NAME_WORDS.fullmatch(n) for n in names):
+        return None
     shared = company.by_source[local.source] & company.of_group(clusters, root)
     return root if shared - {word} else None
 
