@@ -90,10 +90,11 @@ def _stem(word: str) -> str:
 
 def _stems(word: str) -> set[str]:
     """The stems a lower-case word can be an inflection of: "hired" is "hire" too (so a
-    headline's "Hire" counts as a common word), while "time" stays "time", not "Tim"."""
+    headline's "Hire" counts as a common word), while "time" stays "time", not "Tim", and a
+    plural ("brigades", "statutes") makes no name's last word ("Khamis Brigade") common."""
     stem = _stem(word)
     bare = word.lower()
-    if stem != bare and bare.endswith(("ed", "es", "ing")):
+    if stem != bare and bare.endswith(("ed", "ing")):  # verbs only: "brigades" is no "Brigade"
         return {stem, stem + "e"}
     return {stem}
 
