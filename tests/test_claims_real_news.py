@@ -137,3 +137,21 @@ def test_unsure_differences_are_figures_to_check_not_discrepancies(nlp: Any) -> 
         ],
     )
     assert not [c for c in _claims(story) if c.status == "discrepancy"]
+
+
+def test_a_supposed_case_is_not_a_reported_figure(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "Under the plan, if a depot stored 900 tonnes of fuel, it would need a second "
+                "pump. The Orsk depot stored 600 tonnes of fuel. If crews reach Lenko, 30 "
+                "kilometers north of Orsk, they will refuel there.",
+            )
+        ],
+    )
+    texts = {a.text for a in story.analyses[0].assertions}
+    assert not any(t.startswith("900") for t in texts)  # a condition, not a report
+    assert any(t.startswith("600") for t in texts)
+    assert any(t.startswith("30 kilometers") for t in texts)  # where a place is still stands

@@ -117,6 +117,8 @@ def _numbers(clause: _Clause) -> list[Assertion]:
             continue
         if _converted(clause.sent.doc, first) or _height(clause.sent.doc, last):
             continue
+        if _hypothetical(clause.sent.doc, last):
+            continue
         if first > 0 and clause.sent.doc[first - 1].text in CURRENCIES:
             # "$126 million deal": an amount of money, not a count of deals.
             assertion = _money(clause, first, last, value)
@@ -218,6 +220,29 @@ def _converted(doc: Doc, first: int) -> bool:
     return any(unit_of(t.text) is not None and t.i > before.start for t in before) and any(
         t.like_num for t in before
     )
+
+
+CONDITIONAL_MARKS = {"if", "unless"}
+
+
+def _hypothetical(doc: Doc, last: int) -> bool:
+    """A figure of a supposed case, not a report: "if a player made $20 million".
+
+    A figure that only describes something named in the condition ("if the rebels take
+    Kindu, 380 kilometers west of Goma") still stands: the walk stops at an apposition,
+    and a distance is where a place is, whatever the condition.
+    """
+    unit = _unit_after(doc, last)
+    if unit is not None and unit[0] == "distance":
+        return False
+    for node in [doc[last], *doc[last].ancestors]:
+        if node.dep_ == "appos":
+            return False
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children
+        ):
+            return True
+    return False
 
 
 def _height(doc: Doc, last: int) -> bool:
