@@ -155,3 +155,31 @@ def test_a_supposed_case_is_not_a_reported_figure(nlp: Any) -> None:
     assert not any(t.startswith("900") for t in texts)  # a condition, not a report
     assert any(t.startswith("600") for t in texts)
     assert any(t.startswith("30 kilometers") for t in texts)  # where a place is still stands
+
+
+def test_casualty_nouns_and_totals_count_the_dead(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "Officials reported one death at the Orsk terminal. The fire caused the deaths "
+                "of at least five dockers. Over the decade, a total of 312 workers died in "
+                "accidents at the port.",
+            )
+        ],
+    )
+    counts = {a.text: a.attribute for a in story.analyses[0].assertions if a.kind == "count"}
+    assert counts.get("one death") == "number of people killed"
+    assert counts.get("at least five dockers") == "number of people killed"
+    assert counts.get("312 workers") == "number of people killed"
+
+
+def test_a_count_takes_the_place_right_after_it() -> None:
+    from crosswire.reconcile.claims import _nearest_place
+
+    places = {"varnia": "Varnia", "arlania": "Arlania"}
+    # "Six people died in southern Varnia and seven in Arlania": the seven are Arlania's.
+    before = ["six", "people", "died", "in", "southern", "varnia", "and"]
+    assert _nearest_place(before, ["in", "arlania"], places) == "Arlania"
+    assert _nearest_place(["in", "varnia"], ["were", "killed"], places) == "Varnia"

@@ -63,6 +63,12 @@ STATES = {
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
     "missing": "missing", "detain": "detained",
 }  # fmt: skip
+# Nouns whose "of" introduces the figure itself: "a total of 4,299", "a toll of 60".
+AMOUNT_NOUNS = {"total", "toll", "tally", "sum", "average", "maximum", "minimum", "count"}
+# Nouns that are a casualty counted: "one death", "the deaths of four protesters".
+CASUALTY_NOUNS = {
+    "death": "killed", "fatality": "killed", "killing": "killed", "injury": "injured",
+}  # fmt: skip
 CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 SCALES = ("dozen", "hundred", "thousand", "million", "billion")
 CASUALTIES = {"killed", "injured", "missing"}
@@ -272,8 +278,10 @@ def _skip_number(doc: Doc, first: int, last: int) -> bool:
     before = doc[first - 1].lower_ if first > 0 else ""
     if after in ("a.m.", "p.m.", "am", "pm", "gmt", "utc", ":", "-year", "year-old"):
         return True
-    if before in ("aged", "age", "no.", "number", "page", "few", "several", "many", "of"):
+    if before in ("aged", "age", "no.", "number", "page", "few", "several", "many"):
         return True  # ages, labels, and vague amounts ("a few hundred metres")
+    if before == "of" and not (first > 1 and doc[first - 2].lower_ in AMOUNT_NOUNS):
+        return True  # "one of three", but "a total of 4,299" is a figure
     if after.endswith("-old") or (
         after == "-"
         and last + 4 < len(doc)
@@ -470,6 +478,8 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
     """The noun a number counts and what happened to it ("injured"), if any."""
     if number.dep_ == "nummod" and number.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         noun = number.head
+        if noun.lemma_.lower() in CASUALTY_NOUNS:  # "one death", "60 fatalities"
+            return noun, CASUALTY_NOUNS[noun.lemma_.lower()]
         if noun.lemma_.lower() in STATES or noun.lower_ in STATES:
             return noun, STATES.get(noun.lower_, STATES.get(noun.lemma_.lower(), ""))
         return noun, _state_of(noun)
@@ -489,6 +499,13 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
 
 
 def _state_of(noun: Token) -> str:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        # "the deaths of at least four protesters": the people a casualty noun counts
+        casualty = noun.head.head.lemma_.lower()
+        if casualty in CASUALTY_NOUNS:
+            return CASUALTY_NOUNS[casualty]
+        if casualty in AMOUNT_NOUNS and noun.head.head.i != noun.i:
+            return _state_of(noun.head.head)  # "a total of 4,299 opponents died"
     for child in noun.children:
         # "people killed", "wounded soldiers", "3,000 people who were killed"
         if child.dep_ in ("acl", "amod", "relcl") and child.lemma_.lower() in STATES:

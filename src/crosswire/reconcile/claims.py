@@ -392,6 +392,8 @@ def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) 
     """The place a value is said of: named before it in its clause ("In Nicaragua, 2,000
     were killed", "El Salvador reported 239 dead"), else after it ("killed 14 in Honduras").
     """
+    if after[1:2] and after[0] == "in" and after[1] in places:
+        return places[after[1]]  # "six died in Mexico and seven in Costa Rica"
     for side in (before[::-1], after):
         for word in side[:NEAR_WORDS]:
             if word == CLAUSE_BREAK:
