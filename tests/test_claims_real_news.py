@@ -183,3 +183,39 @@ def test_a_count_takes_the_place_right_after_it() -> None:
     before = ["six", "people", "died", "in", "southern", "varnia", "and"]
     assert _nearest_place(before, ["in", "arlania"], places) == "Arlania"
     assert _nearest_place(["in", "varnia"], ["were", "killed"], places) == "Varnia"
+
+
+def test_a_distance_without_its_origin_may_be_the_same_distance() -> None:
+    from crosswire.reconcile.claims import head_key
+
+    assert head_key("distance from orsk") == "distance"
+    assert head_key("number of preseason game") == "number of game"
+
+
+def test_only_the_part_after_a_total_is_a_subgroup(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "The blast at the Orsk terminal killed 31 people, 4 of them firefighters.",
+            ),
+            ("2031-03-05", "The Orsk terminal blast killed 31 people, officials said."),
+        ],
+    )
+    claims = _with(_claims(story), "31 people")
+    assert claims and len({s for v in claims[0].values for s in v.sources}) == 2
+
+
+def test_an_age_in_an_apposition_is_the_named_persons(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "``We lost everything,'' said Pavel Orlin, the 61-year-old owner of Orlin Fuels.",
+            )
+        ],
+    )
+    ages = [a for a in story.analyses[0].assertions if a.attribute == "age"]
+    assert ages and ages[0].value == "61" and ages[0].subject == "Pavel Orlin"

@@ -214,6 +214,15 @@ def _age(clause: _Clause, first: int, last: int, value: Value) -> Assertion | No
         owner = token.head
     if owner is None or owner.pos_ not in ("PROPN", "NOUN"):
         return None
+    if owner.pos_ == "NOUN" and owner.dep_ == "appos" and owner.head.pos_ == "PROPN":
+        # "Mohammed Zughayar, the 54-year-old father of Yusef Zughayar": the name itself,
+        # not the names its apposition mentions.
+        person = owner.head
+        words = [t.text for t in person.lefts if t.dep_ == "compound"] + [person.text]
+        name = " ".join(words)
+        return _assertion(
+            clause, first, last, value, "quantity", Subject("", (name,), name), "age", 1.0, None
+        )
     subject = describe(owner) if owner.pos_ == "PROPN" else Subject("", (), "")
     return _assertion(clause, first, last, value, "quantity", subject, "age", 1.0, None)
 

@@ -135,6 +135,7 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
 CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
+_PARTITIVE = re.compile(r"\bof\s+(?:" + "|".join(sorted(PARTITIVE)) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
@@ -232,6 +233,9 @@ def attribute_key(attribute: str) -> str:
 def head_key(key: str) -> str:
     """ "number of preseason game" -> "number of game": the kind of thing counted, without
     the words before it (which may be said or left out: "114 preseason games", "114-game")."""
+    measure, _, origin = key.partition(" from ")
+    if origin:
+        return measure  # "distance from kindu": a distance, its origin said or left out
     words = key.split()
     if words[:2] != ["number", "of"]:
         return key
@@ -345,7 +349,9 @@ def _item(
         near=near,
         place=_nearest_place(before, after, places),
         years=set(_YEAR.findall(sentence)) - value_years,
-        subgroup=_subgroup(raw_before, raw_after)
+        subgroup=_subgroup(
+            raw_before, raw_after, assertion.text, text[assertion.end : assertion.end + 20]
+        )
         or bool(set(_raw_words(_unhedged(assertion))) & PART),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
@@ -403,10 +409,16 @@ def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) 
     return ""
 
 
-def _subgroup(before: list[str], after: list[str]) -> bool:
-    """ "one other died later", "another 600 people", "12 of them": part of a larger count."""
-    if after[:2] and after[0] == "of" and after[1:2] and after[1] in PARTITIVE:
+def _subgroup(before: list[str], after: list[str], value: str, following: str) -> bool:
+    """ "one other died later", "another 600 people", "12 of them": part of a larger count.
+
+    ``value`` is the value as written, ``following`` the text right after it: "213 people,
+    12 of them Americans" makes the 12 a part, not the 213 (word lists leave figures out).
+    """
+    if _PARTITIVE.match(following.lstrip()) or _PARTITIVE.search(value):
         return True
+    if before[-1:] == ["than"]:
+        before = before[:-2]  # "more than $30 million" is a hedge, not "more" of a count
     return bool(set(before[-2:]) & SUBGROUP_BEFORE or set(after[:1]) & SUBGROUP_AFTER)
 
 
