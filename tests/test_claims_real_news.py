@@ -219,3 +219,22 @@ def test_an_age_in_an_apposition_is_the_named_persons(nlp: Any) -> None:
     )
     ages = [a for a in story.analyses[0].assertions if a.attribute == "age"]
     assert ages and ages[0].value == "61" and ages[0].subject == "Pavel Orlin"
+
+
+def test_hundreds_is_a_range_never_a_flag(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The Orsk terminal fire has killed hundreds, officials said."),
+            ("2031-03-05", "The Orsk terminal fire has killed 1,400, officials said."),
+            ("2031-03-05", "Tens of thousands of people fled the Orsk district."),
+        ],
+    )
+    hundreds = next(a for a in story.analyses[0].assertions if a.value == "hundreds")
+    assert (hundreds.low, hundreds.high) == (200.0, 1000.0)
+    assert hundreds.attribute == "number of people killed"
+    tens = next(a for a in story.analyses[2].assertions if a.value == "tens of thousands")
+    assert tens.low == 20000.0 and tens.text.startswith("Tens of thousands")
+    claims = _claims(story)
+    assert not any(c.status == "discrepancy" for c in claims)
+    assert any(c.status == "check" for c in _with(claims, "hundreds"))  # figures to check

@@ -136,7 +136,69 @@ def _numbers(clause: _Clause) -> list[Assertion]:
         if assertion is not None:
             found.append(assertion)
     found.extend(_single_calls(clause))
+    found.extend(_vague_counts(clause))
     return found
+
+
+# Plural scale words as counts: "hundreds" is at least 200 and fewer than 1,000.
+VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6}
+
+
+def _vague_counts(clause: _Clause) -> list[Assertion]:
+    """ "killed hundreds", "hundreds of protesters have been arrested", "tens of thousands":
+    a count given only by its order, kept as the range it stands for (never a figure to
+    flag against another on its own: ``reconcile.claims`` shows such conflicts to check).
+    """
+    doc = clause.sent.doc
+    found = []
+    for token in clause.sent:
+        scale = {**VAGUE_SCALES, "tens": 10.0}.get(token.lower_)
+        if scale is None or token.pos_ not in ("NOUN", "NUM"):
+            continue
+        first, low, written = token.i, 2 * scale, token.lower_
+        before = doc[first - 2].lower_ if first >= 2 else ""
+        if doc[first - 1].lower_ == "of" and (before in VAGUE_SCALES or before == "tens"):
+            continue  # the "thousands" of "tens of thousands": read from "tens"
+        if token.i + 2 < clause.sent.end and doc[token.i + 1].lower_ == "of":
+            following = doc[token.i + 2].lower_
+            if following in VAGUE_SCALES or following in ("thousands", "millions"):
+                low *= VAGUE_SCALES[following]
+                written = f"{written} of {following}"
+                token = doc[token.i + 2]  # the tree goes on from the second scale word
+        elif token.lower_ == "tens":
+            continue
+        counted = _vague_counted(token)
+        if counted is None:
+            continue
+        noun, state = counted
+        if noun.lemma_.lower() in NOT_COUNTED or noun.lower_ in ("dollars", "years"):
+            continue
+        attribute = "number of people " + state if noun.i == token.i else None
+        if attribute is None:
+            attribute = _count_attribute(noun, state, clause)
+        subject = _holder(clause, noun, state)
+        last = noun.i if noun.i > token.i and noun.i - token.i <= 3 else token.i
+        assertion = _assertion(
+            clause, first, last, Value(low, 0.5), "count", subject, attribute, 1.0, None
+        )
+        assertion.value, assertion.low, assertion.high = written, low, low * 5
+        found.append(assertion)
+    return found
+
+
+def _vague_counted(scale: Token) -> tuple[Token, str] | None:
+    """The noun a plural scale word counts ("hundreds of protesters") and their state; the
+    scale word itself when it stands for people something happened to ("hundreds were
+    detained", "killed hundreds")."""
+    for child in scale.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return pobj, _state_of(scale) or _state_of(pobj)
+    state = _state_of(scale)
+    if not state and scale.head.lemma_.lower() in STATES and scale.dep_ in ("dobj", "nsubjpass"):
+        state = STATES[scale.head.lemma_.lower()]
+    return (scale, state) if state else None
 
 
 def _number_phrases(sent: Span) -> list[tuple[int, int]]:

@@ -794,6 +794,8 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
     """
     if a.assertion.kind == "place" or b.assertion.kind == "place":
         return False
+    if any(_vague(m.assertion) for m in (a, b)):
+        return False  # "hundreds" against a figure: for the reader to check
     members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
     others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
     pairs = [(x, y) for x in members for y in others if _rivals(cluster, x, y)]
@@ -804,6 +806,11 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
     # Figures far apart are one measurement only when the sources say so: a strong
     # shared context, or a source saying the figure moved (then shown as a change).
     return any(_series(cluster, x, y) for x, y in pairs)
+
+
+def _vague(assertion: Assertion) -> bool:
+    """A count given only by its order ("hundreds", "tens of thousands")."""
+    return assertion.kind in ("count", "quantity") and stated(assertion) is None
 
 
 def _same_event(x: _Item, y: _Item) -> bool:
