@@ -238,3 +238,19 @@ def test_hundreds_is_a_range_never_a_flag(nlp: Any) -> None:
     claims = _claims(story)
     assert not any(c.status == "discrepancy" for c in claims)
     assert any(c.status == "check" for c in _with(claims, "hundreds"))  # figures to check
+
+
+def test_arrests_count_people_whoever_they_were(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "Police said hundreds of dockers have been arrested in Orsk."),
+            ("2031-03-05", "Hundreds were detained in Orsk, police said."),
+            ("2031-03-05", "Officials said one man was arrested."),
+        ],
+    )
+    attributes = {a.text.lower(): a.attribute for an in story.analyses for a in an.assertions}
+    assert attributes["hundreds of dockers"] == "number of people arrested"
+    assert attributes["hundreds"] == "number of people arrested"
+    one = _with(_claims(story), "one man")
+    assert one and "hundreds" not in _wordings(one[0])  # a single arrest is not "hundreds"

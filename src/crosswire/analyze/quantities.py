@@ -61,7 +61,7 @@ STATES = {
     "wounded": "injured", "kill": "killed", "killed": "killed", "die": "killed",
     "dead": "killed", "evacuate": "evacuated", "rescue": "rescued", "arrest": "arrested",
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
-    "missing": "missing", "detain": "detained",
+    "missing": "missing", "detain": "arrested",
 }  # fmt: skip
 # Nouns whose "of" introduces the figure itself: "a total of 4,299", "a toll of 60".
 AMOUNT_NOUNS = {"total", "toll", "tally", "sum", "average", "maximum", "minimum", "count"}
@@ -72,6 +72,8 @@ CASUALTY_NOUNS = {
 CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 SCALES = ("dozen", "hundred", "thousand", "million", "billion")
 CASUALTIES = {"killed", "injured", "missing"}
+# States only people are in: who they were is the scope, not another attribute.
+PERSONAL_STATES = CASUALTIES | {"arrested", "hospitalised"}
 DURATION_VERBS = {"last", "take", "run", "continue", "go", "spend", "drag", "stretch"}
 MEASURE_ATTRIBUTES = {"distance": "distance", "speed": "speed", "percentage": "percentage"}
 
@@ -595,9 +597,11 @@ def _state_of(noun: Token) -> str:
 
 def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
     lemma = noun.lemma_.lower()
-    if state in CASUALTIES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
-        # Who was killed or hurt is the scope, not another attribute: "four demonstrators
-        # were killed" and "the deaths of four protesters" count the same dead; subgroups
+    if state in PERSONAL_STATES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
+        # Who was killed, hurt or arrested is the scope, not another attribute: "four
+        # demonstrators were killed" and "the deaths of four protesters" count the same
+        # dead, "hundreds of protesters were arrested" and "hundreds were detained" the
+        # same arrests; subgroups
         # ("12 of them Americans") and places keep different counts apart downstream.
         return f"number of people {state}"
     if state and (lemma in PEOPLE or lemma in STATES or noun.pos_ in ("NUM", "ADJ", "VERB")):

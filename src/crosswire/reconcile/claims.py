@@ -859,11 +859,21 @@ def _plausible(a: Assertion, b: Assertion) -> bool:
     Outlets that disagree give figures of one order ("seven" and "eight hours", 212 and
     "about 210"); figures far apart (five hours, three weeks) are more often two things.
     """
-    x, y = stated(a), stated(b)
+    x, y = _span(a), _span(b)
     if x is None or y is None:
         return True
-    low, high = sorted((abs(x), abs(y)))
-    return high <= PLAUSIBLE_RATIO * max(low, 1.0)
+    (_, top), (bottom, _) = sorted((x, y))
+    return bottom <= PLAUSIBLE_RATIO * max(top, 1.0)
+
+
+def _span(assertion: Assertion) -> tuple[float, float] | None:
+    """The figure as stated, or the range a vague count stands for ("hundreds": 200-1000)."""
+    figure = stated(assertion)
+    if figure is not None:
+        return abs(figure), abs(figure)
+    if _vague(assertion) and assertion.low is not None and assertion.high is not None:
+        return assertion.low, assertion.high
+    return None
 
 
 def _evolving(
