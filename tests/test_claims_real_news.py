@@ -254,3 +254,21 @@ def test_arrests_count_people_whoever_they_were(nlp: Any) -> None:
     assert attributes["hundreds"] == "number of people arrested"
     one = _with(_claims(story), "one man")
     assert one and "hundreds" not in _wordings(one[0])  # a single arrest is not "hundreds"
+
+
+def test_a_bracketed_conversion_says_how_a_figure_was_rounded(nlp: Any) -> None:
+    from crosswire.reconcile.claims import conflict
+
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The depot lies 4 kilometers (2 miles) outside Orsk."),
+            ("2031-03-05", "The depot lies two miles (three kilometers) outside Orsk."),
+            ("2031-03-05", "The depot lies 4 kilometers outside Orsk."),
+        ],
+    )
+    four, two, plain = (next(a for a in an.assertions) for an in story.analyses)
+    assert two.low is not None and two.high is not None
+    assert (round(two.low), round(two.high)) == (2500, 3500)  # 2 miles, said to be 3 km
+    assert conflict(four, two)  # 4 km and 3 km, however the miles were rounded
+    assert not conflict(four, plain)

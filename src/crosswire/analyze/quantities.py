@@ -410,7 +410,32 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
         attribute = dimension
     if subject is None:
         return None
-    return _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
+    assertion = _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
+    _narrow_by_conversion(doc, end, dimension, assertion)
+    return assertion
+
+
+def _narrow_by_conversion(doc: Doc, end: int, dimension: str, assertion: Assertion) -> None:
+    """ "two miles (three kilometers)": the writer's conversion says how the figure was
+    rounded, so the value is the range both readings allow (2 miles alone is 1.5-2.5 miles,
+    with its 3 km it is 2.5-3.5 km).  A conversion that does not fit is left unused."""
+    if end + 3 >= len(doc) or doc[end + 1].text != "(":
+        return
+    close = next((i for i in range(end + 2, min(end + 8, len(doc))) if doc[i].text == ")"), None)
+    if close is None:
+        return
+    phrase = next(((f, l) for f, l in _number_phrases(doc[end + 2 : close])), None)
+    unit = _unit_after(doc, phrase[1]) if phrase else None
+    if phrase is None or unit is None or unit[0] != dimension or unit[3] >= close:
+        return
+    converted = parse_number(doc[phrase[0] : phrase[1] + 1].text)
+    if converted is None or assertion.high is None:
+        return
+    kind = hedge_kind(assertion.hedge)
+    low, high = interval(converted, kind)
+    low, high = max(assertion.low or 0.0, low * unit[1]), min(assertion.high, high * unit[1])
+    if low < high:
+        assertion.low, assertion.high = low, high
 
 
 def _money(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
