@@ -424,7 +424,7 @@ def _narrow_by_conversion(doc: Doc, end: int, dimension: str, assertion: Asserti
     close = next((i for i in range(end + 2, min(end + 8, len(doc))) if doc[i].text == ")"), None)
     if close is None:
         return
-    phrase = next(((f, l) for f, l in _number_phrases(doc[end + 2 : close])), None)
+    phrase = next(iter(_number_phrases(doc[end + 2 : close])), None)
     unit = _unit_after(doc, phrase[1]) if phrase else None
     if phrase is None or unit is None or unit[0] != dimension or unit[3] >= close:
         return
