@@ -272,3 +272,13 @@ def test_a_bracketed_conversion_says_how_a_figure_was_rounded(nlp: Any) -> None:
     assert (round(two.low), round(two.high)) == (2500, 3500)  # 2 miles, said to be 3 km
     assert conflict(four, two)  # 4 km and 3 km, however the miles were rounded
     assert not conflict(four, plain)
+
+
+def test_a_measure_after_of_is_a_figure(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [("2031-03-04", "The storm had winds of 80 mph. One of three pumps failed.")],
+    )
+    texts = {a.text for a in story.analyses[0].assertions}
+    assert "80 mph" in texts
+    assert not any(t.lower().startswith("three") for t in texts)

@@ -353,8 +353,9 @@ def _skip_number(doc: Doc, first: int, last: int) -> bool:
         return True
     if before in ("aged", "age", "no.", "number", "page", "few", "several", "many"):
         return True  # ages, labels, and vague amounts ("a few hundred metres")
-    if before == "of" and not (first > 1 and doc[first - 2].lower_ in AMOUNT_NOUNS):
-        return True  # "one of three", but "a total of 4,299" is a figure
+    amount = first > 1 and doc[first - 2].lower_ in AMOUNT_NOUNS
+    if before == "of" and not amount and _unit_after(doc, last) is None:
+        return True  # "one of three", but "a total of 4,299" and "winds of 80 mph" are figures
     if after.endswith("-old") or (
         after == "-"
         and last + 4 < len(doc)
