@@ -282,3 +282,8 @@ def test_a_measure_after_of_is_a_figure(nlp: Any) -> None:
     texts = {a.text for a in story.analyses[0].assertions}
     assert "80 mph" in texts
     assert not any(t.lower().startswith("three") for t in texts)
+
+
+def test_a_symbol_is_not_a_counted_noun(nlp: Any) -> None:
+    story = _story(nlp, [("2031-03-04", "The charity has released # 50,000 from its funds.")])
+    assert not any(a.kind == "count" for a in story.analyses[0].assertions)

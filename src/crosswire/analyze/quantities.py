@@ -563,6 +563,8 @@ def _count(clause: _Clause, first: int, last: int, value: Value) -> Assertion | 
     noun, state = counted
     if noun.lemma_.lower() in NOT_COUNTED:
         return None
+    if noun.i != number.i and not any(ch.isalpha() for ch in noun.text):
+        return None  # "# 50,000" (a currency sign some feeds write as "#") counts nothing
     if noun.pos_ == "PROPN" and not (state and noun.ent_type_ == "NORP"):
         return None  # "21 Israelis" wounded are people; "Boeing 727" is a name
     if value.number == 1 and noun.tag_ == "NN" and not state:
