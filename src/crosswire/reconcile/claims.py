@@ -430,9 +430,11 @@ def _unhedged(assertion: Assertion) -> str:
 
 
 def _mark_unique(items: list[_Item]) -> None:
-    counts = Counter((m.source, m.key) for m in items)
+    """A source's only figure of an attribute; "hundreds" is no figure, so it never is one
+    and does not make another the source's second."""
+    counts = Counter((m.source, m.key) for m in items if not _vague(m.assertion))
     for item in items:
-        item.unique = counts[(item.source, item.key)] == 1
+        item.unique = not _vague(item.assertion) and counts[(item.source, item.key)] == 1
 
 
 def specific(key: str) -> bool:
