@@ -287,3 +287,22 @@ def test_a_measure_after_of_is_a_figure(nlp: Any) -> None:
 def test_a_symbol_is_not_a_counted_noun(nlp: Any) -> None:
     story = _story(nlp, [("2031-03-04", "The charity has released # 50,000 from its funds.")])
     assert not any(a.kind == "count" for a in story.analyses[0].assertions)
+
+
+def test_only_a_toll_of_one_place_may_grow_by_orders(nlp: Any) -> None:
+    from crosswire.reconcile.claims import _series_pair, story_items
+
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The remaining 14 people waiting for results live in Varnia."),
+            ("2031-03-05", "The flu may have infected more than 2,500 people in Varnia."),
+            ("2031-03-05", "Two people were killed in Varnia."),
+            ("2031-03-06", "The flu has killed 40 people in Varnia."),
+        ],
+    )
+    items = story_items(story, reconcile_entities(story), {n: None for n in range(1, 5)})
+    waiting, infected, two, forty = (next(m for m in items if m.source == n) for n in range(1, 5))
+    assert waiting.place == infected.place == "Varnia"
+    assert not _series_pair(waiting, infected, 0.5)  # two counts of people, not one toll
+    assert _series_pair(two, forty, 0.5)  # one place's toll may grow by orders

@@ -840,8 +840,10 @@ def _series_pair(x: _Item, y: _Item, score: float) -> bool:
     contexts are strongly alike."""
     if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
         return True
-    # A toll of one named place: counts of one country's dead grow by whole orders.
-    return bool(x.place) and x.place == y.place and _scoped_by_place(x, y)
+    # A toll of one named place: counts of one country's dead grow by whole orders (not
+    # any count of people: "14 people awaiting results" is not "2,500 infected").
+    toll = any(w in x.key for w in CASUALTY_WORDS)
+    return toll and bool(x.place) and x.place == y.place and _scoped_by_place(x, y)
 
 
 def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
