@@ -306,3 +306,10 @@ def test_only_a_toll_of_one_place_may_grow_by_orders(nlp: Any) -> None:
     assert waiting.place == infected.place == "Varnia"
     assert not _series_pair(waiting, infected, 0.5)  # two counts of people, not one toll
     assert _series_pair(two, forty, 0.5)  # one place's toll may grow by orders
+
+
+def test_members_alone_are_what_is_counted() -> None:
+    from crosswire.reconcile.claims import attribute_key
+
+    assert attribute_key("number of crew members") == "number of crew"
+    assert attribute_key("number of members") == "number of member"

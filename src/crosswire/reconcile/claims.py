@@ -225,7 +225,12 @@ def story_items(
 def attribute_key(attribute: str) -> str:
     """ "number of crew members in late December" -> "number of crew in december"."""
     words = _WORD.findall(_QUALIFIER.sub("", attribute.lower()))
-    words = [w for w in words if w not in ("members", "member", "boats", "boat")]
+    # "crew members" are the crew, but "14 members" alone are members.
+    words = [
+        w
+        for i, w in enumerate(words)
+        if w not in ("members", "member", "boats", "boat") or i < 1 or words[i - 1] == "of"
+    ]
     key = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
     return COUNT_SYNONYMS.get(key, key)
 
