@@ -381,12 +381,15 @@ def leave_one_cluster_out(analysed: dict[str, tuple[Story, Located]]) -> dict[st
 def labelled_pairs(story: Story, located: Located) -> list[tuple[list[float], int]]:
     """(features, 1 if both values report one gold fact) for every compatible value pair."""
     items = story_items(story, reconcile_entities(story), find_duplicates(story))
+    one_source = _copies_as_one(story)
     facts = [
         {
             f["id"]
             for f in located.facts
             for source, start, end in f["spans"]
-            if source == item.source and item.assertion.start < end and start < item.assertion.end
+            if source == one_source.get(item.source, item.source)
+            and item.assertion.start < end
+            and start < item.assertion.end
         }
         for item in items
     ]
