@@ -99,3 +99,62 @@ def test_reprints_count_once_as_sources() -> None:
     assert summary[0].sources == [4, 5]
     # Found by the summariser itself, 4 and 5 are copies too: one voice each, still a summary.
     assert summarize_story(s, words=16)
+
+
+def _sentences(article: Article, cuts: list[str]) -> list[Sentence]:
+    """Sentences of ``article`` cut where the parser would, as given by ``cuts``."""
+    found, at = [], 0
+    for piece in cuts:
+        start = article.text.index(piece, at)
+        found.append(Sentence(article.id, start, start + len(piece), piece))
+        at = start + len(piece)
+    return found
+
+
+def test_an_opinion_someone_is_reported_as_holding_is_attributed() -> None:
+    from crosswire.model import Attribution
+    from crosswire.summarize.candidates import candidates, usable
+
+    text = (
+        "The harbour union ruled out sharing the port board with the owners on Monday, "
+        "insisting it alone must chair the board."
+    )
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    content = "it alone must chair the board"
+    cue = text.index("insisting")
+    reported = Attribution(
+        "a1",
+        text.index(content),
+        text.index(content) + len(content),
+        content,
+        "indirect",
+        "insisting",
+        cue,
+        cue + len("insisting"),
+        "The harbour union",
+        0,
+        len("The harbour union"),
+    )
+    plain = ArticleAnalysis(article=article, sentences=_sentences(article, [text]))
+    with_speech = ArticleAnalysis(
+        article=article, sentences=plain.sentences, attributions=[reported]
+    )
+    # Unattributed, "must" is the writer's opinion; reported, it is the union's.
+    assert not usable(candidates([plain])[0])
+    assert usable(candidates([with_speech])[0])
+
+
+def test_a_sentence_cut_at_a_wire_dash_is_joined_and_a_stray_quote_left_out() -> None:
+    from crosswire.summarize.candidates import candidates, usable
+
+    dash = "With winds near 180 mph, the storm over Port Alba was a Category 5 monster _"
+    rest = "the highest rating a storm can have."
+    stray = "The mayor of Port Alba asked for help, saying the harbour was under water. ''"
+    text = f"{dash} {rest} {stray}"
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    analysis = ArticleAnalysis(article=article, sentences=_sentences(article, [dash, rest, stray]))
+    found = candidates([analysis])
+    assert [c.text for c in found] == [f"{dash} {rest}", stray[:-3]]
+    for c in found:
+        assert text[c.start : c.end] == c.text
+        assert usable(c), c.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from crosswire.model import ArticleAnalysis
@@ -62,6 +63,10 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
 # "... charges him with murder": a personal pronoun in a sentence that names no person.
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
 _ENDINGS = (".", "!", '"', "”", "’", "'", ")")
+# A quotation mark standing alone after the sentence's end opens the next sentence's quote.
+_STRAY_CLOSE = re.compile(r"(?<=[.!?])\s+(''|\"|”)$")
+# The wire's dash, set off by spaces, at the end of a parser sentence.
+_DASH_END = re.compile(r"\s(_|--|—|–)$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,9 @@ class Candidate:
     # each person's name ("Mahathir" or "Mohamad"), every word of an organisation's or
     # place's name (lower-cased).
     names: frozenset[frozenset[str]] = frozenset()
+    # What the sentence reports someone as saying or holding ("..., insisting it alone must
+    # occupy the post"), as offsets into ``text``: an opinion there is attributed, not stated.
+    reported: tuple[tuple[int, int], ...] = ()
 
 
 def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
@@ -89,7 +97,9 @@ def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
     found = []
     for source, analysis in enumerate(analyses, start=1):
         text = analysis.article.text
-        spans = [span for s in analysis.sentences for span in _lines(text, s.start, s.end)]
+        spans = _joined(
+            [span for s in analysis.sentences for span in _lines(text, s.start, s.end)], text
+        )
         people = sorted((m.start, m.end, m.text) for m in analysis.mentions if m.label == "PERSON")
         named = sorted(
             (m.start, m.end, m.text, m.label) for m in analysis.mentions if m.label in _NAMED_LABELS
@@ -107,9 +117,20 @@ def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
                     needs,
                     introduces,
                     _stated_names(named, start, end),
+                    _reported(analysis, start, end),
                 )
             )
     return _only_resolvable(found)
+
+
+def _reported(analysis: ArticleAnalysis, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Content spans of the attributions whose cue and speaker are in ``start:end``."""
+    found = []
+    for a in analysis.attributions:
+        inside = a.cue_start is not None and start <= a.cue_start and (a.cue_end or 0) <= end
+        if inside and a.speaker_start is not None and start <= a.speaker_start < end:
+            found.append((max(a.start, start) - start, min(a.end, end) - start))
+    return tuple(sorted(f for f in found if f[0] < f[1]))
 
 
 def _stated_names(
@@ -152,15 +173,19 @@ def _only_resolvable(found: list[Candidate]) -> list[Candidate]:
 def usable(candidate: Candidate) -> bool:
     """Whether a summary may use ``candidate``: it stands alone, and a personal pronoun
     in it (outside quotes) has a person named in the sentence to refer to."""
-    if not stands_alone(candidate.text):
+    if not stands_alone(candidate.text, candidate.reported):
         return False
     if candidate.needs or candidate.introduces:
         return True
     return not _PERSONAL.search(_QUOTED.sub(" ", candidate.text))
 
 
-def stands_alone(text: str) -> bool:
-    """Whether ``text`` can be read out of context: a whole, declarative, non-noise sentence."""
+def stands_alone(text: str, reported: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether ``text`` can be read out of context: a whole, declarative, non-noise sentence.
+
+    ``reported``: spans of ``text`` that someone named in it is reported as saying; an
+    opinion there is attributed, as a quotation's is.
+    """
     count = len(text.split())
     if not MIN_WORDS <= count <= MAX_WORDS:
         return False
@@ -171,9 +196,19 @@ def stands_alone(text: str) -> bool:
     if _PRONOUN_SPEAKER.search(text) or _LATE_PRONOUN.match(text) or _HEADER.match(text):
         return False
     unquoted = _QUOTED.sub(" ", text)
-    if _HERE.search(unquoted) or (_OPINION.search(unquoted) and not _ATTRIBUTED.search(text)):
+    if _HERE.search(unquoted):
+        return False
+    own = _blank(unquoted, reported)
+    if _OPINION.search(own) and not _ATTRIBUTED.search(text):
         return False
     return not (_DANGLING.match(text) or _BOILERPLATE.search(text))
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _unbalanced_quotes(text: str) -> bool:
@@ -195,6 +230,22 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         dateline = _DATELINE.match(text[a:b])
         if dateline and dateline.end() < b - a:
             a += dateline.end()
+        if (stray := _STRAY_CLOSE.search(text[a:b])) and _unbalanced_quotes(text[a:b]):
+            b = a + stray.start()  # "... of genocide. ''": the next quote's opener
         if a < b:
             spans.append((a, b))
     return spans
+
+
+def _joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``spans`` with a sentence the parser cut at a wire dash ("a Category 5 monster _ the
+    highest rating") joined to its lower-case continuation on the same line."""
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and _DASH_END.search(text[joined[-1][0] : joined[-1][1]]):
+            gap = text[joined[-1][1] : a]
+            if not gap.strip() and "\n" not in gap and text[a : a + 1].islower():
+                joined[-1] = (joined[-1][0], b)
+                continue
+        joined.append((a, b))
+    return joined
