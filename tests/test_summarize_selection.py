@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from crosswire.model import Article, ArticleAnalysis, Sentence, Story
 from crosswire.summarize import summarize_story
 from crosswire.summarize.candidates import stands_alone
@@ -158,3 +160,27 @@ def test_a_sentence_cut_at_a_wire_dash_is_joined_and_a_stray_quote_left_out() ->
     for c in found:
         assert text[c.start : c.end] == c.text
         assert usable(c), c.text
+
+
+def test_a_definite_subject_referring_back_comes_after_what_it_refers_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import crosswire.summarize as summarize
+    from crosswire.summarize.candidates import candidates
+
+    back = "The agreement gives the dock workers of Port Alba a raise of four percent this year."
+    intro = "The port board of Port Alba signed an agreement with the dock workers on Monday."
+    other = "Dock workers in Port Alba had been on strike for three weeks over their pay."
+    articles = [f"{intro} {back}", f"{other} {back}", f"{other} {back}"]
+    found = candidates(story(*articles).analyses)
+    referring = [c for c in found if c.text == back]
+    assert referring[0].refers == {stem("agreement")}, referring[0]
+    summary = [s.text for s in summarize_story(story(*articles), words=34)]
+    assert summary, "the outlets share a sentence"
+    if back in summary:
+        assert any("agreement" in s for s in summary[: summary.index(back)]), summary
+    # Without the rule the sentence every outlet shares opens the summary alone.
+    monkeypatch.setattr(summarize, "_needs", lambda usable: {})
+    monkeypatch.setattr(summarize, "_introduced_first", lambda ordered: ordered)
+    plain = [s.text for s in summarize_story(story(*articles), words=34)]
+    assert plain[0] == back, plain

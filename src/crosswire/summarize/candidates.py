@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from crosswire.model import ArticleAnalysis
 from crosswire.stopwords import STOP_WORDS
+from crosswire.summarize.text import stem
 
 __all__ = ["Candidate", "candidates", "stands_alone", "usable"]
 
@@ -65,6 +66,12 @@ _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers|himself|herself)\b", re.IGNO
 _ENDINGS = (".", "!", '"', "”", "’", "'", ")")
 # A quotation mark standing alone after the sentence's end opens the next sentence's quote.
 _STRAY_CLOSE = re.compile(r"(?<=[.!?])\s+(''|\"|”)$")
+# "The decision came ...", "The deal, which ...": a definite noun opening the sentence,
+# followed by its verb or a comma (not by a modifier naming what it is).
+_DEFINITE = re.compile(
+    r"^The ([a-z]{3,})(?:,|\s+(?!(of|to|for|by|in|on|at|that|with|from|between|over|against)\b)"
+    r"[a-z])"
+)
 # The wire's dash, set off by spaces, at the end of a parser sentence.
 _DASH_END = re.compile(r"\s(_|--|—|–)$")
 
@@ -90,6 +97,9 @@ class Candidate:
     # What the sentence reports someone as saying or holding ("..., insisting it alone must
     # occupy the post"), as offsets into ``text``: an opinion there is attributed, not stated.
     reported: tuple[tuple[int, int], ...] = ()
+    # A definite subject that refers back ("The agreement will make ..." after the lead):
+    # the stem of its noun, which the summary must name before it.
+    refers: frozenset[str] = frozenset()
 
 
 def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
@@ -118,9 +128,19 @@ def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
                     introduces,
                     _stated_names(named, start, end),
                     _reported(analysis, start, end),
+                    _refers(text[start:end], index),
                 )
             )
     return _only_resolvable(found)
+
+
+def _refers(text: str, index: int) -> frozenset[str]:
+    """The noun of a definite subject ("The decision came ...") opening a sentence after its
+    article's lead: it refers to what the article said before, which a summary must name."""
+    match = _DEFINITE.match(text)
+    if not match or index == 0 or match[1] in STOP_WORDS:  # "The next round ...": no noun
+        return frozenset()
+    return frozenset([stem(match[1])])
 
 
 def _reported(analysis: ArticleAnalysis, start: int, end: int) -> tuple[tuple[int, int], ...]:
