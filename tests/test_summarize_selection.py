@@ -184,3 +184,29 @@ def test_a_definite_subject_referring_back_comes_after_what_it_refers_to(
     monkeypatch.setattr(summarize, "_introduced_first", lambda ordered: ordered)
     plain = [s.text for s in summarize_story(story(*articles), words=34)]
     assert plain[0] == back, plain
+
+
+def test_a_lone_surname_needs_its_full_name_whatever_label_the_parse_gave_it() -> None:
+    from crosswire.model import Mention
+    from crosswire.summarize.candidates import candidates
+
+    full = "Harbour master Dario Velkov of Port Alba was sentenced to twelve years on Friday."
+    mislabelled = "Velkov told the court in Port Alba that he would appeal the verdict."
+    missed = "Velkov smiled as the judge in Port Alba read out the sentence of twelve years."
+    named = "The court heard that Dario Velkov took bribes from shipping agents for years."
+    texts = [full, mislabelled, f"{missed} {named}"]
+    analyses = []
+    for number, text in enumerate(texts, start=1):
+        article = Article(id=f"a{number}", text=text, outlet=f"Outlet {number}")
+        cuts = [missed, named] if number == 3 else [text]
+        analyses.append(ArticleAnalysis(article=article, sentences=_sentences(article, cuts)))
+    start = full.index("Dario")
+    analyses[0].mentions = [
+        Mention("a1", start, start + len("Dario Velkov"), "Dario Velkov", "PERSON")
+    ]
+    analyses[1].mentions = [Mention("a2", 0, len("Velkov"), "Velkov", "ORG")]  # parse's mislabel
+    by_text = {c.text: c for c in candidates(analyses)}
+    assert by_text[mislabelled].needs == {"velkov"}
+    assert by_text[missed].needs == {"velkov"}  # no mention at all
+    assert {"dario", "velkov"} <= by_text[named].introduces  # full name the parse missed
+    assert not by_text[named].needs and not by_text[full].needs

@@ -105,17 +105,25 @@ class Candidate:
 def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
     """Every sentence line of every article, datelines trimmed; unusable ones included."""
     found = []
+    surnames = _surnames(analyses)
     for source, analysis in enumerate(analyses, start=1):
         text = analysis.article.text
         spans = _joined(
             [span for s in analysis.sentences for span in _lines(text, s.start, s.end)], text
         )
-        people = sorted((m.start, m.end, m.text) for m in analysis.mentions if m.label == "PERSON")
+        people = sorted(
+            (m.start, m.end, m.text)
+            for m in analysis.mentions
+            if m.label == "PERSON" or (m.label in _NAMED_LABELS and _last(m.text) in surnames)
+        )
         named = sorted(
             (m.start, m.end, m.text, m.label) for m in analysis.mentions if m.label in _NAMED_LABELS
         )
         for index, (start, end) in enumerate(spans):
             needs, introduces = _names(people, start, end)
+            short, full = _written_names(text[start:end], surnames)
+            introduces |= full
+            needs = (needs | short) - introduces
             found.append(
                 Candidate(
                     source,
@@ -167,6 +175,42 @@ def _stated_names(
         else:
             found.update(frozenset([w]) for w in words)
     return frozenset(found)
+
+
+def _surnames(analyses: list[ArticleAnalysis]) -> dict[str, frozenset[str]]:
+    """Last word -> the other words of the full names the story's parse took for people
+    ("ranariddh" -> {"norodom"}): a name ending in one is a person's, whatever label the
+    parse gave it there, or none."""
+    found: dict[str, set[str]] = {}
+    for analysis in analyses:
+        for m in analysis.mentions:
+            words = [_POSSESSIVE.sub("", w.lower()) for w in _NAME_WORD.findall(m.text)]
+            if m.label == "PERSON" and len(words) > 1:
+                found.setdefault(words[-1], set()).update(words[:-1])
+    return {last: frozenset(rest) for last, rest in found.items()}
+
+
+def _written_names(
+    text: str, surnames: dict[str, frozenset[str]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """People's last names as written in ``text``: alone ("Ranariddh refused"), or after a
+    word of their full name ("Norodom Ranariddh"), whether or not the parse found them."""
+    short, full = set(), set()
+    previous = ""
+    for match in _NAME_WORD.finditer(text):
+        word = _POSSESSIVE.sub("", match[0].lower())
+        if match[0][0].isupper() and word in surnames:
+            if previous in surnames[word]:
+                full.update({previous, word})
+            else:
+                short.add(word)
+        previous = word
+    return frozenset(short - full), frozenset(full)
+
+
+def _last(name: str) -> str:
+    words = _NAME_WORD.findall(name)
+    return _POSSESSIVE.sub("", words[-1].lower()) if words else ""
 
 
 def _names(
