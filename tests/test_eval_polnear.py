@@ -97,3 +97,30 @@ def test_dev_split_beats_the_baselines() -> None:
     for baseline in filter(None, (textacy, marks)):
         assert ours["direct"]["exact"]["f1"] > baseline["direct"]["exact"]["f1"]
         assert ours["all"]["overlap"]["f1"] > baseline["all"]["overlap"]["f1"]
+
+
+def test_gold_direct_means_every_content_word_is_quoted(tmp_path: Path) -> None:
+    text = (
+        "Lee said that “the plan works. It always has.” Kim called it “a plan” at noon.\n"
+        "Ann said ''no way at all'' twice."
+    )
+    parts = {
+        "that": (text.index("that"), text.index("has.") + 5),  # "that" and the marks taken in
+        "first": (text.index("the plan works"), text.index(" It always")),  # one sentence each
+        "second": (text.index("It always"), text.index("has.") + 4),
+        "partial": (text.index("it “a"), text.index(" at noon")),
+        "wire": (text.index("no way"), text.index("''", text.index("no way"))),
+    }
+    lines = [f"T{i}\tContent {a} {b}\t{text[a:b]}" for i, (a, b) in enumerate(parts.values())]
+    lines[1] = f"T1\tContent {parts['first'][0]} {parts['first'][1]};{parts['second'][0]} " + (
+        f"{parts['second'][1]}\tx"
+    )
+    del lines[2]
+    lines += [f"E{i}\tAttribution:T{i} Content:T{i}" for i in (0, 1, 3, 4)]
+    root = tmp_path / "dev"
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "d.txt").write_text(text)
+    (root / "attributions" / "d_x.ann").write_text("\n".join(lines) + "\n")
+    (document,) = polnear.load_split(tmp_path, "dev")
+    assert [span.direct for span in document.gold] == [True, True, False, True]

@@ -163,3 +163,17 @@ def test_quotes_introduced_by_colon_bare_verb_and_no_break_space(nlp: Any) -> No
     assert all(a.speaker is None for a in found if "ferry ramp" in a.text)
     # a quote right after someone's reported speech, in the same paragraph, is theirs
     assert find(found, "islanders a working pier").speaker == "Oskar Lindqvist"
+
+
+def test_quote_signed_after_a_dash_takes_the_signing_name(nlp: Any) -> None:
+    text = (
+        "Readers wrote in after the council vote on the Harlow bridge.\n"
+        "“The new bridge toll will push small shops out of the old town.” ― Marta Quell\n"
+        "“Nobody asked the people who cross it every single day.” — Tomas Brindle, a ferry pilot\n"
+        "“The vote was fair and the toll is modest” — and yet the shops closed."
+    )
+    found = attributions(nlp, text)
+    toll = find(found, "push small shops")
+    assert (toll.kind, toll.speaker_text, toll.cue) == ("direct", "Marta Quell", "―")
+    assert find(found, "Nobody asked").speaker_text == "Tomas Brindle"
+    assert all(a.speaker_text is None for a in found if "vote was fair" in a.text)

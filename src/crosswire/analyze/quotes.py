@@ -51,6 +51,7 @@ MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guara
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
 _SPACES = " \t\u00a0\u2009\u202f"  # spaces within a line, the no-break kinds included
+_SIGN_DASHES = "―—–"
 _NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
 _OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
@@ -361,7 +362,7 @@ class _Finder:
             if not self._opens(quote):
                 continue
             if not self._ends_sentence(quote):
-                trailing = self._trailing_cue(quote)
+                trailing = self._signed(quote) or self._trailing_cue(quote)
                 if trailing is not None:
                     result.append(trailing)
                 continue
@@ -423,6 +424,31 @@ class _Finder:
             return None
         cue = (colon[0].idx, colon[0].idx + 1)
         return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, quote.end)
+
+    def _signed(self, quote: QuoteSpan) -> _Found | None:
+        """“…” ― Jane Roe: a quote signed, after a dash, by a name that ends its line (with at
+        most a description after a comma), as readers' and panels' words are printed."""
+        text = self.text
+        line_end = text.find("\n", quote.end)
+        line_end = len(text) if line_end < 0 else line_end
+        tail = text[quote.end : line_end]
+        stripped = tail.lstrip(_SPACES)
+        if not stripped or stripped[0] not in _SIGN_DASHES:
+            return None
+        dash = quote.end + len(tail) - len(stripped)
+        after = self.doc.char_span(dash + 1, line_end, alignment_mode="contract")
+        name = next((t for t in after or [] if not t.is_space), None)
+        if name is None or not _names_someone(name) or name.pos_ == "PRON":
+            return None
+        head = next((e.root for e in self.doc.ents if e.start <= name.i < e.end), name)
+        while head.head.i != head.i and head.dep_ in {"compound", "flat"}:
+            head = head.head
+        phrase_end = speaker_span(head)[1]
+        rest = text[phrase_end:line_end].strip(_SPACES + ".")
+        if rest and not rest.startswith(","):
+            return None  # the dash opens a sentence of its own, not a signature
+        cue = (dash, dash + 1)
+        return _Found(quote.inner_start, quote.inner_end, "direct", cue, head, line_end)
 
     def _trailing_cue(self, quote: QuoteSpan) -> _Found | None:
         """“…,” <someone> <verb>. — a verb the lexicon does not know ("retaliated"), standing
