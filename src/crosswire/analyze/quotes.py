@@ -9,6 +9,7 @@ said. “…”").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -52,6 +53,7 @@ _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "a
 _SENTENCE_END = {".", "!", "?"}
 _SPACES = " \t\u00a0\u2009\u202f"  # spaces within a line, the no-break kinds included
 _SIGN_DASHES = "―—–"
+_NOMINAL_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART", "CCONJ"}
 _NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
 _OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
@@ -311,14 +313,17 @@ class _Finder:
         """Whether the text between ``start`` and ``end`` belongs to the reporting clause only."""
         if "\n" in self.text[start:end]:
             return False
-        for token in self.doc.char_span(start, end, alignment_mode="contract") or []:
+        between = self.doc.char_span(start, end, alignment_mode="contract") or []
+        parsed = True
+        for token in between:
             if token.text in _SENTENCE_END or token.text in QUOTE_CHARS:
                 return False
             if token.is_punct or (token.lower_ == "that" and token.dep_ == "mark"):
                 continue
-            if not _under_verb_outside_clause(token, verb):
-                return False
-        return True
+            parsed = parsed and _under_verb_outside_clause(token, verb)
+        # a misparse can hang the speaker from the quote ("“…,” Flynn, a surrogate, said"):
+        # a bare noun phrase between the quote and its verb still joins them
+        return parsed or (end <= verb.idx and _noun_phrase_only(between))
 
     def _opens(self, quote: QuoteSpan) -> bool:
         """Whether a quote starts its sentence, so a cue after it reports all of it."""
@@ -326,7 +331,12 @@ class _Finder:
         return not head or head[-1] in ".!?:;\n" or head[-1] in QUOTE_CHARS
 
     def _frame_end(self, verb: Token) -> int:
+        """Where the reporting sentence ends; a quotation opening a new sentence ends it too,
+        even when the sentence's last stop sits inside a title (“on “Fox and Friends.” “…”)."""
+        opening = {q.start for q in self.quotes if q.start > verb.idx and self._opens(q)}
         for token in self.doc[verb.i :]:
+            if token.idx in opening:
+                return int(token.idx)
             if token.text in _SENTENCE_END and not self.context.in_quote(token.idx):
                 return _token_end(token)
             if "\n" in token.text_with_ws:
@@ -348,7 +358,9 @@ class _Finder:
                 continue
             nominal = token.pos_ in {"PROPN", "NOUN", "PRON"}
             if nominal and token.dep_ not in {"compound", "poss"} and _can_speak(token):
-                return token
+                # "Flynn, a top surrogate, said": the name the description stands beside
+                named = token.dep_ == "appos" and token.head.pos_ == "PROPN"
+                return token.head if named else token
         return None
 
     # ------------------------------------------------------- standalone quotes
@@ -621,6 +633,14 @@ def _under_verb_outside_clause(token: Token, verb: Token) -> bool:
             return node.dep_ not in _CLAUSAL
         node = node.head
     return False
+
+
+def _noun_phrase_only(tokens: Iterable[Token]) -> bool:
+    """Whether ``tokens`` are a name or noun phrase (with appositions), and nothing else."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and all(t.pos_ in _NOMINAL_POS for t in words) and any(
+        t.pos_ in {"PROPN", "NOUN", "PRON"} for t in words
+    )
 
 
 def _only_glue(text: str) -> bool:
