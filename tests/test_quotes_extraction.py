@@ -177,3 +177,28 @@ def test_quote_signed_after_a_dash_takes_the_signing_name(nlp: Any) -> None:
     assert (toll.kind, toll.speaker_text, toll.cue) == ("direct", "Marta Quell", "―")
     assert find(found, "Nobody asked").speaker_text == "Tomas Brindle"
     assert all(a.speaker_text is None for a in found if "vote was fair" in a.text)
+
+
+def test_partial_quotes_are_not_direct_quotes(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Varnholt called the Harlow bridge a “monument to wasted money” on Tuesday.\n"
+        "Councillor Piet Oberlin said “the toll will stay low” for at least three years.\n"
+        "Varnholt said, “We will vote again on the toll next spring.”"
+    )
+    found = attributions(nlp, text)
+    direct = {a.text for a in found if a.kind == "direct"}
+    assert any("vote again" in t for t in direct)
+    assert not any(t.strip(".") == "monument to wasted money" for t in direct)
+    assert not any(t.startswith("the toll will stay low") and t.endswith("low") for t in direct)
+
+
+def test_speaker_named_between_quote_and_verb_over_a_title(nlp: Any) -> None:
+    text = (
+        "“The ferry schedule is broken and everyone knows it,” Nora Vell, a harbour pilot, "
+        "said Monday on Radio Kestrel’s “Morning Tide.” “I mean, nobody can plan a day "
+        "around these crossings anymore.”"
+    )
+    found = attributions(nlp, text)
+    assert find(found, "ferry schedule is broken").kind == "direct"
+    follow = find(found, "nobody can plan")
+    assert follow.kind == "direct" and follow.speaker == "Nora Vell"

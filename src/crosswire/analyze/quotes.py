@@ -305,7 +305,12 @@ class _Finder:
         if before and self._joins(before[-1].end, verb.idx, verb) and self._opens(before[-1]):
             result.append(before[-1])
         after = [q for q in self.quotes if q.start >= _token_end(verb)]
-        if after and self._joins(_token_end(verb), after[0].start, verb):
+        if (
+            after
+            and self._joins(_token_end(verb), after[0].start, verb)
+            and not self._runs_on(after[0])
+            and not self._inside_phrase(after[0])
+        ):
             result.append(after[0])
         return [q for q in result if _words(self.text, q) >= MIN_QUOTE_WORDS]
 
@@ -313,7 +318,8 @@ class _Finder:
         """Whether the text between ``start`` and ``end`` belongs to the reporting clause only."""
         if "\n" in self.text[start:end]:
             return False
-        between = self.doc.char_span(start, end, alignment_mode="contract") or []
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        between: list[Token] = list(span) if span is not None else []
         parsed = True
         for token in between:
             if token.text in _SENTENCE_END or token.text in QUOTE_CHARS:
@@ -324,6 +330,28 @@ class _Finder:
         # a misparse can hang the speaker from the quote ("“…,” Flynn, a surrogate, said"):
         # a bare noun phrase between the quote and its verb still joins them
         return parsed or (end <= verb.idx and _noun_phrase_only(between))
+
+    def _runs_on(self, quote: QuoteSpan) -> bool:
+        """Whether the reporter's own words go on after the closing mark in the same clause
+        (said “… jail time” for criminal behavior): a partial quote, reported with its clause."""
+        inner = self.text[quote.inner_start : quote.end].rstrip(QUOTE_CHARS + _SPACES)
+        tail = self.text[quote.end : quote.end + 2].lstrip(_SPACES)
+        return bool(inner) and inner[-1].isalnum() and tail[:1].isalpha()
+
+    def _inside_phrase(self, quote: QuoteSpan) -> bool:
+        """Whether the reporter's word just before the opening mark belongs to the quoted
+        phrase ("calls it a “war of words”", "as being in the “suburbs”"): a partial quote."""
+        before = self.text[: quote.start].rstrip(_SPACES)
+        if not before or not before[-1].isalnum():
+            return False
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None:
+            return False
+        word = span[-1]
+        if word.lower_ in {"that", "if", "whether"}:
+            return False
+        head = word.head
+        return word.pos_ in {"DET", "ADP"} or quote.start <= head.idx < quote.end
 
     def _opens(self, quote: QuoteSpan) -> bool:
         """Whether a quote starts its sentence, so a cue after it reports all of it."""
@@ -638,8 +666,10 @@ def _under_verb_outside_clause(token: Token, verb: Token) -> bool:
 def _noun_phrase_only(tokens: Iterable[Token]) -> bool:
     """Whether ``tokens`` are a name or noun phrase (with appositions), and nothing else."""
     words = [t for t in tokens if not t.is_punct]
-    return bool(words) and all(t.pos_ in _NOMINAL_POS for t in words) and any(
-        t.pos_ in {"PROPN", "NOUN", "PRON"} for t in words
+    return (
+        bool(words)
+        and all(t.pos_ in _NOMINAL_POS for t in words)
+        and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in words)
     )
 
 

@@ -7,8 +7,10 @@ file is scored as its own document, so a text annotated twice counts twice.
 Spans are compared as sets of word tokens (runs of letters and digits), so punctuation,
 quotation marks and a leading "that" never decide a match.  A gold attribution is a direct quote
 when every word of its content lies between double quotation marks (curly, straight, angle or
-wire ``…''), whether or not the annotator took the marks into the span and however it split a
-multi-sentence quotation into fragments; a partial quote ("called it “a disgrace”") is not.
+wire ``…'') that open just before its first word and close just after its last, whether or not
+the annotator took the marks into the span and however it split a multi-sentence quotation into
+fragments; a partial quote ("called it “a disgrace”") is not, nor words inside a longer quoted
+passage.
 ``exact``: the same tokens; ``overlap``: shared tokens are at least half of the longer span's.
 Gold and predicted attributions are paired one to one, best overlap first.  Speaker accuracy is
 measured on the pairs matched by overlap whose gold has a source: correct when the predicted
@@ -126,7 +128,7 @@ def _gold(ann: Path, text: str) -> Iterator[Span]:
         content = index.tokens(spans[roles["Content"]])
         source = spans.get(roles.get("Source", ""), [])
         names = _naming_words(" ".join(text[a:b] for a, b in source))
-        direct = bool(content) and content <= quoted
+        direct = bool(content) and content <= quoted and index.delimited(content)
         yield Span(content, index.tokens(source), direct, names)
 
 
@@ -149,6 +151,9 @@ def _pair(piece: str) -> tuple[int, int]:
     return int(start), int(end)
 
 
+_MARK_REACH = 4  # characters between a word and its mark: "[W]e", "…'Look.'\"", "?”"
+_OPENING_MARKS = ("``", "''", "“", "„", "«", '"', "‘")
+_CLOSING_MARKS = ("''", "”", "»", '"', "’")
 _MARK = re.compile(r"``|''|[“„«”»\"\n]|‘|’(?!\w)")
 
 
@@ -187,6 +192,15 @@ class _TokenIndex:
         running on into the next paragraph reopens it with a fresh mark)."""
         inside = _quoted_chars(self.text)
         return frozenset(i for i, (start, _, _) in enumerate(self.words) if inside[start])
+
+    def delimited(self, tokens: frozenset[int]) -> bool:
+        """Whether quotation marks open right before the first word and close right after the
+        last (past a stop or comma), so the words are a quotation of their own, not words
+        inside a longer quoted passage."""
+        first, last = self.words[min(tokens)][0], self.words[max(tokens)][1]
+        before = self.text[max(0, first - _MARK_REACH) : first].lstrip()
+        after = self.text[last : last + _MARK_REACH].rstrip()
+        return any(m in before for m in _OPENING_MARKS) and any(m in after for m in _CLOSING_MARKS)
 
     def tokens(self, fragments: Iterable[tuple[int, int]]) -> frozenset[int]:
         chosen = sorted(
