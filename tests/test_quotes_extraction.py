@@ -202,3 +202,12 @@ def test_speaker_named_between_quote_and_verb_over_a_title(nlp: Any) -> None:
     assert find(found, "ferry schedule is broken").kind == "direct"
     follow = find(found, "nobody can plan")
     assert follow.kind == "direct" and follow.speaker == "Nora Vell"
+
+
+def test_participle_after_an_embedded_clause_speaks_for_the_main_subject(nlp: Any) -> None:
+    text = (
+        "Groups of ferry workers marched along the quay past the Harlow terminal - where the "
+        'Kestrel Line docked its night boats - while chanting, "Fair pay, safe crossings."'
+    )
+    (chant,) = [a for a in attributions(nlp, text) if "Fair pay" in a.text]
+    assert chant.speaker_text is not None and "workers" in chant.speaker_text

@@ -53,6 +53,7 @@ _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "a
 _SENTENCE_END = {".", "!", "?"}
 _SPACES = " \t\u00a0\u2009\u202f"  # spaces within a line, the no-break kinds included
 _SIGN_DASHES = "―—–"
+_EMBEDDED = {"ccomp", "relcl", "acl", "advcl", "pcomp"}  # clauses inside another clause
 _NOMINAL_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART", "CCONJ"}
 _NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
@@ -376,6 +377,8 @@ class _Finder:
         subject = _subject(verb)
         if subject is not None and not self.context.in_quote(subject.idx):
             return subject
+        if _unsure_subject(verb):
+            return None
         doc = self.doc
         window: list[Token] = [
             *reversed(doc[max(0, verb.i - 6) : verb.i]),
@@ -647,10 +650,29 @@ def _subject(verb: Token) -> Token | None:
             return subjects[0]
         if verb.dep_ not in {"conj", "xcomp", "advcl", "relcl"}:
             return None
+        if _unsure_subject(verb):  # a participle's subject is the main clause's
+            verb = _main_clause(verb)
+            continue
         if verb.dep_ == "relcl":
             return verb.head
         verb = verb.head
     return None
+
+
+def _unsure_subject(verb: Token) -> bool:
+    """A participle hung from a clause inside another ("protesters marched past the stadium,
+    where the Panthers played, while chanting"): not that clause's subject speaks."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ in _EMBEDDED
+
+
+def _main_clause(verb: Token) -> Token:
+    """The clause a participial adjunct belongs to: up past the clauses embedded in it."""
+    head = verb.head
+    while head.head.i != head.i and (
+        head.dep_ in _EMBEDDED | {"xcomp", "conj"} or head.pos_ not in {"VERB", "AUX"}
+    ):
+        head = head.head
+    return head
 
 
 def _under_verb_outside_clause(token: Token, verb: Token) -> bool:
