@@ -211,3 +211,10 @@ def test_participle_after_an_embedded_clause_speaks_for_the_main_subject(nlp: An
     )
     (chant,) = [a for a in attributions(nlp, text) if "Fair pay" in a.text]
     assert chant.speaker_text is not None and "workers" in chant.speaker_text
+
+
+def test_stance_content_takes_the_phrase_that_completes_it(nlp: Any) -> None:
+    text = "Mayor Ilse Varnholt blasted the harbour board for raising the ferry toll again."
+    found = attributions(nlp, text)
+    (blast,) = [a for a in found if a.cue == "blasted"]
+    assert blast.text.startswith("the harbour board for raising the ferry toll")

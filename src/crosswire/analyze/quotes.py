@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from crosswire.analyze.cues import (
     can_speak_noun,
+    completes_content,
     cue_relations,
     is_source_noun,
     reports_by_construction_only,
@@ -53,6 +54,7 @@ _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "a
 _SENTENCE_END = {".", "!", "?"}
 _SPACES = " \t\u00a0\u2009\u202f"  # spaces within a line, the no-break kinds included
 _SIGN_DASHES = "―—–"
+_TIMES = {"DATE", "TIME"}
 _EMBEDDED = {"ccomp", "relcl", "acl", "advcl", "pcomp"}  # clauses inside another clause
 _NOMINAL_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART", "CCONJ"}
 _NAMED = {"PERSON", "ORG"}
@@ -162,10 +164,8 @@ class _Finder:
         complement = _complement(verb, learned)
         if complement is None or subject is None or not outside:
             return []  # a stance or deed with no subject of its own ("is expected to") stays out
-        last = max(
-            [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
-            key=lambda t: t.i,
-        )
+        rights = [c for c in verb.rights if c.dep_ in _OBJECTS or _argument(c, complement)]
+        last = max([complement.right_edge, *(c.right_edge for c in rights)], key=lambda t: t.i)
         if complement.dep_ == "pobj":  # "called for <X>": the object of the preposition only
             last = complement.right_edge
         start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
@@ -626,6 +626,17 @@ def _can_speak(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     return token.pos_ != "NOUN" or lemma in KINSHIP or can_speak_noun(lemma)
+
+
+def _argument(child: Token, complement: Token) -> bool:
+    """A phrase after the object that completes what the cue reports: "blasted him <for not
+    paying tax>", "likened RT <to the BBC>", "cited remarks <as examples>"."""
+    return (
+        child.dep_ == "prep"
+        and child.i > complement.i
+        and completes_content(child.lower_)
+        and not any(t.ent_type_ in _TIMES for t in child.children)
+    )
 
 
 def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
