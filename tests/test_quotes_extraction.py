@@ -218,3 +218,19 @@ def test_stance_content_takes_the_phrase_that_completes_it(nlp: Any) -> None:
     found = attributions(nlp, text)
     (blast,) = [a for a in found if a.cue == "blasted"]
     assert blast.text.startswith("the harbour board for raising the ferry toll")
+
+
+def test_report_interrupted_by_its_cue_keeps_both_halves(nlp: Any) -> None:
+    text = (
+        "The new bridge, Mayor Ilse Varnholt said, would cut the crossing to four minutes.\n"
+        "The old ferry was reliable, Piet Oberlin said, until the harbour silted up in 2019."
+    )
+    found = attributions(nlp, text)
+    bridge = [a for a in found if "Varnholt" in (a.speaker or "")]
+    assert {a.text for a in bridge} == {"The new bridge", "would cut the crossing to four minutes"}
+    ferry = [a for a in found if "Oberlin" in (a.speaker or "")]
+    assert {a.text for a in ferry} == {
+        "The old ferry was reliable",
+        "until the harbour silted up in 2019",
+    }
+    assert len({(a.cue_start, a.cue_end) for a in bridge}) == 1

@@ -143,12 +143,14 @@ class _Finder:
         ):
             start, end = _trim(self.text, clause.left_edge.idx, self._content_end(verb, clause))
             self.used_cues.add(verb.i)
-            return [self._content(start, end, cue, subject, frame_end)]
+            pieces = [self._content(start, end, cue, subject, frame_end)]
+            return pieces + self._resumed(verb, end, cue, subject, frame_end)
         if lemma in SPEECH_VERBS or "ccomp" in learned:
             reported = self._reported_before(verb)
             if reported is not None:
                 self.used_cues.add(verb.i)
-                return [self._content(*reported, cue, subject, frame_end)]
+                pieces = [self._content(*reported, cue, subject, frame_end)]
+                return pieces + self._resumed(verb, reported[1], cue, subject, frame_end)
         return self._construction(verb, learned, subject, outside, cue, frame_end)
 
     def _construction(
@@ -174,9 +176,42 @@ class _Finder:
         found.speech = False  # "criticized the plan", "responded to …": no words reported
         return [found]
 
+    def _resumed(
+        self, verb: Token, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
+    ) -> list[_Found]:
+        """The rest of a report the cue interrupts: "Lenox was a juggernaut, Mr. Clarke said,
+        until it went bankrupt": after the cue and its adjuncts, a comma, then the same
+        sentence going on without a cue of its own."""
+        if end > verb.idx:
+            return []
+        sentence_end = verb.sent.end_char
+        comma = None
+        for token in self.doc[verb.i + 1 : verb.sent.end]:
+            if token.text == "," and not self.context.in_quote(token.idx):
+                comma = token
+                break
+            if token.text in _SENTENCE_END or token.text in QUOTE_CHARS or "\n" in token.text:
+                return []
+            if not _under_verb_outside_clause(token, verb):
+                return []
+        if comma is None or comma.i + 1 >= verb.sent.end:
+            return []
+        first = self.doc[comma.i + 1]
+        if _is_cue(first) or first.lower_ == "according" or first.text in QUOTE_CHARS:
+            return []  # "…, she said, adding that …": a report of its own
+        start, stop = _trim(self.text, first.idx, sentence_end)
+        if len(self.text[start:stop].split()) < 2 or "\n" in self.text[start:stop]:
+            return []
+        return [self._content(start, stop, cue, subject, frame_end)]
+
     def _reported_before(self, verb: Token) -> tuple[int, int] | None:
-        """ "<clause>, X said." parsed with the clause as the head of the cue verb."""
+        """ "<clause>, X said." parsed with the clause as the head of the cue verb, or "The
+        museum, X said, would …" with the cue set inside the clause it reports."""
         head = verb.head
+        if verb.dep_ == "parataxis" and head.i > verb.i > head.left_edge.i:
+            lead = next(t for t in verb.subtree if not t.is_punct)
+            start, end = _trim(self.text, head.left_edge.idx, lead.idx)
+            return (start, end) if self.text[end : lead.idx].strip() == "," else None
         if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
             return None
         start, end = head.left_edge.idx, verb.left_edge.idx
