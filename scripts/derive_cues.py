@@ -44,7 +44,7 @@ MIN_RATE = 0.4
 MIN_RELATION_RATE = 0.4
 MIN_SUBJECT_COUNT = 5
 MAX_RELATIONS = 4  # content relations kept per cue, most frequent first …
-RELATION_SHARE = 0.1  # … each holding at least this share of the cue's attributions
+RELATION_SHARE = 0.05  # … each holding at least this share of the cue's attributions
 
 
 def main() -> None:
