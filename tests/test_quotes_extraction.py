@@ -234,3 +234,11 @@ def test_report_interrupted_by_its_cue_keeps_both_halves(nlp: Any) -> None:
         "until the harbour silted up in 2019",
     }
     assert len({(a.cue_start, a.cue_end) for a in bridge}) == 1
+
+
+def test_headline_opened_by_a_short_name_and_colon(nlp: Any) -> None:
+    text = "Mayor Varnholt: Harlow toll will stay low for three years\nThe council met on Monday."
+    found = attributions(nlp, text)
+    headline = find(found, "toll will stay low")
+    assert headline.speaker_text == "Mayor Varnholt" and headline.cue == ":"
+    assert not [a for a in found if "council met" in a.text]

@@ -49,6 +49,7 @@ REPORT_VERBS = frozenset(
     """believe think suggest indicate show find expect fear hope feel know learn agree estimate
     signal acknowledge hint imply predict""".split()  # noqa: SIM905
 )
+MAX_OPENER_WORDS = 3  # "Sen. Ann Lee:" opening a line names who speaks; more is a sentence
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
@@ -273,8 +274,12 @@ class _Finder:
             for e in self.doc.ents
             if e.label_ in _NAMED and line_start <= e.start_char < colon.idx == e.end_char
         ]
-        if not names or text[line_start : names[0].start_char].strip():
+        if names and text[line_start : names[0].start_char].strip():
             return []
+        opener = self._line_opener(line_start, colon)
+        if not names and opener is None:
+            return []
+        speaker = names[0].root if names else opener
         line_end = text.find("\n", colon.idx)
         line_end = len(text) if line_end < 0 else line_end
         cue = (colon.idx, colon.idx + 1)
@@ -283,12 +288,25 @@ class _Finder:
                 if not text[colon.idx + 1 : quote.start].strip():
                     self.claimed.add(quote)
                     inner = (quote.inner_start, quote.inner_end)
-                    return [_Found(*inner, "direct", cue, names[0].root, quote.end)]
+                    return [_Found(*inner, "direct", cue, speaker, quote.end)]
                 break
         start, end = _trim(text, colon.idx + 1, line_end)
         if len(text[start:end].split()) < MIN_QUOTE_WORDS:
             return []
-        return [_Found(start, end, "indirect", cue, names[0].root, line_end)]
+        return [_Found(start, end, "indirect", cue, speaker, line_end)]
+
+    def _line_opener(self, line_start: int, colon: Token) -> Token | None:
+        """A short name the tagger left untyped opening a line before a colon ("Sanders: …",
+        "Poll: …"): capitalised proper nouns, or one noun the training data saw as a source."""
+        span = self.doc.char_span(line_start, colon.idx, alignment_mode="contract")
+        words = [t for t in span or [] if not t.is_space]
+        if not words or len(words) > MAX_OPENER_WORDS or not words[0].text[:1].isupper():
+            return None
+        last = words[-1]
+        if all(t.pos_ == "PROPN" for t in words):
+            return last
+        single_source = len(words) == 1 and last.pos_ == "NOUN" and is_source_noun(last.lemma_)
+        return last if single_source else None
 
     def _quote_beside(self, according: Token, phrase_end: int) -> QuoteSpan | None:
         """A quotation that ends just before "according to", or starts right after its source
