@@ -242,3 +242,15 @@ def test_headline_opened_by_a_short_name_and_colon(nlp: Any) -> None:
     headline = find(found, "toll will stay low")
     assert headline.speaker_text == "Mayor Varnholt" and headline.cue == ":"
     assert not [a for a in found if "council met" in a.text]
+
+
+def test_quote_the_writer_finishes_keeps_the_speaker_and_its_sentence(nlp: Any) -> None:
+    text = (
+        "“The toll is fair and it will stay,” said Ilse Varnholt, the mayor. “It is "
+        "basically a maintenance fee and nothing more” for the old bridge."
+    )
+    found = attributions(nlp, text)
+    first = find(found, "toll is fair")
+    rest = find(found, "maintenance fee")
+    assert rest.text.endswith("for the old bridge") and rest.kind == "indirect"
+    assert (rest.cue_start, rest.speaker) == (first.cue_start, first.speaker)

@@ -458,7 +458,11 @@ class _Finder:
             if not self._opens(quote):
                 continue
             if not self._ends_sentence(quote):
-                trailing = self._signed(quote) or self._trailing_cue(quote)
+                trailing = (
+                    self._signed(quote)
+                    or self._trailing_cue(quote)
+                    or self._continued_mixed(quote, found + result)
+                )
                 if trailing is not None:
                     result.append(trailing)
                 continue
@@ -576,6 +580,19 @@ class _Finder:
         self.used_cues.add(verb.i)
         cue = (verb.idx, _token_end(verb))
         return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, frame[-1].idx + 1)
+
+    def _continued_mixed(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
+        """A quote that opens a sentence the writer finishes (“… a tax increase” for the top
+        bracket), right after a speaker's quote: that speaker's, reported with its sentence."""
+        item = self._continued(quote, found) if self._runs_on(quote) else None
+        if item is None or item.cue is None:
+            return None
+        sentence = self.doc.char_span(quote.end, len(self.text), alignment_mode="contract")
+        stop = next((t for t in sentence or [] if t.text in _SENTENCE_END or "\n" in t.text), None)
+        if stop is None:
+            return None
+        start, end = _trim(self.text, quote.start, stop.idx)
+        return _Found(start, end, "indirect", item.cue, item.speaker_head, stop.idx + 1)
 
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
         """The speaker of a report that ended just before this quote goes on speaking: a quote
