@@ -254,3 +254,14 @@ def test_quote_the_writer_finishes_keeps_the_speaker_and_its_sentence(nlp: Any) 
     rest = find(found, "maintenance fee")
     assert rest.text.endswith("for the old bridge") and rest.kind == "indirect"
     assert (rest.cue_start, rest.speaker) == (first.cue_start, first.speaker)
+
+
+def test_passive_cue_speaks_only_through_its_agent(nlp: Any) -> None:
+    text = (
+        "Investigators are expected to examine the radar logs of the Harlow ferry next week.\n"
+        "The closure was announced by the harbour board on Monday."
+    )
+    found = attributions(nlp, text)
+    assert not [a for a in found if a.speaker_text and "Investigators" in a.speaker_text]
+    announced = [a for a in found if a.cue == "announced"]
+    assert all("board" in (a.speaker_text or "board") for a in announced)

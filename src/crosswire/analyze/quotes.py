@@ -430,8 +430,8 @@ class _Finder:
         subject = _subject(verb)
         if subject is not None and not self.context.in_quote(subject.idx):
             return subject
-        if _unsure_subject(verb):
-            return None
+        if _unsure_subject(verb) or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # a passive cue with no agent names nobody: no neighbour is guessed
         doc = self.doc
         window: list[Token] = [
             *reversed(doc[max(0, verb.i - 6) : verb.i]),
@@ -723,7 +723,12 @@ def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The one who speaks: the verb's subject, or that of the verb it is coordinated with."""
+    """The one who speaks: the verb's subject, or that of the verb it is coordinated with.  A
+    passive cue's subject is what is reported on ("talks are expected to …"), so its speaker
+    is the agent ("… by officials") or nobody."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
