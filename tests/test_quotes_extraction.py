@@ -170,9 +170,12 @@ def test_quote_signed_after_a_dash_takes_the_signing_name(nlp: Any) -> None:
         "Readers wrote in after the council vote on the Harlow bridge.\n"
         "“The new bridge toll will push small shops out of the old town.” ― Marta Quell\n"
         "“Nobody asked the people who cross it every single day.” — Tomas Brindle, a ferry pilot\n"
-        "“The vote was fair and the toll is modest” — and yet the shops closed."
+        "“The vote was fair and the toll is modest” — and yet the shops closed.\n"
+        "“We were never told the toll would double in a single year.” ―\u00a0Ana Ruiz Beltrán"
     )
     found = attributions(nlp, text)
+    double = find(found, "toll would double")
+    assert double.speaker_text == "Ana Ruiz Beltrán" and double.speaker == "Ana Ruiz Beltrán"
     toll = find(found, "push small shops")
     assert (toll.kind, toll.speaker_text, toll.cue) == ("direct", "Marta Quell", "―")
     assert find(found, "Nobody asked").speaker_text == "Tomas Brindle"

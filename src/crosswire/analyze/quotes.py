@@ -540,7 +540,9 @@ class _Finder:
         name = next((t for t in after or [] if not t.is_space), None)
         if name is None or not _names_someone(name) or name.pos_ == "PRON":
             return None
-        head = next((e.root for e in self.doc.ents if e.start <= name.i < e.end), name)
+        entity = next((e for e in self.doc.ents if e.start <= name.i < e.end), None)
+        names = [t for t in entity or [] if t.pos_ == "PROPN" and t.i >= name.i]
+        head = names[-1] if names else name  # the entity may have swallowed the dash
         while head.head.i != head.i and head.dep_ in {"compound", "flat"}:
             head = head.head
         phrase_end = speaker_span(head)[1]
@@ -630,9 +632,10 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         if _relative(head):  # "Ryan, who said …": written "who", meaning the one it follows
             head = head.head.head
             start, end = speaker_span(head)
-        attribution.speaker = resolve_speaker(context, head, start, end) or _described(
+        speaker = resolve_speaker(context, head, start, end) or _described(
             context.doc, head, start, end
         )
+        attribution.speaker = speaker.strip() if speaker else None  # no-break spaces too
         if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
     return attribution
