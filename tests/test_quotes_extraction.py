@@ -268,3 +268,15 @@ def test_passive_cue_speaks_only_through_its_agent(nlp: Any) -> None:
     assert not [a for a in found if a.speaker_text and "Investigators" in a.speaker_text]
     announced = [a for a in found if a.cue == "announced"]
     assert all("board" in (a.speaker_text or "board") for a in announced)
+
+
+def test_stance_object_ends_at_the_writers_aside_not_inside_a_list(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Varnholt likened the bridge toll to a parking fee, which the council "
+        "disputes.\nPiet Oberlin criticized the delays, the fares and the noise of the ferries."
+    )
+    found = attributions(nlp, text)
+    (liken,) = [a for a in found if a.cue == "likened"]
+    assert liken.text == "the bridge toll to a parking fee"
+    (criticism,) = [a for a in found if a.cue == "criticized"]
+    assert criticism.text.endswith("the noise of the ferries")

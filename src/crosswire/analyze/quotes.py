@@ -171,6 +171,7 @@ class _Finder:
         last = max([complement.right_edge, *(c.right_edge for c in rights)], key=lambda t: t.i)
         if complement.dep_ == "pobj":  # "called for <X>": the object of the preposition only
             last = complement.right_edge
+        last = self._before_aside(complement, last)
         start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
         self.used_cues.add(verb.i)
         found = self._content(start, stop, cue, subject, frame_end)
@@ -204,6 +205,19 @@ class _Finder:
         if len(self.text[start:stop].split()) < 2 or "\n" in self.text[start:stop]:
             return []
         return [self._content(start, stop, cue, subject, frame_end)]
+
+    def _before_aside(self, complement: Token, last: Token) -> Token:
+        """A stance's object ends at a comma that opens the writer's aside ("likened RT to the
+        BBC, which receives …", "echo her concerns, in large part"); a comma inside a list
+        ("Paris, Brussels and Nice") does not end it."""
+        for token in self.doc[complement.left_edge.i : last.i]:
+            if token.text != "," or self.context.in_quote(token.idx):
+                continue
+            after = self.doc[token.i + 1]
+            if after.dep_ == "conj" or (after.head.dep_ == "conj" and after.head.i > token.i):
+                continue
+            return self.doc[token.i - 1]
+        return last
 
     def _reported_before(self, verb: Token) -> tuple[int, int] | None:
         """ "<clause>, X said." parsed with the clause as the head of the cue verb, or "The
