@@ -280,3 +280,18 @@ def test_stance_object_ends_at_the_writers_aside_not_inside_a_list(nlp: Any) -> 
     assert liken.text == "the bridge toll to a parking fee"
     (criticism,) = [a for a in found if a.cue == "criticized"]
     assert criticism.text.endswith("the noise of the ferries")
+
+
+def test_a_semicolon_ends_reported_speech_and_its_cue(nlp: Any) -> None:
+    text = (
+        "Ilse Varnholt said the toll rise was not planned by her office; the ministry ordered "
+        "it last week.\nPiet Oberlin said that the ferries would keep running through the "
+        "winter; the board has not confirmed this."
+    )
+    found = attributions(nlp, text)
+    said = {a.speaker_text: a.text for a in found if a.cue == "said"}
+    assert said == {
+        "Ilse Varnholt": "the toll rise was not planned by her office",
+        "Piet Oberlin": "the ferries would keep running through the winter",
+    }
+    assert not [a for a in found if a.cue != "said" and "said" in a.text]

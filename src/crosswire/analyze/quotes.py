@@ -139,6 +139,8 @@ class _Finder:
                 for q in direct
             ]
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None and clause.i < verb.i and self._semicolon_between(clause, verb):
+            clause = None  # "X said A; the ministry ordered it": A is not what was ordered
         if clause is not None and (
             lemma in SPEECH_VERBS or _has_that(clause) or "ccomp" in learned
         ):
@@ -167,6 +169,8 @@ class _Finder:
         complement = _complement(verb, learned)
         if complement is None or subject is None or not outside:
             return []  # a stance or deed with no subject of its own ("is expected to") stays out
+        if complement.i < verb.i and self._semicolon_between(complement, verb):
+            return []
         rights = [c for c in verb.rights if c.dep_ in _OBJECTS or _argument(c, complement)]
         last = max([complement.right_edge, *(c.right_edge for c in rights)], key=lambda t: t.i)
         if complement.dep_ == "pobj":  # "called for <X>": the object of the preposition only
@@ -205,6 +209,18 @@ class _Finder:
         if len(self.text[start:stop].split()) < 2 or "\n" in self.text[start:stop]:
             return []
         return [self._content(start, stop, cue, subject, frame_end)]
+
+    def _semicolon_between(self, clause: Token, verb: Token) -> bool:
+        gap = self.text[_token_end(clause.right_edge) : verb.idx]
+        return ";" in gap and not self.context.in_quote(verb.idx)
+
+    def _before_semicolon(self, start: int, end: int) -> int:
+        """Reported speech ends at a semicolon outside quotation marks: what follows is a
+        sentence of its own ("…was not intentional; they only learned on Friday …")."""
+        at = self.text.find(";", start, end)
+        while at >= 0 and self.context.in_quote(at):
+            at = self.text.find(";", at + 1, end)
+        return at if at > start else end
 
     def _before_aside(self, complement: Token, last: Token) -> Token:
         """A stance's object ends at a comma that opens the writer's aside ("likened RT to the
@@ -352,6 +368,7 @@ class _Finder:
         start = max(start, text.rfind("\n", 0, cue[0]) + 1)
         paragraph_end = text.find("\n", cue[1])
         end = min(end, paragraph_end if paragraph_end >= 0 else len(text))
+        end = self._before_semicolon(start, end)
         start, end = _trim(text, start, end)
         if text[start : start + 5].lower() == "that ":  # the complementiser is not the content
             start += 5
