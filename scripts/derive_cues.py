@@ -9,12 +9,17 @@ enters the lexicon when it heads at least ``--min-count`` cues and is a cue in a
 unless the data says they mostly do.
 
     PYTHONPATH=src python scripts/derive_cues.py ../shared/eval/polnear \\
-        -o src/crosswire/analyze/data/cues.tsv --sources src/crosswire/analyze/data/sources.tsv
+        -o src/crosswire/analyze/data/cues.tsv --sources src/crosswire/analyze/data/sources.tsv \\
+        --arguments src/crosswire/analyze/data/arguments.tsv
 
 It also writes, for every common noun seen as a grammatical subject at least
 ``MIN_SUBJECT_COUNT`` times, how often it heads a gold source against how often it is a subject,
 so a cue's subject like "tensions" or "comments" is not taken for a speaker while "official" or
-"poll" is.  Both files are shipped as package data and read by
+"poll" is.  With ``--arguments`` it writes, for every preposition heading a phrase of a cue verb
+after its content has begun (at least ``MIN_COUNT`` times), how often the phrase lies inside the
+gold content ("blasted him *for* not paying", "likened RT *to* the BBC") against how often it
+follows a cue, so the content of a stance or deed takes in the phrases that complete it and not
+the ones that only say when or where.  The files are shipped as package data and read by
 ``crosswire.analyze.cues``.
 """
 
@@ -39,7 +44,7 @@ MIN_RATE = 0.4
 MIN_RELATION_RATE = 0.4
 MIN_SUBJECT_COUNT = 5
 MAX_RELATIONS = 4  # content relations kept per cue, most frequent first …
-RELATION_SHARE = 0.1  # … each holding at least this share of the cue's attributions
+RELATION_SHARE = 0.05  # … each holding at least this share of the cue's attributions
 
 
 def main() -> None:
@@ -47,6 +52,7 @@ def main() -> None:
     parser.add_argument("polnear", type=Path)
     parser.add_argument("-o", "--output", type=Path, required=True, help="cue lexicon (tsv)")
     parser.add_argument("--sources", type=Path, required=True, help="source nouns (tsv)")
+    parser.add_argument("--arguments", type=Path, help="prepositions inside content (tsv)")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--min-rate", type=float, default=MIN_RATE)
     parser.add_argument("--min-relation-rate", type=float, default=MIN_RELATION_RATE)
@@ -67,6 +73,8 @@ def main() -> None:
     seen_with: Counter[tuple[str, str]] = Counter()  # (lemma, relation) of every verb use
     nouns: Counter[str] = Counter()
     sources: Counter[str] = Counter()
+    after_cue: Counter[str] = Counter()  # preposition -> phrases after a gold cue verb …
+    in_content: Counter[str] = Counter()  # … and those inside its gold content
     for ann in anns:
         doc = docs[ann.stem.rsplit("_", 1)[0]]
         for token in doc:
@@ -91,6 +99,10 @@ def main() -> None:
             relation = _relation(doc, head, content)
             if relation:
                 relations[lemma][relation] += 1
+            for child in head.rights:  # phrases after the content has begun
+                if child.dep_ == "prep" and child.idx > content[0][0] > head.idx:
+                    after_cue[child.lower_] += 1
+                    in_content[child.lower_] += _inside(child, content)
     rows = []
     for lemma, count in cues.items():
         if count < args.min_count:
@@ -130,6 +142,25 @@ def main() -> None:
         for noun, count, total, rate in kept:
             out.write(f"{noun}\t{count}\t{total}\t{min(rate, 1.0):.3f}\n")
     print(f"{len(kept)} source nouns written to {args.sources}")
+    if args.arguments is not None:
+        _write_arguments(args.arguments, after_cue, in_content, args.min_count)
+
+
+def _inside(phrase: Token, content: list[tuple[int, int]]) -> bool:
+    """Whether a phrase lies within the gold content."""
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+    return content[0][0] <= start and end <= max(b for _, b in content)
+
+
+def _write_arguments(path: Path, seen: Counter[str], inside: Counter[str], minimum: int) -> None:
+    rows = [(p, inside[p], n, inside[p] / n) for p, n in seen.items() if n >= minimum]
+    rows.sort(key=lambda row: (-row[3], -row[2], row[0]))
+    with path.open("w", encoding="utf-8") as out:
+        out.write("# derived by scripts/derive_cues.py from PolNeAR train; do not edit by hand\n")
+        out.write("preposition\tin_content\tafter_cue\tcontent_rate\n")
+        for prep, count, total, rate in rows:
+            out.write(f"{prep}\t{count}\t{total}\t{rate:.3f}\n")
+    print(f"{len(rows)} prepositions written to {path}")
 
 
 def _parse(texts: list[str], cache: Path | None) -> list[Doc]:

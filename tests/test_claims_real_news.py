@@ -137,3 +137,179 @@ def test_unsure_differences_are_figures_to_check_not_discrepancies(nlp: Any) -> 
         ],
     )
     assert not [c for c in _claims(story) if c.status == "discrepancy"]
+
+
+def test_a_supposed_case_is_not_a_reported_figure(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "Under the plan, if a depot stored 900 tonnes of fuel, it would need a second "
+                "pump. The Orsk depot stored 600 tonnes of fuel. If crews reach Lenko, 30 "
+                "kilometers north of Orsk, they will refuel there.",
+            )
+        ],
+    )
+    texts = {a.text for a in story.analyses[0].assertions}
+    assert not any(t.startswith("900") for t in texts)  # a condition, not a report
+    assert any(t.startswith("600") for t in texts)
+    assert any(t.startswith("30 kilometers") for t in texts)  # where a place is still stands
+
+
+def test_casualty_nouns_and_totals_count_the_dead(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "Officials reported one death at the Orsk terminal. The fire caused the deaths "
+                "of at least five dockers. Over the decade, a total of 312 workers died in "
+                "accidents at the port.",
+            )
+        ],
+    )
+    counts = {a.text: a.attribute for a in story.analyses[0].assertions if a.kind == "count"}
+    assert counts.get("one death") == "number of people killed"
+    assert counts.get("at least five dockers") == "number of people killed"
+    assert counts.get("312 workers") == "number of people killed"
+
+
+def test_a_count_takes_the_place_right_after_it() -> None:
+    from crosswire.reconcile.claims import _nearest_place
+
+    places = {"varnia": "Varnia", "arlania": "Arlania"}
+    # "Six people died in southern Varnia and seven in Arlania": the seven are Arlania's.
+    before = ["six", "people", "died", "in", "southern", "varnia", "and"]
+    assert _nearest_place(before, ["in", "arlania"], places) == "Arlania"
+    assert _nearest_place(["in", "varnia"], ["were", "killed"], places) == "Varnia"
+
+
+def test_a_distance_without_its_origin_may_be_the_same_distance() -> None:
+    from crosswire.reconcile.claims import head_key
+
+    assert head_key("distance from orsk") == "distance"
+    assert head_key("number of preseason game") == "number of game"
+
+
+def test_only_the_part_after_a_total_is_a_subgroup(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "The blast at the Orsk terminal killed 31 people, 4 of them firefighters.",
+            ),
+            ("2031-03-05", "The Orsk terminal blast killed 31 people, officials said."),
+        ],
+    )
+    claims = _with(_claims(story), "31 people")
+    assert claims and len({s for v in claims[0].values for s in v.sources}) == 2
+
+
+def test_an_age_in_an_apposition_is_the_named_persons(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "``We lost everything,'' said Pavel Orlin, the 61-year-old owner of Orlin Fuels.",
+            )
+        ],
+    )
+    ages = [a for a in story.analyses[0].assertions if a.attribute == "age"]
+    assert ages and ages[0].value == "61" and ages[0].subject == "Pavel Orlin"
+
+
+def test_hundreds_is_a_range_never_a_flag(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The Orsk terminal fire has killed hundreds, officials said."),
+            ("2031-03-05", "The Orsk terminal fire has killed 1,400, officials said."),
+            ("2031-03-05", "Tens of thousands of people fled the Orsk district."),
+        ],
+    )
+    hundreds = next(a for a in story.analyses[0].assertions if a.value == "hundreds")
+    assert (hundreds.low, hundreds.high) == (200.0, 1000.0)
+    assert hundreds.attribute == "number of people killed"
+    tens = next(a for a in story.analyses[2].assertions if a.value == "tens of thousands")
+    assert tens.low == 20000.0 and tens.text.startswith("Tens of thousands")
+    claims = _claims(story)
+    assert not any(c.status == "discrepancy" for c in claims)
+    assert any(c.status == "check" for c in _with(claims, "hundreds"))  # figures to check
+
+
+def test_arrests_count_people_whoever_they_were(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "Police said hundreds of dockers have been arrested in Orsk."),
+            ("2031-03-05", "Hundreds were detained in Orsk, police said."),
+            ("2031-03-05", "Officials said one man was arrested."),
+        ],
+    )
+    attributes = {a.text.lower(): a.attribute for an in story.analyses for a in an.assertions}
+    assert attributes["hundreds of dockers"] == "number of people arrested"
+    assert attributes["hundreds"] == "number of people arrested"
+    one = _with(_claims(story), "one man")
+    assert one and "hundreds" not in _wordings(one[0])  # a single arrest is not "hundreds"
+
+
+def test_a_bracketed_conversion_says_how_a_figure_was_rounded(nlp: Any) -> None:
+    from crosswire.reconcile.claims import conflict
+
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The depot lies 4 kilometers (2 miles) outside Orsk."),
+            ("2031-03-05", "The depot lies two miles (three kilometers) outside Orsk."),
+            ("2031-03-05", "The depot lies 4 kilometers outside Orsk."),
+        ],
+    )
+    four, two, plain = (next(a for a in an.assertions) for an in story.analyses)
+    assert two.low is not None and two.high is not None
+    assert (round(two.low), round(two.high)) == (2500, 3500)  # 2 miles, said to be 3 km
+    assert conflict(four, two)  # 4 km and 3 km, however the miles were rounded
+    assert not conflict(four, plain)
+
+
+def test_a_measure_after_of_is_a_figure(nlp: Any) -> None:
+    story = _story(
+        nlp,
+        [("2031-03-04", "The storm had winds of 80 mph. One of three pumps failed.")],
+    )
+    texts = {a.text for a in story.analyses[0].assertions}
+    assert "80 mph" in texts
+    assert not any(t.lower().startswith("three") for t in texts)
+
+
+def test_a_symbol_is_not_a_counted_noun(nlp: Any) -> None:
+    story = _story(nlp, [("2031-03-04", "The charity has released # 50,000 from its funds.")])
+    assert not any(a.kind == "count" for a in story.analyses[0].assertions)
+
+
+def test_only_a_toll_of_one_place_may_grow_by_orders(nlp: Any) -> None:
+    from crosswire.reconcile.claims import _series_pair, story_items
+
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The remaining 14 people waiting for results live in Varnia."),
+            ("2031-03-05", "The flu may have infected more than 2,500 people in Varnia."),
+            ("2031-03-05", "Two people were killed in Varnia."),
+            ("2031-03-06", "The flu has killed 40 people in Varnia."),
+        ],
+    )
+    items = story_items(story, reconcile_entities(story), {n: None for n in range(1, 5)})
+    waiting, infected, two, forty = (next(m for m in items if m.source == n) for n in range(1, 5))
+    assert waiting.place == infected.place == "Varnia"
+    assert not _series_pair(waiting, infected, 0.5)  # two counts of people, not one toll
+    assert _series_pair(two, forty, 0.5)  # one place's toll may grow by orders
+
+
+def test_members_alone_are_what_is_counted() -> None:
+    from crosswire.reconcile.claims import attribute_key
+
+    assert attribute_key("number of crew members") == "number of crew"
+    assert attribute_key("number of members") == "number of member"

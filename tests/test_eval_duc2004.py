@@ -49,6 +49,9 @@ def test_evaluate_scores_every_system_on_any_file_in_the_format(tmp_path: Path) 
             assert len(row["R1_per_cluster"]) == 2
         assert systems["crosswire"]["R1"] > 30
         assert key in result["scorers"]
+    for row in result["systems"].values():  # words as the -l cut counts them, never past it
+        assert 0 < row["words_scored_mean"] <= 30
+    assert result["systems"]["lead"]["words_scored_mean"] == 30  # the first article is longer
 
 
 def _perl_rouge_works() -> bool:

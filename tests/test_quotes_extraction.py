@@ -163,3 +163,135 @@ def test_quotes_introduced_by_colon_bare_verb_and_no_break_space(nlp: Any) -> No
     assert all(a.speaker is None for a in found if "ferry ramp" in a.text)
     # a quote right after someone's reported speech, in the same paragraph, is theirs
     assert find(found, "islanders a working pier").speaker == "Oskar Lindqvist"
+
+
+def test_quote_signed_after_a_dash_takes_the_signing_name(nlp: Any) -> None:
+    text = (
+        "Readers wrote in after the council vote on the Harlow bridge.\n"
+        "“The new bridge toll will push small shops out of the old town.” ― Marta Quell\n"
+        "“Nobody asked the people who cross it every single day.” — Tomas Brindle, a ferry pilot\n"
+        "“The vote was fair and the toll is modest” — and yet the shops closed.\n"
+        "“We were never told the toll would double in a single year.” ―\u00a0Ana Ruiz Beltrán"
+    )
+    found = attributions(nlp, text)
+    double = find(found, "toll would double")
+    assert double.speaker_text == "Ana Ruiz Beltrán" and double.speaker == "Ana Ruiz Beltrán"
+    toll = find(found, "push small shops")
+    assert (toll.kind, toll.speaker_text, toll.cue) == ("direct", "Marta Quell", "―")
+    assert find(found, "Nobody asked").speaker_text == "Tomas Brindle"
+    assert all(a.speaker_text is None for a in found if "vote was fair" in a.text)
+
+
+def test_partial_quotes_are_not_direct_quotes(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Varnholt called the Harlow bridge a “monument to wasted money” on Tuesday.\n"
+        "Councillor Piet Oberlin said “the toll will stay low” for at least three years.\n"
+        "Varnholt said, “We will vote again on the toll next spring.”"
+    )
+    found = attributions(nlp, text)
+    direct = {a.text for a in found if a.kind == "direct"}
+    assert any("vote again" in t for t in direct)
+    assert not any(t.strip(".") == "monument to wasted money" for t in direct)
+    assert not any(t.startswith("the toll will stay low") and t.endswith("low") for t in direct)
+
+
+def test_speaker_named_between_quote_and_verb_over_a_title(nlp: Any) -> None:
+    text = (
+        "“The ferry schedule is broken and everyone knows it,” Nora Vell, a harbour pilot, "
+        "said Monday on Radio Kestrel’s “Morning Tide.” “I mean, nobody can plan a day "
+        "around these crossings anymore.”"
+    )
+    found = attributions(nlp, text)
+    assert find(found, "ferry schedule is broken").kind == "direct"
+    follow = find(found, "nobody can plan")
+    assert follow.kind == "direct" and follow.speaker == "Nora Vell"
+
+
+def test_participle_after_an_embedded_clause_speaks_for_the_main_subject(nlp: Any) -> None:
+    text = (
+        "Groups of ferry workers marched along the quay past the Harlow terminal - where the "
+        'Kestrel Line docked its night boats - while chanting, "Fair pay, safe crossings."'
+    )
+    (chant,) = [a for a in attributions(nlp, text) if "Fair pay" in a.text]
+    assert chant.speaker_text is not None and "workers" in chant.speaker_text
+
+
+def test_stance_content_takes_the_phrase_that_completes_it(nlp: Any) -> None:
+    text = "Mayor Ilse Varnholt blasted the harbour board for raising the ferry toll again."
+    found = attributions(nlp, text)
+    (blast,) = [a for a in found if a.cue == "blasted"]
+    assert blast.text.startswith("the harbour board for raising the ferry toll")
+
+
+def test_report_interrupted_by_its_cue_keeps_both_halves(nlp: Any) -> None:
+    text = (
+        "The new bridge, Mayor Ilse Varnholt said, would cut the crossing to four minutes.\n"
+        "The old ferry was reliable, Piet Oberlin said, until the harbour silted up in 2019."
+    )
+    found = attributions(nlp, text)
+    bridge = [a for a in found if "Varnholt" in (a.speaker or "")]
+    assert {a.text for a in bridge} == {"The new bridge", "would cut the crossing to four minutes"}
+    ferry = [a for a in found if "Oberlin" in (a.speaker or "")]
+    assert {a.text for a in ferry} == {
+        "The old ferry was reliable",
+        "until the harbour silted up in 2019",
+    }
+    assert len({(a.cue_start, a.cue_end) for a in bridge}) == 1
+
+
+def test_headline_opened_by_a_short_name_and_colon(nlp: Any) -> None:
+    text = "Mayor Varnholt: Harlow toll will stay low for three years\nThe council met on Monday."
+    found = attributions(nlp, text)
+    headline = find(found, "toll will stay low")
+    assert headline.speaker_text == "Mayor Varnholt" and headline.cue == ":"
+    assert not [a for a in found if "council met" in a.text]
+
+
+def test_quote_the_writer_finishes_keeps_the_speaker_and_its_sentence(nlp: Any) -> None:
+    text = (
+        "“The toll is fair and it will stay,” said Ilse Varnholt, the mayor. “It is "
+        "basically a maintenance fee and nothing more” for the old bridge."
+    )
+    found = attributions(nlp, text)
+    first = find(found, "toll is fair")
+    rest = find(found, "maintenance fee")
+    assert rest.text.endswith("for the old bridge") and rest.kind == "indirect"
+    assert (rest.cue_start, rest.speaker) == (first.cue_start, first.speaker)
+
+
+def test_passive_cue_speaks_only_through_its_agent(nlp: Any) -> None:
+    text = (
+        "Investigators are expected to examine the radar logs of the Harlow ferry next week.\n"
+        "The closure was announced by the harbour board on Monday."
+    )
+    found = attributions(nlp, text)
+    assert not [a for a in found if a.speaker_text and "Investigators" in a.speaker_text]
+    announced = [a for a in found if a.cue == "announced"]
+    assert all("board" in (a.speaker_text or "board") for a in announced)
+
+
+def test_stance_object_ends_at_the_writers_aside_not_inside_a_list(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Varnholt likened the bridge toll to a parking fee, which the council "
+        "disputes.\nPiet Oberlin criticized the delays, the fares and the noise of the ferries."
+    )
+    found = attributions(nlp, text)
+    (liken,) = [a for a in found if a.cue == "likened"]
+    assert liken.text == "the bridge toll to a parking fee"
+    (criticism,) = [a for a in found if a.cue == "criticized"]
+    assert criticism.text.endswith("the noise of the ferries")
+
+
+def test_a_semicolon_ends_reported_speech_and_its_cue(nlp: Any) -> None:
+    text = (
+        "Ilse Varnholt said the toll rise was not planned by her office; the ministry ordered "
+        "it last week.\nPiet Oberlin said that the ferries would keep running through the "
+        "winter; the board has not confirmed this."
+    )
+    found = attributions(nlp, text)
+    said = {a.speaker_text: a.text for a in found if a.cue == "said"}
+    assert said == {
+        "Ilse Varnholt": "the toll rise was not planned by her office",
+        "Piet Oberlin": "the ferries would keep running through the winter",
+    }
+    assert not [a for a in found if a.cue != "said" and "said" in a.text]

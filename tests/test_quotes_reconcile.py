@@ -7,7 +7,7 @@ from typing import Any
 from crosswire.analyze import analyze_article
 from crosswire.model import Article, Quote, Story
 from crosswire.reconcile.entities import reconcile_entities
-from crosswire.reconcile.quotes import reconcile_quotes
+from crosswire.reconcile.quotes import export_attributions, reconcile_quotes
 
 ONE = (
     "Deputy Secretary of State Wendy Sherman spoke after the talks in Geneva.\n"
@@ -73,3 +73,12 @@ def test_speakers_who_differ_are_never_merged(nlp: Any) -> None:
     quotes = reconcile_quotes(s, reconcile_entities(s))
     assert len(quotes) == 2
     assert {q.speaker for q in quotes} == {"Sergei Ryabkov", "Jens Stoltenberg"}
+
+
+def test_a_fragment_the_cue_split_off_is_exported_but_not_a_brief_quote(nlp: Any) -> None:
+    text = "The new bridge, Mayor Ilse Varnholt said, would cut the Harlow crossing to minutes."
+    one = story(nlp, text)
+    quotes = reconcile_quotes(one, reconcile_entities(one))
+    assert [q.text for q in quotes] == ["would cut the Harlow crossing to minutes"]
+    exported = export_attributions(one, reconcile_entities(one))["attributions"]
+    assert {r["text"] for r in exported} >= {"The new bridge"}

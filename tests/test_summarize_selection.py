@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from crosswire.model import Article, ArticleAnalysis, Sentence, Story
 from crosswire.summarize import summarize_story
 from crosswire.summarize.candidates import stands_alone
@@ -99,3 +101,112 @@ def test_reprints_count_once_as_sources() -> None:
     assert summary[0].sources == [4, 5]
     # Found by the summariser itself, 4 and 5 are copies too: one voice each, still a summary.
     assert summarize_story(s, words=16)
+
+
+def _sentences(article: Article, cuts: list[str]) -> list[Sentence]:
+    """Sentences of ``article`` cut where the parser would, as given by ``cuts``."""
+    found, at = [], 0
+    for piece in cuts:
+        start = article.text.index(piece, at)
+        found.append(Sentence(article.id, start, start + len(piece), piece))
+        at = start + len(piece)
+    return found
+
+
+def test_an_opinion_someone_is_reported_as_holding_is_attributed() -> None:
+    from crosswire.model import Attribution
+    from crosswire.summarize.candidates import candidates, usable
+
+    text = (
+        "The harbour union ruled out sharing the port board with the owners on Monday, "
+        "insisting it alone must chair the board."
+    )
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    content = "it alone must chair the board"
+    cue = text.index("insisting")
+    reported = Attribution(
+        "a1",
+        text.index(content),
+        text.index(content) + len(content),
+        content,
+        "indirect",
+        "insisting",
+        cue,
+        cue + len("insisting"),
+        "The harbour union",
+        0,
+        len("The harbour union"),
+    )
+    plain = ArticleAnalysis(article=article, sentences=_sentences(article, [text]))
+    with_speech = ArticleAnalysis(
+        article=article, sentences=plain.sentences, attributions=[reported]
+    )
+    # Unattributed, "must" is the writer's opinion; reported, it is the union's.
+    assert not usable(candidates([plain])[0])
+    assert usable(candidates([with_speech])[0])
+
+
+def test_a_sentence_cut_at_a_wire_dash_is_joined_and_a_stray_quote_left_out() -> None:
+    from crosswire.summarize.candidates import candidates, usable
+
+    dash = "With winds near 180 mph, the storm over Port Alba was a Category 5 monster _"
+    rest = "the highest rating a storm can have."
+    stray = "The mayor of Port Alba asked for help, saying the harbour was under water. ''"
+    text = f"{dash} {rest} {stray}"
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    analysis = ArticleAnalysis(article=article, sentences=_sentences(article, [dash, rest, stray]))
+    found = candidates([analysis])
+    assert [c.text for c in found] == [f"{dash} {rest}", stray[:-3]]
+    for c in found:
+        assert text[c.start : c.end] == c.text
+        assert usable(c), c.text
+
+
+def test_a_definite_subject_referring_back_comes_after_what_it_refers_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import crosswire.summarize as summarize
+    from crosswire.summarize.candidates import candidates
+
+    back = "The agreement gives the dock workers of Port Alba a raise of four percent this year."
+    intro = "The port board of Port Alba signed an agreement with the dock workers on Monday."
+    other = "Dock workers in Port Alba had been on strike for three weeks over their pay."
+    articles = [f"{intro} {back}", f"{other} {back}", f"{other} {back}"]
+    found = candidates(story(*articles).analyses)
+    referring = [c for c in found if c.text == back]
+    assert referring[0].refers == {stem("agreement")}, referring[0]
+    summary = [s.text for s in summarize_story(story(*articles), words=34)]
+    assert summary, "the outlets share a sentence"
+    if back in summary:
+        assert any("agreement" in s for s in summary[: summary.index(back)]), summary
+    # Without the rule the sentence every outlet shares opens the summary alone.
+    monkeypatch.setattr(summarize, "_needs", lambda usable: {})
+    monkeypatch.setattr(summarize, "_introduced_first", lambda ordered: ordered)
+    plain = [s.text for s in summarize_story(story(*articles), words=34)]
+    assert plain[0] == back, plain
+
+
+def test_a_lone_surname_needs_its_full_name_whatever_label_the_parse_gave_it() -> None:
+    from crosswire.model import Mention
+    from crosswire.summarize.candidates import candidates
+
+    full = "Harbour master Dario Velkov of Port Alba was sentenced to twelve years on Friday."
+    mislabelled = "Velkov told the court in Port Alba that he would appeal the verdict."
+    missed = "Velkov smiled as the judge in Port Alba read out the sentence of twelve years."
+    named = "The court heard that Dario Velkov took bribes from shipping agents for years."
+    texts = [full, mislabelled, f"{missed} {named}"]
+    analyses = []
+    for number, text in enumerate(texts, start=1):
+        article = Article(id=f"a{number}", text=text, outlet=f"Outlet {number}")
+        cuts = [missed, named] if number == 3 else [text]
+        analyses.append(ArticleAnalysis(article=article, sentences=_sentences(article, cuts)))
+    start = full.index("Dario")
+    analyses[0].mentions = [
+        Mention("a1", start, start + len("Dario Velkov"), "Dario Velkov", "PERSON")
+    ]
+    analyses[1].mentions = [Mention("a2", 0, len("Velkov"), "Velkov", "ORG")]  # parse's mislabel
+    by_text = {c.text: c for c in candidates(analyses)}
+    assert by_text[mislabelled].needs == {"velkov"}
+    assert by_text[missed].needs == {"velkov"}  # no mention at all
+    assert {"dario", "velkov"} <= by_text[named].introduces  # full name the parse missed
+    assert not by_text[named].needs and not by_text[full].needs

@@ -21,6 +21,8 @@ class Settings:
     # quotes: a common-noun subject speaks when PolNeAR train saw it as a source at least this
     # often among its subject uses ("official" 0.87, "people" 0.11; "comment" 0.03, "tension" 0)
     speaking_noun_rate: float = 0.1
+    # a phrase after a stance's object is content when PolNeAR train had it so this often
+    content_preposition_rate: float = 0.5
     # embeddings
     embedding_backend: str = "wordllama"  # or "minilm" (sentence-transformers)
     # store

@@ -1,6 +1,6 @@
 """The cue lexicon and the nouns that can speak, learned from PolNeAR's train split.
 
-Both tables are package data written by ``scripts/derive_cues.py`` (which documents how they
+The tables are package data written by ``scripts/derive_cues.py`` (which documents how they
 are derived); nothing here is typed in by hand.  A cue lemma carries the dependencies that tie
 it to its content in the training data, most frequent first ("ccomp" for "said that …",
 "dobj" for "criticized the plan", "prep:for" for "called for …").  A lemma below the cut as a
@@ -54,6 +54,18 @@ def is_source_noun(lemma: str) -> bool:
     """Whether the training data saw this noun as a source often enough ("campaign", "poll")."""
     rate = _source_rates().get(lemma.lower())
     return rate is not None and rate >= DEFAULT.speaking_noun_rate
+
+
+@cache
+def _preposition_rates() -> dict[str, float]:
+    return {row[0]: float(row[3]) for row in _rows("arguments.tsv")}
+
+
+def completes_content(preposition: str) -> bool:
+    """Whether a phrase this preposition heads, after a cue's content has begun, belongs to
+    the content ("blasted him for …", "likened RT to …") rather than saying when or where."""
+    rate = _preposition_rates().get(preposition.lower())
+    return rate is not None and rate >= DEFAULT.content_preposition_rate
 
 
 def _rows(name: str) -> list[list[str]]:

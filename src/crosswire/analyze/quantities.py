@@ -61,11 +61,19 @@ STATES = {
     "wounded": "injured", "kill": "killed", "killed": "killed", "die": "killed",
     "dead": "killed", "evacuate": "evacuated", "rescue": "rescued", "arrest": "arrested",
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
-    "missing": "missing", "detain": "detained",
+    "missing": "missing", "detain": "arrested",
+}  # fmt: skip
+# Nouns whose "of" introduces the figure itself: "a total of 4,299", "a toll of 60".
+AMOUNT_NOUNS = {"total", "toll", "tally", "sum", "average", "maximum", "minimum", "count"}
+# Nouns that are a casualty counted: "one death", "the deaths of four protesters".
+CASUALTY_NOUNS = {
+    "death": "killed", "fatality": "killed", "killing": "killed", "injury": "injured",
 }  # fmt: skip
 CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 SCALES = ("dozen", "hundred", "thousand", "million", "billion")
 CASUALTIES = {"killed", "injured", "missing"}
+# States only people are in: who they were is the scope, not another attribute.
+PERSONAL_STATES = CASUALTIES | {"arrested", "hospitalised"}
 DURATION_VERBS = {"last", "take", "run", "continue", "go", "spend", "drag", "stretch"}
 MEASURE_ATTRIBUTES = {"distance": "distance", "speed": "speed", "percentage": "percentage"}
 
@@ -117,6 +125,8 @@ def _numbers(clause: _Clause) -> list[Assertion]:
             continue
         if _converted(clause.sent.doc, first) or _height(clause.sent.doc, last):
             continue
+        if _hypothetical(clause.sent.doc, last):
+            continue
         if first > 0 and clause.sent.doc[first - 1].text in CURRENCIES:
             # "$126 million deal": an amount of money, not a count of deals.
             assertion = _money(clause, first, last, value)
@@ -128,7 +138,69 @@ def _numbers(clause: _Clause) -> list[Assertion]:
         if assertion is not None:
             found.append(assertion)
     found.extend(_single_calls(clause))
+    found.extend(_vague_counts(clause))
     return found
+
+
+# Plural scale words as counts: "hundreds" is at least 200 and fewer than 1,000.
+VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6}
+
+
+def _vague_counts(clause: _Clause) -> list[Assertion]:
+    """ "killed hundreds", "hundreds of protesters have been arrested", "tens of thousands":
+    a count given only by its order, kept as the range it stands for (never a figure to
+    flag against another on its own: ``reconcile.claims`` shows such conflicts to check).
+    """
+    doc = clause.sent.doc
+    found = []
+    for token in clause.sent:
+        scale = {**VAGUE_SCALES, "tens": 10.0}.get(token.lower_)
+        if scale is None or token.pos_ not in ("NOUN", "NUM"):
+            continue
+        first, low, written = token.i, 2 * scale, token.lower_
+        before = doc[first - 2].lower_ if first >= 2 else ""
+        if doc[first - 1].lower_ == "of" and (before in VAGUE_SCALES or before == "tens"):
+            continue  # the "thousands" of "tens of thousands": read from "tens"
+        if token.i + 2 < clause.sent.end and doc[token.i + 1].lower_ == "of":
+            following = doc[token.i + 2].lower_
+            if following in VAGUE_SCALES or following in ("thousands", "millions"):
+                low *= VAGUE_SCALES[following]
+                written = f"{written} of {following}"
+                token = doc[token.i + 2]  # the tree goes on from the second scale word
+        elif token.lower_ == "tens":
+            continue
+        counted = _vague_counted(token)
+        if counted is None:
+            continue
+        noun, state = counted
+        if noun.lemma_.lower() in NOT_COUNTED or noun.lower_ in ("dollars", "years"):
+            continue
+        attribute = "number of people " + state if noun.i == token.i else None
+        if attribute is None:
+            attribute = _count_attribute(noun, state, clause)
+        subject = _holder(clause, noun, state)
+        last = noun.i if noun.i > token.i and noun.i - token.i <= 3 else token.i
+        assertion = _assertion(
+            clause, first, last, Value(low, 0.5), "count", subject, attribute, 1.0, None
+        )
+        assertion.value, assertion.low, assertion.high = written, low, low * 5
+        found.append(assertion)
+    return found
+
+
+def _vague_counted(scale: Token) -> tuple[Token, str] | None:
+    """The noun a plural scale word counts ("hundreds of protesters") and their state; the
+    scale word itself when it stands for people something happened to ("hundreds were
+    detained", "killed hundreds")."""
+    for child in scale.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return pobj, _state_of(scale) or _state_of(pobj)
+    state = _state_of(scale)
+    if not state and scale.head.lemma_.lower() in STATES and scale.dep_ in ("dobj", "nsubjpass"):
+        state = STATES[scale.head.lemma_.lower()]
+    return (scale, state) if state else None
 
 
 def _number_phrases(sent: Span) -> list[tuple[int, int]]:
@@ -206,6 +278,15 @@ def _age(clause: _Clause, first: int, last: int, value: Value) -> Assertion | No
         owner = token.head
     if owner is None or owner.pos_ not in ("PROPN", "NOUN"):
         return None
+    if owner.pos_ == "NOUN" and owner.dep_ == "appos" and owner.head.pos_ == "PROPN":
+        # "Mohammed Zughayar, the 54-year-old father of Yusef Zughayar": the name itself,
+        # not the names its apposition mentions.
+        person = owner.head
+        words = [t.text for t in person.lefts if t.dep_ == "compound"] + [person.text]
+        name = " ".join(words)
+        return _assertion(
+            clause, first, last, value, "quantity", Subject("", (name,), name), "age", 1.0, None
+        )
     subject = describe(owner) if owner.pos_ == "PROPN" else Subject("", (), "")
     return _assertion(clause, first, last, value, "quantity", subject, "age", 1.0, None)
 
@@ -218,6 +299,29 @@ def _converted(doc: Doc, first: int) -> bool:
     return any(unit_of(t.text) is not None and t.i > before.start for t in before) and any(
         t.like_num for t in before
     )
+
+
+CONDITIONAL_MARKS = {"if", "unless"}
+
+
+def _hypothetical(doc: Doc, last: int) -> bool:
+    """A figure of a supposed case, not a report: "if a player made $20 million".
+
+    A figure that only describes something named in the condition ("if the rebels take
+    Kindu, 380 kilometers west of Goma") still stands: the walk stops at an apposition,
+    and a distance is where a place is, whatever the condition.
+    """
+    unit = _unit_after(doc, last)
+    if unit is not None and unit[0] == "distance":
+        return False
+    for node in [doc[last], *doc[last].ancestors]:
+        if node.dep_ == "appos":
+            return False
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children
+        ):
+            return True
+    return False
 
 
 def _height(doc: Doc, last: int) -> bool:
@@ -247,8 +351,11 @@ def _skip_number(doc: Doc, first: int, last: int) -> bool:
     before = doc[first - 1].lower_ if first > 0 else ""
     if after in ("a.m.", "p.m.", "am", "pm", "gmt", "utc", ":", "-year", "year-old"):
         return True
-    if before in ("aged", "age", "no.", "number", "page", "few", "several", "many", "of"):
+    if before in ("aged", "age", "no.", "number", "page", "few", "several", "many"):
         return True  # ages, labels, and vague amounts ("a few hundred metres")
+    amount = first > 1 and doc[first - 2].lower_ in AMOUNT_NOUNS
+    if before == "of" and not amount and _unit_after(doc, last) is None:
+        return True  # "one of three", but "a total of 4,299" and "winds of 80 mph" are figures
     if after.endswith("-old") or (
         after == "-"
         and last + 4 < len(doc)
@@ -304,7 +411,32 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
         attribute = dimension
     if subject is None:
         return None
-    return _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
+    assertion = _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
+    _narrow_by_conversion(doc, end, dimension, assertion)
+    return assertion
+
+
+def _narrow_by_conversion(doc: Doc, end: int, dimension: str, assertion: Assertion) -> None:
+    """ "two miles (three kilometers)": the writer's conversion says how the figure was
+    rounded, so the value is the range both readings allow (2 miles alone is 1.5-2.5 miles,
+    with its 3 km it is 2.5-3.5 km).  A conversion that does not fit is left unused."""
+    if end + 3 >= len(doc) or doc[end + 1].text != "(":
+        return
+    close = next((i for i in range(end + 2, min(end + 8, len(doc))) if doc[i].text == ")"), None)
+    if close is None:
+        return
+    phrase = next(iter(_number_phrases(doc[end + 2 : close])), None)
+    unit = _unit_after(doc, phrase[1]) if phrase else None
+    if phrase is None or unit is None or unit[0] != dimension or unit[3] >= close:
+        return
+    converted = parse_number(doc[phrase[0] : phrase[1] + 1].text)
+    if converted is None or assertion.high is None:
+        return
+    kind = hedge_kind(assertion.hedge)
+    low, high = interval(converted, kind)
+    low, high = max(assertion.low or 0.0, low * unit[1]), min(assertion.high, high * unit[1])
+    if low < high:
+        assertion.low, assertion.high = low, high
 
 
 def _money(clause: _Clause, first: int, last: int, value: Value) -> Assertion | None:
@@ -431,6 +563,8 @@ def _count(clause: _Clause, first: int, last: int, value: Value) -> Assertion | 
     noun, state = counted
     if noun.lemma_.lower() in NOT_COUNTED:
         return None
+    if noun.i != number.i and not any(ch.isalpha() for ch in noun.text):
+        return None  # "# 50,000" (a currency sign some feeds write as "#") counts nothing
     if noun.pos_ == "PROPN" and not (state and noun.ent_type_ == "NORP"):
         return None  # "21 Israelis" wounded are people; "Boeing 727" is a name
     if value.number == 1 and noun.tag_ == "NN" and not state:
@@ -445,6 +579,8 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
     """The noun a number counts and what happened to it ("injured"), if any."""
     if number.dep_ == "nummod" and number.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         noun = number.head
+        if noun.lemma_.lower() in CASUALTY_NOUNS:  # "one death", "60 fatalities"
+            return noun, CASUALTY_NOUNS[noun.lemma_.lower()]
         if noun.lemma_.lower() in STATES or noun.lower_ in STATES:
             return noun, STATES.get(noun.lower_, STATES.get(noun.lemma_.lower(), ""))
         return noun, _state_of(noun)
@@ -464,6 +600,13 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
 
 
 def _state_of(noun: Token) -> str:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        # "the deaths of at least four protesters": the people a casualty noun counts
+        casualty = noun.head.head.lemma_.lower()
+        if casualty in CASUALTY_NOUNS:
+            return CASUALTY_NOUNS[casualty]
+        if casualty in AMOUNT_NOUNS and noun.head.head.i != noun.i:
+            return _state_of(noun.head.head)  # "a total of 4,299 opponents died"
     for child in noun.children:
         # "people killed", "wounded soldiers", "3,000 people who were killed"
         if child.dep_ in ("acl", "amod", "relcl") and child.lemma_.lower() in STATES:
@@ -482,9 +625,11 @@ def _state_of(noun: Token) -> str:
 
 def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
     lemma = noun.lemma_.lower()
-    if state in CASUALTIES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
-        # Who was killed or hurt is the scope, not another attribute: "four demonstrators
-        # were killed" and "the deaths of four protesters" count the same dead; subgroups
+    if state in PERSONAL_STATES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
+        # Who was killed, hurt or arrested is the scope, not another attribute: "four
+        # demonstrators were killed" and "the deaths of four protesters" count the same
+        # dead, "hundreds of protesters were arrested" and "hundreds were detained" the
+        # same arrests; subgroups
         # ("12 of them Americans") and places keep different counts apart downstream.
         return f"number of people {state}"
     if state and (lemma in PEOPLE or lemma in STATES or noun.pos_ in ("NUM", "ADJ", "VERB")):

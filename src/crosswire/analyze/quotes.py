@@ -9,11 +9,13 @@ said. “…”").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from crosswire.analyze.cues import (
     can_speak_noun,
+    completes_content,
     cue_relations,
     is_source_noun,
     reports_by_construction_only,
@@ -47,10 +49,15 @@ REPORT_VERBS = frozenset(
     """believe think suggest indicate show find expect fear hope feel know learn agree estimate
     signal acknowledge hint imply predict""".split()  # noqa: SIM905
 )
+MAX_OPENER_WORDS = 3  # "Sen. Ann Lee:" opening a line names who speaks; more is a sentence
 MIN_QUOTE_WORDS = 4  # shorter quotes are terms or scare quotes ("security guarantees")
 _CLAUSAL = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "relcl", "acl"}
 _SENTENCE_END = {".", "!", "?"}
 _SPACES = " \t\u00a0\u2009\u202f"  # spaces within a line, the no-break kinds included
+_SIGN_DASHES = "―—–"
+_TIMES = {"DATE", "TIME"}
+_EMBEDDED = {"ccomp", "relcl", "acl", "advcl", "pcomp"}  # clauses inside another clause
+_NOMINAL_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART", "CCONJ"}
 _NAMED = {"PERSON", "ORG"}
 # What else of the verb a nominal report takes in: "called <him> <a 'nice guy'>".
 _OBJECTS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"}
@@ -132,17 +139,21 @@ class _Finder:
                 for q in direct
             ]
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None and clause.i < verb.i and self._semicolon_between(clause, verb):
+            clause = None  # "X said A; the ministry ordered it": A is not what was ordered
         if clause is not None and (
             lemma in SPEECH_VERBS or _has_that(clause) or "ccomp" in learned
         ):
             start, end = _trim(self.text, clause.left_edge.idx, self._content_end(verb, clause))
             self.used_cues.add(verb.i)
-            return [self._content(start, end, cue, subject, frame_end)]
+            pieces = [self._content(start, end, cue, subject, frame_end)]
+            return pieces + self._resumed(verb, end, cue, subject, frame_end)
         if lemma in SPEECH_VERBS or "ccomp" in learned:
             reported = self._reported_before(verb)
             if reported is not None:
                 self.used_cues.add(verb.i)
-                return [self._content(*reported, cue, subject, frame_end)]
+                pieces = [self._content(*reported, cue, subject, frame_end)]
+                return pieces + self._resumed(verb, reported[1], cue, subject, frame_end)
         return self._construction(verb, learned, subject, outside, cue, frame_end)
 
     def _construction(
@@ -158,21 +169,80 @@ class _Finder:
         complement = _complement(verb, learned)
         if complement is None or subject is None or not outside:
             return []  # a stance or deed with no subject of its own ("is expected to") stays out
-        last = max(
-            [complement.right_edge, *(c.right_edge for c in verb.rights if c.dep_ in _OBJECTS)],
-            key=lambda t: t.i,
-        )
+        if complement.i < verb.i and self._semicolon_between(complement, verb):
+            return []
+        rights = [c for c in verb.rights if c.dep_ in _OBJECTS or _argument(c, complement)]
+        last = max([complement.right_edge, *(c.right_edge for c in rights)], key=lambda t: t.i)
         if complement.dep_ == "pobj":  # "called for <X>": the object of the preposition only
             last = complement.right_edge
+        last = self._before_aside(complement, last)
         start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
         self.used_cues.add(verb.i)
         found = self._content(start, stop, cue, subject, frame_end)
         found.speech = False  # "criticized the plan", "responded to …": no words reported
         return [found]
 
+    def _resumed(
+        self, verb: Token, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
+    ) -> list[_Found]:
+        """The rest of a report the cue interrupts: "Lenox was a juggernaut, Mr. Clarke said,
+        until it went bankrupt": after the cue and its adjuncts, a comma, then the same
+        sentence going on without a cue of its own."""
+        if end > verb.idx:
+            return []
+        sentence_end = verb.sent.end_char
+        comma = None
+        for token in self.doc[verb.i + 1 : verb.sent.end]:
+            if token.text == "," and not self.context.in_quote(token.idx):
+                comma = token
+                break
+            if token.text in _SENTENCE_END or token.text in QUOTE_CHARS or "\n" in token.text:
+                return []
+            if not _under_verb_outside_clause(token, verb):
+                return []
+        if comma is None or comma.i + 1 >= verb.sent.end:
+            return []
+        first = self.doc[comma.i + 1]
+        if _is_cue(first) or first.lower_ == "according" or first.text in QUOTE_CHARS:
+            return []  # "…, she said, adding that …": a report of its own
+        start, stop = _trim(self.text, first.idx, sentence_end)
+        if len(self.text[start:stop].split()) < 2 or "\n" in self.text[start:stop]:
+            return []
+        return [self._content(start, stop, cue, subject, frame_end)]
+
+    def _semicolon_between(self, clause: Token, verb: Token) -> bool:
+        gap = self.text[_token_end(clause.right_edge) : verb.idx]
+        return ";" in gap and not self.context.in_quote(verb.idx)
+
+    def _before_semicolon(self, start: int, end: int) -> int:
+        """Reported speech ends at a semicolon outside quotation marks: what follows is a
+        sentence of its own ("…was not intentional; they only learned on Friday …")."""
+        at = self.text.find(";", start, end)
+        while at >= 0 and self.context.in_quote(at):
+            at = self.text.find(";", at + 1, end)
+        return at if at > start else end
+
+    def _before_aside(self, complement: Token, last: Token) -> Token:
+        """A stance's object ends at a comma that opens the writer's aside ("likened RT to the
+        BBC, which receives …", "echo her concerns, in large part"); a comma inside a list
+        ("Paris, Brussels and Nice") does not end it."""
+        for token in self.doc[complement.left_edge.i : last.i]:
+            if token.text != "," or self.context.in_quote(token.idx):
+                continue
+            after = self.doc[token.i + 1]
+            if after.dep_ == "conj" or (after.head.dep_ == "conj" and after.head.i > token.i):
+                continue
+            return self.doc[token.i - 1]
+        return last
+
     def _reported_before(self, verb: Token) -> tuple[int, int] | None:
-        """ "<clause>, X said." parsed with the clause as the head of the cue verb."""
+        """ "<clause>, X said." parsed with the clause as the head of the cue verb, or "The
+        museum, X said, would …" with the cue set inside the clause it reports."""
         head = verb.head
+        if verb.dep_ == "parataxis" and head.i > verb.i > head.left_edge.i:
+            lead = next(t for t in verb.subtree if not t.is_punct)
+            start, end = _trim(self.text, head.left_edge.idx, lead.idx)
+            return (start, end) if self.text[end : lead.idx].strip() == "," else None
         if verb.dep_ not in {"ccomp", "parataxis", "advcl", "conj"} or head.i >= verb.i:
             return None
         start, end = head.left_edge.idx, verb.left_edge.idx
@@ -234,8 +304,12 @@ class _Finder:
             for e in self.doc.ents
             if e.label_ in _NAMED and line_start <= e.start_char < colon.idx == e.end_char
         ]
-        if not names or text[line_start : names[0].start_char].strip():
+        if names and text[line_start : names[0].start_char].strip():
             return []
+        opener = self._line_opener(line_start, colon)
+        if not names and opener is None:
+            return []
+        speaker = names[0].root if names else opener
         line_end = text.find("\n", colon.idx)
         line_end = len(text) if line_end < 0 else line_end
         cue = (colon.idx, colon.idx + 1)
@@ -244,12 +318,25 @@ class _Finder:
                 if not text[colon.idx + 1 : quote.start].strip():
                     self.claimed.add(quote)
                     inner = (quote.inner_start, quote.inner_end)
-                    return [_Found(*inner, "direct", cue, names[0].root, quote.end)]
+                    return [_Found(*inner, "direct", cue, speaker, quote.end)]
                 break
         start, end = _trim(text, colon.idx + 1, line_end)
         if len(text[start:end].split()) < MIN_QUOTE_WORDS:
             return []
-        return [_Found(start, end, "indirect", cue, names[0].root, line_end)]
+        return [_Found(start, end, "indirect", cue, speaker, line_end)]
+
+    def _line_opener(self, line_start: int, colon: Token) -> Token | None:
+        """A short name the tagger left untyped opening a line before a colon ("Sanders: …",
+        "Poll: …"): capitalised proper nouns, or one noun the training data saw as a source."""
+        span = self.doc.char_span(line_start, colon.idx, alignment_mode="contract")
+        words = [t for t in span or [] if not t.is_space]
+        if not words or len(words) > MAX_OPENER_WORDS or not words[0].text[:1].isupper():
+            return None
+        last = words[-1]
+        if all(t.pos_ == "PROPN" for t in words):
+            return last
+        single_source = len(words) == 1 and last.pos_ == "NOUN" and is_source_noun(last.lemma_)
+        return last if single_source else None
 
     def _quote_beside(self, according: Token, phrase_end: int) -> QuoteSpan | None:
         """A quotation that ends just before "according to", or starts right after its source
@@ -281,6 +368,7 @@ class _Finder:
         start = max(start, text.rfind("\n", 0, cue[0]) + 1)
         paragraph_end = text.find("\n", cue[1])
         end = min(end, paragraph_end if paragraph_end >= 0 else len(text))
+        end = self._before_semicolon(start, end)
         start, end = _trim(text, start, end)
         if text[start : start + 5].lower() == "that ":  # the complementiser is not the content
             start += 5
@@ -302,7 +390,12 @@ class _Finder:
         if before and self._joins(before[-1].end, verb.idx, verb) and self._opens(before[-1]):
             result.append(before[-1])
         after = [q for q in self.quotes if q.start >= _token_end(verb)]
-        if after and self._joins(_token_end(verb), after[0].start, verb):
+        if (
+            after
+            and self._joins(_token_end(verb), after[0].start, verb)
+            and not self._runs_on(after[0])
+            and not self._inside_phrase(after[0])
+        ):
             result.append(after[0])
         return [q for q in result if _words(self.text, q) >= MIN_QUOTE_WORDS]
 
@@ -310,14 +403,40 @@ class _Finder:
         """Whether the text between ``start`` and ``end`` belongs to the reporting clause only."""
         if "\n" in self.text[start:end]:
             return False
-        for token in self.doc.char_span(start, end, alignment_mode="contract") or []:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        between: list[Token] = list(span) if span is not None else []
+        parsed = True
+        for token in between:
             if token.text in _SENTENCE_END or token.text in QUOTE_CHARS:
                 return False
             if token.is_punct or (token.lower_ == "that" and token.dep_ == "mark"):
                 continue
-            if not _under_verb_outside_clause(token, verb):
-                return False
-        return True
+            parsed = parsed and _under_verb_outside_clause(token, verb)
+        # a misparse can hang the speaker from the quote ("“…,” Flynn, a surrogate, said"):
+        # a bare noun phrase between the quote and its verb still joins them
+        return parsed or (end <= verb.idx and _noun_phrase_only(between))
+
+    def _runs_on(self, quote: QuoteSpan) -> bool:
+        """Whether the reporter's own words go on after the closing mark in the same clause
+        (said “… jail time” for criminal behavior): a partial quote, reported with its clause."""
+        inner = self.text[quote.inner_start : quote.end].rstrip(QUOTE_CHARS + _SPACES)
+        tail = self.text[quote.end : quote.end + 2].lstrip(_SPACES)
+        return bool(inner) and inner[-1].isalnum() and tail[:1].isalpha()
+
+    def _inside_phrase(self, quote: QuoteSpan) -> bool:
+        """Whether the reporter's word just before the opening mark belongs to the quoted
+        phrase ("calls it a “war of words”", "as being in the “suburbs”"): a partial quote."""
+        before = self.text[: quote.start].rstrip(_SPACES)
+        if not before or not before[-1].isalnum():
+            return False
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None:
+            return False
+        word = span[-1]
+        if word.lower_ in {"that", "if", "whether"}:
+            return False
+        head = word.head
+        return word.pos_ in {"DET", "ADP"} or quote.start <= head.idx < quote.end
 
     def _opens(self, quote: QuoteSpan) -> bool:
         """Whether a quote starts its sentence, so a cue after it reports all of it."""
@@ -325,7 +444,12 @@ class _Finder:
         return not head or head[-1] in ".!?:;\n" or head[-1] in QUOTE_CHARS
 
     def _frame_end(self, verb: Token) -> int:
+        """Where the reporting sentence ends; a quotation opening a new sentence ends it too,
+        even when the sentence's last stop sits inside a title (“on “Fox and Friends.” “…”)."""
+        opening = {q.start for q in self.quotes if q.start > verb.idx and self._opens(q)}
         for token in self.doc[verb.i :]:
+            if token.idx in opening:
+                return int(token.idx)
             if token.text in _SENTENCE_END and not self.context.in_quote(token.idx):
                 return _token_end(token)
             if "\n" in token.text_with_ws:
@@ -337,6 +461,8 @@ class _Finder:
         subject = _subject(verb)
         if subject is not None and not self.context.in_quote(subject.idx):
             return subject
+        if _unsure_subject(verb) or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # a passive cue with no agent names nobody: no neighbour is guessed
         doc = self.doc
         window: list[Token] = [
             *reversed(doc[max(0, verb.i - 6) : verb.i]),
@@ -347,7 +473,9 @@ class _Finder:
                 continue
             nominal = token.pos_ in {"PROPN", "NOUN", "PRON"}
             if nominal and token.dep_ not in {"compound", "poss"} and _can_speak(token):
-                return token
+                # "Flynn, a top surrogate, said": the name the description stands beside
+                named = token.dep_ == "appos" and token.head.pos_ == "PROPN"
+                return token.head if named else token
         return None
 
     # ------------------------------------------------------- standalone quotes
@@ -361,7 +489,11 @@ class _Finder:
             if not self._opens(quote):
                 continue
             if not self._ends_sentence(quote):
-                trailing = self._trailing_cue(quote)
+                trailing = (
+                    self._signed(quote)
+                    or self._trailing_cue(quote)
+                    or self._continued_mixed(quote, found + result)
+                )
                 if trailing is not None:
                     result.append(trailing)
                 continue
@@ -424,6 +556,33 @@ class _Finder:
         cue = (colon[0].idx, colon[0].idx + 1)
         return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, quote.end)
 
+    def _signed(self, quote: QuoteSpan) -> _Found | None:
+        """“…” ― Jane Roe: a quote signed, after a dash, by a name that ends its line (with at
+        most a description after a comma), as readers' and panels' words are printed."""
+        text = self.text
+        line_end = text.find("\n", quote.end)
+        line_end = len(text) if line_end < 0 else line_end
+        tail = text[quote.end : line_end]
+        stripped = tail.lstrip(_SPACES)
+        if not stripped or stripped[0] not in _SIGN_DASHES:
+            return None
+        dash = quote.end + len(tail) - len(stripped)
+        after = self.doc.char_span(dash + 1, line_end, alignment_mode="contract")
+        name = next((t for t in after or [] if not t.is_space), None)
+        if name is None or not _names_someone(name) or name.pos_ == "PRON":
+            return None
+        entity = next((e for e in self.doc.ents if e.start <= name.i < e.end), None)
+        names = [t for t in entity or [] if t.pos_ == "PROPN" and t.i >= name.i]
+        head = names[-1] if names else name  # the entity may have swallowed the dash
+        while head.head.i != head.i and head.dep_ in {"compound", "flat"}:
+            head = head.head
+        phrase_end = speaker_span(head)[1]
+        rest = text[phrase_end:line_end].strip(_SPACES + ".")
+        if rest and not rest.startswith(","):
+            return None  # the dash opens a sentence of its own, not a signature
+        cue = (dash, dash + 1)
+        return _Found(quote.inner_start, quote.inner_end, "direct", cue, head, line_end)
+
     def _trailing_cue(self, quote: QuoteSpan) -> _Found | None:
         """“…,” <someone> <verb>. — a verb the lexicon does not know ("retaliated"), standing
         alone after a quote with only a named or pronoun subject, reports it."""
@@ -454,6 +613,19 @@ class _Finder:
         self.used_cues.add(verb.i)
         cue = (verb.idx, _token_end(verb))
         return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, frame[-1].idx + 1)
+
+    def _continued_mixed(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
+        """A quote that opens a sentence the writer finishes (“… a tax increase” for the top
+        bracket), right after a speaker's quote: that speaker's, reported with its sentence."""
+        item = self._continued(quote, found) if self._runs_on(quote) else None
+        if item is None or item.cue is None:
+            return None
+        sentence = self.doc.char_span(quote.end, len(self.text), alignment_mode="contract")
+        stop = next((t for t in sentence or [] if t.text in _SENTENCE_END or "\n" in t.text), None)
+        if stop is None:
+            return None
+        start, end = _trim(self.text, quote.start, stop.idx)
+        return _Found(start, end, "indirect", item.cue, item.speaker_head, stop.idx + 1)
 
     def _continued(self, quote: QuoteSpan, found: list[_Found]) -> _Found | None:
         """The speaker of a report that ended just before this quote goes on speaking: a quote
@@ -491,9 +663,10 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
         if _relative(head):  # "Ryan, who said …": written "who", meaning the one it follows
             head = head.head.head
             start, end = speaker_span(head)
-        attribution.speaker = resolve_speaker(context, head, start, end) or _described(
+        speaker = resolve_speaker(context, head, start, end) or _described(
             context.doc, head, start, end
         )
+        attribution.speaker = speaker.strip() if speaker else None  # no-break spaces too
         if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
             context.add_antecedent(attribution.speaker, head)
     return attribution
@@ -559,6 +732,17 @@ def _can_speak(token: Token) -> bool:
     return token.pos_ != "NOUN" or lemma in KINSHIP or can_speak_noun(lemma)
 
 
+def _argument(child: Token, complement: Token) -> bool:
+    """A phrase after the object that completes what the cue reports: "blasted him <for not
+    paying tax>", "likened RT <to the BBC>", "cited remarks <as examples>"."""
+    return (
+        child.dep_ == "prep"
+        and child.i > complement.i
+        and completes_content(child.lower_)
+        and not any(t.ent_type_ in _TIMES for t in child.children)
+    )
+
+
 def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
     """The content the learned relations of a cue point at: "criticized <the plan>"."""
     for relation in relations:
@@ -573,7 +757,12 @@ def _complement(verb: Token, relations: tuple[str, ...]) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The one who speaks: the verb's subject, or that of the verb it is coordinated with."""
+    """The one who speaks: the verb's subject, or that of the verb it is coordinated with.  A
+    passive cue's subject is what is reported on ("talks are expected to …"), so its speaker
+    is the agent ("… by officials") or nobody."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
@@ -581,10 +770,29 @@ def _subject(verb: Token) -> Token | None:
             return subjects[0]
         if verb.dep_ not in {"conj", "xcomp", "advcl", "relcl"}:
             return None
+        if _unsure_subject(verb):  # a participle's subject is the main clause's
+            verb = _main_clause(verb)
+            continue
         if verb.dep_ == "relcl":
             return verb.head
         verb = verb.head
     return None
+
+
+def _unsure_subject(verb: Token) -> bool:
+    """A participle hung from a clause inside another ("protesters marched past the stadium,
+    where the Panthers played, while chanting"): not that clause's subject speaks."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ in _EMBEDDED
+
+
+def _main_clause(verb: Token) -> Token:
+    """The clause a participial adjunct belongs to: up past the clauses embedded in it."""
+    head = verb.head
+    while head.head.i != head.i and (
+        head.dep_ in _EMBEDDED | {"xcomp", "conj"} or head.pos_ not in {"VERB", "AUX"}
+    ):
+        head = head.head
+    return head
 
 
 def _under_verb_outside_clause(token: Token, verb: Token) -> bool:
@@ -595,6 +803,16 @@ def _under_verb_outside_clause(token: Token, verb: Token) -> bool:
             return node.dep_ not in _CLAUSAL
         node = node.head
     return False
+
+
+def _noun_phrase_only(tokens: Iterable[Token]) -> bool:
+    """Whether ``tokens`` are a name or noun phrase (with appositions), and nothing else."""
+    words = [t for t in tokens if not t.is_punct]
+    return (
+        bool(words)
+        and all(t.pos_ in _NOMINAL_POS for t in words)
+        and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in words)
+    )
 
 
 def _only_glue(text: str) -> bool:

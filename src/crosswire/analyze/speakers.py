@@ -50,7 +50,7 @@ SURNAME_SIMILARITY = 85  # rapidfuzz ratio: Shepard ~ Shepherd ~ Shephard
 ANTECEDENT_WINDOW = 3  # sentences back that a pronoun may reach
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SUBORDINATE = {"relcl", "acl", "advcl"}
-_DASHES = {"-", "–", "—", "--"}
+_DASHES = {"-", "–", "—", "―", "--"}
 _MODIFIERS = {"compound", "poss", "nmod", "amod"}
 
 
@@ -231,7 +231,7 @@ def speaker_span(head: Token) -> tuple[int, int]:
             last = max(last, child.right_edge.i)
         else:
             break
-    while first < head.i and doc[first].is_punct:
+    while first < head.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
     if head.ent_type_:
         for ent in doc.ents:
@@ -239,8 +239,11 @@ def speaker_span(head: Token) -> tuple[int, int]:
                 first, last = min(first, ent.start), max(last, ent.end - 1)
     for token in doc[first : head.i]:
         # a headline or byline run into the sentence, or a dateline ("HELSINKI - Finnish …")
-        if "\n" in token.text_with_ws or (token.text in _DASHES and token.whitespace_):
+        spaced = token.whitespace_ or (token.i + 1 < len(doc) and doc[token.i + 1].is_space)
+        if "\n" in token.text_with_ws or (token.text in _DASHES and spaced):
             first = token.i + 1
+    while first < head.i and doc[first].is_space:
+        first += 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 

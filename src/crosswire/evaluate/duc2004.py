@@ -119,7 +119,10 @@ def evaluate(
             + rouge155.FLAGS.format(words=words)
             + ", recall x100",
         },
-        "systems": {name: _summary_row(scores[name], seconds[name]) for name in systems},
+        "systems": {
+            name: _summary_row(scores[name], seconds[name], outputs[name], words)
+            for name in systems
+        },
     }
     if official:
         try:
@@ -195,11 +198,16 @@ def _recall(scorer: Any, summary: str, refs: list[str]) -> tuple[float, float]:
     return r1, r2
 
 
-def _summary_row(scores: list[tuple[float, float]], seconds: float) -> dict[str, Any]:
+def _summary_row(
+    scores: list[tuple[float, float]], seconds: float, outputs: list[list[str]], limit: int
+) -> dict[str, Any]:
     r1, r2 = np.mean(scores, axis=0) * 100
+    # Words as ROUGE-1.5.5's -l cut counts them (whitespace tokens), up to the limit.
+    scored = [min(limit, len(" ".join(sentences).split())) for sentences in outputs]
     return {
         "R1": round(float(r1), 2),
         "R2": round(float(r2), 2),
+        "words_scored_mean": round(float(np.mean(scored)), 1) if scored else 0.0,
         "R1_per_cluster": [round(s[0] * 100, 1) for s in scores],
         "seconds_per_cluster": round(seconds / max(1, len(scores)), 3),
     }

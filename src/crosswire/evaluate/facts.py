@@ -15,7 +15,8 @@ claims of the brief are then scored by evidence:
   alignment precision: claims with evidence in two or more sources that cover a
   gold fact / such claims; trap hits: flags whose evidence touches a trap quote.
 
-Byte-identical copies of an article are one source (the story keeps one of them).
+Byte-identical copies of an article are one source: the story keeps both (the brief
+lists the second as a copy), and scoring reads evidence in either as the same source.
 
 Systems side by side over the same analyses: ``crosswire`` (``reconcile_claims``)
 and ``naive`` (every value of one attribute aligned whatever its subject, a
@@ -239,9 +240,10 @@ def score_cluster(
     tally = _Tally()
     errors: list[dict[str, Any]] = []
     texts = {n: a.article.text for n, a in enumerate(story.analyses, start=1)}
+    one_source = _copies_as_one(story)
     covered_by: dict[int, list[int]] = {}  # claim index -> indices of facts it covers
     for index, claim in enumerate(claims):
-        evidence = _evidence(claim)
+        evidence = _evidence(claim, one_source)
         covered_by[index] = [
             f for f, fact in enumerate(located.facts) if _covers(evidence, fact["spans"])
         ]
@@ -261,7 +263,7 @@ def score_cluster(
         else:
             kind = "flag on an agreed fact" if covered_by[index] else "flag on no gold fact"
             errors.append({"kind": kind, **_claim_row(claim, texts, located, covered_by[index])})
-        traps = [t for t in located.traps if _touches(_evidence(claim), t["spans"])]
+        traps = [t for t in located.traps if _touches(_evidence(claim, one_source), t["spans"])]
         tally.trap_hits += bool(traps)
         for trap in traps:
             errors.append(
@@ -269,7 +271,7 @@ def score_cluster(
                 | _claim_row(claim, texts, located, covered_by[index])
             )
     for index, claim in enumerate(claims):
-        if len({e.source for e in _evidence(claim)}) < 2:
+        if len({e.source for e in _evidence(claim, one_source)}) < 2:
             continue
         tally.multi_claims += 1
         if covered_by[index]:
@@ -291,8 +293,19 @@ def score_cluster(
     return tally, errors
 
 
-def _evidence(claim: Claim) -> list[Evidence]:
-    return [e for v in claim.values for e in v.evidence]
+def _evidence(claim: Claim, one_source: dict[int, int] | None = None) -> list[Evidence]:
+    """The claim's evidence, each byte-identical copy of an article as the one source
+    ``locate`` places quotes in (the gold counts copies as one source)."""
+    found = [e for v in claim.values for e in v.evidence]
+    if not one_source:
+        return found
+    return [Evidence(one_source.get(e.source, e.source), e.start, e.end) for e in found]
+
+
+def _copies_as_one(story: Story) -> dict[int, int]:
+    """Source number -> the number of the last source with the same text (as ``locate``)."""
+    last = {a.article.id: n for n, a in enumerate(story.analyses, start=1)}
+    return {n: last[a.article.id] for n, a in enumerate(story.analyses, start=1)}
 
 
 def _covers(evidence: list[Evidence], spans: list[Span]) -> bool:
@@ -368,12 +381,15 @@ def leave_one_cluster_out(analysed: dict[str, tuple[Story, Located]]) -> dict[st
 def labelled_pairs(story: Story, located: Located) -> list[tuple[list[float], int]]:
     """(features, 1 if both values report one gold fact) for every compatible value pair."""
     items = story_items(story, reconcile_entities(story), find_duplicates(story))
+    one_source = _copies_as_one(story)
     facts = [
         {
             f["id"]
             for f in located.facts
             for source, start, end in f["spans"]
-            if source == item.source and item.assertion.start < end and start < item.assertion.end
+            if source == one_source.get(item.source, item.source)
+            and item.assertion.start < end
+            and start < item.assertion.end
         }
         for item in items
     ]

@@ -5,11 +5,16 @@ Layout: ``<split>/text/<name>.txt`` and ``<split>/attributions/<name>_<annotator
 file is scored as its own document, so a text annotated twice counts twice.
 
 Spans are compared as sets of word tokens (runs of letters and digits), so punctuation,
-quotation marks and a leading "that" never decide a match.  ``exact``: the same tokens;
-``overlap``: shared tokens are at least half of the longer span's.  Gold and predicted
-attributions are paired one to one, best overlap first.  Speaker accuracy is measured on the
-pairs matched by overlap whose gold has a source: correct when the predicted speaker phrase
-shares a token with the gold source phrase (``speaker_exact``: the same tokens).
+quotation marks and a leading "that" never decide a match.  A gold attribution is a direct quote
+when every word of its content lies between double quotation marks (curly, straight, angle or
+wire ``…'') that open just before its first word and close just after its last, whether or not
+the annotator took the marks into the span and however it split a multi-sentence quotation into
+fragments; a partial quote ("called it “a disgrace”") is not, nor words inside a longer quoted
+passage.
+``exact``: the same tokens; ``overlap``: shared tokens are at least half of the longer span's.
+Gold and predicted attributions are paired one to one, best overlap first.  Speaker accuracy is
+measured on the pairs matched by overlap whose gold has a source: correct when the predicted
+speaker phrase shares a token with the gold source phrase (``speaker_exact``: the same tokens).
 ``speaker_resolved_accuracy`` scores the speaker as the brief shows it (the resolved name, null
 when unresolved) on the pairs whose gold source names someone (holds a capitalised word that is
 not a pronoun): correct when the name shares a word with the gold source phrase.
@@ -34,7 +39,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _WORD = re.compile(r"\w+")
-QUOTE_MARKS = "\"“”'‘’«»„"
 MIN_BASELINE_WORDS = 4
 
 
@@ -117,13 +121,15 @@ def _gold(ann: Path, text: str) -> Iterator[Span]:
     """Gold attributions of one ``.ann`` file."""
     spans, relations = _standoff(ann)
     index = _TokenIndex(text)
+    quoted = index.quoted()
     for roles in relations:
         if "Content" not in roles or roles["Content"] not in spans:
             continue
-        content = spans[roles["Content"]]
+        content = index.tokens(spans[roles["Content"]])
         source = spans.get(roles.get("Source", ""), [])
         names = _naming_words(" ".join(text[a:b] for a, b in source))
-        yield Span(index.tokens(content), index.tokens(source), _is_direct(text, content), names)
+        direct = bool(content) and content <= quoted and index.delimited(content)
+        yield Span(content, index.tokens(source), direct, names)
 
 
 _NOT_NAMES = frozenset(
@@ -145,20 +151,56 @@ def _pair(piece: str) -> tuple[int, int]:
     return int(start), int(end)
 
 
-def _is_direct(text: str, fragments: list[tuple[int, int]]) -> bool:
-    """Whether every fragment of a content span is enclosed in quotation marks."""
-    for start, end in fragments:
-        piece = text[start:end].strip().rstrip(".,;:!?")
-        if len(piece) < 2 or piece[0] not in QUOTE_MARKS or piece[-1] not in QUOTE_MARKS:
-            return False
-    return True
+_MARK_REACH = 4  # characters between a word and its mark: "[W]e", "…'Look.'\"", "?”"
+_OPENING_MARKS = ("``", "''", "“", "„", "«", '"', "‘")
+_CLOSING_MARKS = ("''", "”", "»", '"', "’")
+_MARK = re.compile(r"``|''|[“„«”»\"\n]|‘|’(?!\w)")
+
+
+def _quoted_chars(text: str) -> list[bool]:
+    """For each character, whether it lies inside a quotation: double marks, or curly single
+    ones (a ’ followed by a letter is an apostrophe, and so is any ’ when no ‘ is open)."""
+    inside = [False] * len(text)
+    state, single, last = False, False, 0
+    for mark in _MARK.finditer(text):
+        if state or single:
+            inside[last : mark.start()] = [True] * (mark.start() - last)
+        last = mark.end()
+        token = mark.group()
+        if token in {"‘", "’"}:
+            single = token == "‘" and not single
+        elif token == "\n":
+            state = single = False
+        elif token in {"``", "“", "„", "«"}:
+            state = True
+        elif token in {"”", "»"}:
+            state = False
+        else:  # a straight mark opens or closes by turn
+            state = not state
+    return inside
 
 
 class _TokenIndex:
     """Word tokens of a text, so character spans become comparable token sets."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+    def quoted(self) -> frozenset[int]:
+        """Words between double quotation marks, each paragraph read on its own (a quotation
+        running on into the next paragraph reopens it with a fresh mark)."""
+        inside = _quoted_chars(self.text)
+        return frozenset(i for i, (start, _, _) in enumerate(self.words) if inside[start])
+
+    def delimited(self, tokens: frozenset[int]) -> bool:
+        """Whether quotation marks open right before the first word and close right after the
+        last (past a stop or comma), so the words are a quotation of their own, not words
+        inside a longer quoted passage."""
+        first, last = self.words[min(tokens)][0], self.words[max(tokens)][1]
+        before = self.text[max(0, first - _MARK_REACH) : first].lstrip()
+        after = self.text[last : last + _MARK_REACH].rstrip()
+        return any(m in before for m in _OPENING_MARKS) and any(m in after for m in _CLOSING_MARKS)
 
     def tokens(self, fragments: Iterable[tuple[int, int]]) -> frozenset[int]:
         chosen = sorted(

@@ -135,6 +135,7 @@ _CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
 CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
+_PARTITIVE = re.compile(r"\bof\s+(?:" + "|".join(sorted(PARTITIVE)) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEARLESS = re.compile(r"--\d{2}(?:-\d{2})?")
 _QUALIFIER = re.compile(r"\b(?:late|early|mid|mid-)\s+", re.IGNORECASE)
@@ -224,7 +225,12 @@ def story_items(
 def attribute_key(attribute: str) -> str:
     """ "number of crew members in late December" -> "number of crew in december"."""
     words = _WORD.findall(_QUALIFIER.sub("", attribute.lower()))
-    words = [w for w in words if w not in ("members", "member", "boats", "boat")]
+    # "crew members" are the crew, but "14 members" alone are members.
+    words = [
+        w
+        for i, w in enumerate(words)
+        if w not in ("members", "member", "boats", "boat") or i < 1 or words[i - 1] == "of"
+    ]
     key = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
     return COUNT_SYNONYMS.get(key, key)
 
@@ -232,6 +238,9 @@ def attribute_key(attribute: str) -> str:
 def head_key(key: str) -> str:
     """ "number of preseason game" -> "number of game": the kind of thing counted, without
     the words before it (which may be said or left out: "114 preseason games", "114-game")."""
+    measure, _, origin = key.partition(" from ")
+    if origin:
+        return measure  # "distance from kindu": a distance, its origin said or left out
     words = key.split()
     if words[:2] != ["number", "of"]:
         return key
@@ -345,7 +354,9 @@ def _item(
         near=near,
         place=_nearest_place(before, after, places),
         years=set(_YEAR.findall(sentence)) - value_years,
-        subgroup=_subgroup(raw_before, raw_after)
+        subgroup=_subgroup(
+            raw_before, raw_after, assertion.text, text[assertion.end : assertion.end + 20]
+        )
         or bool(set(_raw_words(_unhedged(assertion))) & PART),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
@@ -392,6 +403,8 @@ def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) 
     """The place a value is said of: named before it in its clause ("In Nicaragua, 2,000
     were killed", "El Salvador reported 239 dead"), else after it ("killed 14 in Honduras").
     """
+    if after[1:2] and after[0] == "in" and after[1] in places:
+        return places[after[1]]  # "six died in Mexico and seven in Costa Rica"
     for side in (before[::-1], after):
         for word in side[:NEAR_WORDS]:
             if word == CLAUSE_BREAK:
@@ -401,10 +414,16 @@ def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) 
     return ""
 
 
-def _subgroup(before: list[str], after: list[str]) -> bool:
-    """ "one other died later", "another 600 people", "12 of them": part of a larger count."""
-    if after[:2] and after[0] == "of" and after[1:2] and after[1] in PARTITIVE:
+def _subgroup(before: list[str], after: list[str], value: str, following: str) -> bool:
+    """ "one other died later", "another 600 people", "12 of them": part of a larger count.
+
+    ``value`` is the value as written, ``following`` the text right after it: "213 people,
+    12 of them Americans" makes the 12 a part, not the 213 (word lists leave figures out).
+    """
+    if _PARTITIVE.match(following.lstrip()) or _PARTITIVE.search(value):
         return True
+    if before[-1:] == ["than"]:
+        before = before[:-2]  # "more than $30 million" is a hedge, not "more" of a count
     return bool(set(before[-2:]) & SUBGROUP_BEFORE or set(after[:1]) & SUBGROUP_AFTER)
 
 
@@ -416,9 +435,11 @@ def _unhedged(assertion: Assertion) -> str:
 
 
 def _mark_unique(items: list[_Item]) -> None:
-    counts = Counter((m.source, m.key) for m in items)
+    """A source's only figure of an attribute; "hundreds" is no figure, so it never is one
+    and does not make another the source's second."""
+    counts = Counter((m.source, m.key) for m in items if not _vague(m.assertion))
     for item in items:
-        item.unique = counts[(item.source, item.key)] == 1
+        item.unique = not _vague(item.assertion) and counts[(item.source, item.key)] == 1
 
 
 def specific(key: str) -> bool:
@@ -780,6 +801,8 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
     """
     if a.assertion.kind == "place" or b.assertion.kind == "place":
         return False
+    if any(_vague(m.assertion) for m in (a, b)):
+        return False  # "hundreds" against a figure: for the reader to check
     members = [m for m in cluster.items if _same_value(m.assertion, a.assertion)]
     others = [m for m in cluster.items if _same_value(m.assertion, b.assertion)]
     pairs = [(x, y) for x in members for y in others if _rivals(cluster, x, y)]
@@ -790,6 +813,11 @@ def _confident(cluster: _Cluster, a: _Item, b: _Item) -> bool:
     # Figures far apart are one measurement only when the sources say so: a strong
     # shared context, or a source saying the figure moved (then shown as a change).
     return any(_series(cluster, x, y) for x, y in pairs)
+
+
+def _vague(assertion: Assertion) -> bool:
+    """A count given only by its order ("hundreds", "tens of thousands")."""
+    return assertion.kind in ("count", "quantity") and stated(assertion) is None
 
 
 def _same_event(x: _Item, y: _Item) -> bool:
@@ -817,8 +845,10 @@ def _series_pair(x: _Item, y: _Item, score: float) -> bool:
     contexts are strongly alike."""
     if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
         return True
-    # A toll of one named place: counts of one country's dead grow by whole orders.
-    return bool(x.place) and x.place == y.place and _scoped_by_place(x, y)
+    # A toll of one named place: counts of one country's dead grow by whole orders (not
+    # any count of people: "14 people awaiting results" is not "2,500 infected").
+    toll = any(w in x.key for w in CASUALTY_WORDS)
+    return toll and bool(x.place) and x.place == y.place and _scoped_by_place(x, y)
 
 
 def _rivals(cluster: _Cluster, x: _Item, y: _Item) -> bool:
@@ -838,11 +868,21 @@ def _plausible(a: Assertion, b: Assertion) -> bool:
     Outlets that disagree give figures of one order ("seven" and "eight hours", 212 and
     "about 210"); figures far apart (five hours, three weeks) are more often two things.
     """
-    x, y = stated(a), stated(b)
+    x, y = _span(a), _span(b)
     if x is None or y is None:
         return True
-    low, high = sorted((abs(x), abs(y)))
-    return high <= PLAUSIBLE_RATIO * max(low, 1.0)
+    (_, top), (bottom, _) = sorted((x, y))
+    return bottom <= PLAUSIBLE_RATIO * max(top, 1.0)
+
+
+def _span(assertion: Assertion) -> tuple[float, float] | None:
+    """The figure as stated, or the range a vague count stands for ("hundreds": 200-1000)."""
+    figure = stated(assertion)
+    if figure is not None:
+        return abs(figure), abs(figure)
+    if _vague(assertion) and assertion.low is not None and assertion.high is not None:
+        return assertion.low, assertion.high
+    return None
 
 
 def _evolving(

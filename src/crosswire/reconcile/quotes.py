@@ -34,6 +34,9 @@ LEXICAL_SIMILARITY = 0.33
 PARAPHRASE_SIMILARITY = 0.8  # embedding cosine (wordllama) for the same speaker in other words
 BLOCKING_WORDS = 8  # a report's rarest words under which same-speaker candidates are found
 SUBSTANTIVE_EDITS = 2  # differing content words, within the overlap, that make drift
+# a reported piece of at most this many words, its cue going on to report more, is a fragment
+# the cue split off ("The museum, he said, would …"): exported, not a brief quote of its own
+MAX_FRAGMENT_WORDS = 3
 _WORD = re.compile(r"\w[\w’'.-]*")
 _NEGATIONS = {"not", "no", "never", "n't", "nothing", "none", "nor", "without"}
 _STOPWORDS = frozenset(
@@ -107,11 +110,16 @@ def _reports(story: Story, entities: list[Entity]) -> list[_Report]:
     reports = []
     canonical = _Canonical(entities)
     for number, analysis in enumerate(story.analyses, start=1):
-        for attribution in analysis.attributions:
+        last_piece = {a.cue_start: i for i, a in enumerate(analysis.attributions)}
+        for i, attribution in enumerate(analysis.attributions):
             speaker = canonical(number, attribution.speaker)
             if attribution.kind == "indirect" and speaker is None:
                 continue  # "it is noted that …", "they say …": no one to attribute it to
-            reports.append(_Report(number, attribution, speaker, _words(attribution.text)))
+            words = _words(attribution.text)
+            split_off = attribution.cue_start is not None and last_piece[attribution.cue_start] > i
+            if attribution.kind == "indirect" and split_off and len(words) <= MAX_FRAGMENT_WORDS:
+                continue
+            reports.append(_Report(number, attribution, speaker, words))
     return reports
 
 

@@ -141,14 +141,21 @@ def _densest(
 
 
 def _needs(usable: list[Candidate]) -> dict[int, list[list[int]]]:
-    """For each sentence, per person it names by one word, the sentences giving a full name."""
+    """For each sentence, per person it names by one word, the sentences giving a full name;
+    per thing its definite subject refers back to, the sentences that name that thing."""
     introducers: dict[str, list[int]] = {}
     for j, c in enumerate(usable):
         for word in c.introduces:
             introducers.setdefault(word, []).append(j)
+    referred = set().union(*(c.refers for c in usable)) if usable else set()
+    namers: dict[str, list[int]] = {}
+    for j, c in enumerate(usable):
+        for word in content_stems(c.text) & referred:
+            namers.setdefault(word, []).append(j)
     needs: dict[int, list[list[int]]] = {}
     for i, c in enumerate(usable):
         groups = [[j for j in introducers.get(word, []) if j != i] for word in sorted(c.needs)]
+        groups += [[j for j in namers.get(word, []) if j != i] for word in sorted(c.refers)]
         if groups:
             needs[i] = groups  # an empty group leaves the sentence out: x_i <= 0
     return needs
@@ -177,15 +184,18 @@ def _conflicts(texts: list[str]) -> list[tuple[int, int]]:
 
 
 def _introduced_first(ordered: list[Candidate]) -> list[Candidate]:
-    """``ordered`` with each sentence moved after one that gives the full names it needs."""
+    """``ordered`` with each sentence moved after one that gives the full names it needs
+    and names what its definite subject refers to."""
     placed: list[Candidate] = []
     known: set[str] = set()
+    named: set[str] = set()
     waiting = list(ordered)
     while waiting:
-        ready = next((c for c in waiting if c.needs <= known), waiting[0])
+        ready = next((c for c in waiting if c.needs <= known and c.refers <= named), waiting[0])
         waiting.remove(ready)
         placed.append(ready)
         known |= ready.introduces
+        named |= content_stems(ready.text)
     return placed
 
 

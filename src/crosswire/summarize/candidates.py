@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from crosswire.model import ArticleAnalysis
 from crosswire.stopwords import STOP_WORDS
+from crosswire.summarize.text import stem
 
 __all__ = ["Candidate", "candidates", "stands_alone", "usable"]
 
@@ -62,6 +64,16 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
 # "... charges him with murder": a personal pronoun in a sentence that names no person.
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
 _ENDINGS = (".", "!", '"', "”", "’", "'", ")")
+# A quotation mark standing alone after the sentence's end opens the next sentence's quote.
+_STRAY_CLOSE = re.compile(r"(?<=[.!?])\s+(''|\"|”)$")
+# "The decision came ...", "The deal, which ...": a definite noun opening the sentence,
+# followed by its verb or a comma (not by a modifier naming what it is).
+_DEFINITE = re.compile(
+    r"^The ([a-z]{3,})(?:,|\s+(?!(of|to|for|by|in|on|at|that|with|from|between|over|against)\b)"
+    r"[a-z])"
+)
+# The wire's dash, set off by spaces, at the end of a parser sentence.
+_DASH_END = re.compile(r"\s(_|--|—|–)$")
 
 
 @dataclass(frozen=True)
@@ -82,20 +94,36 @@ class Candidate:
     # each person's name ("Mahathir" or "Mohamad"), every word of an organisation's or
     # place's name (lower-cased).
     names: frozenset[frozenset[str]] = frozenset()
+    # What the sentence reports someone as saying or holding ("..., insisting it alone must
+    # occupy the post"), as offsets into ``text``: an opinion there is attributed, not stated.
+    reported: tuple[tuple[int, int], ...] = ()
+    # A definite subject that refers back ("The agreement will make ..." after the lead):
+    # the stem of its noun, which the summary must name before it.
+    refers: frozenset[str] = frozenset()
 
 
 def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
     """Every sentence line of every article, datelines trimmed; unusable ones included."""
     found = []
+    surnames = _surnames(analyses)
     for source, analysis in enumerate(analyses, start=1):
         text = analysis.article.text
-        spans = [span for s in analysis.sentences for span in _lines(text, s.start, s.end)]
-        people = sorted((m.start, m.end, m.text) for m in analysis.mentions if m.label == "PERSON")
+        spans = _joined(
+            [span for s in analysis.sentences for span in _lines(text, s.start, s.end)], text
+        )
+        people = sorted(
+            (m.start, m.end, m.text)
+            for m in analysis.mentions
+            if m.label == "PERSON" or (m.label in _NAMED_LABELS and _last(m.text) in surnames)
+        )
         named = sorted(
             (m.start, m.end, m.text, m.label) for m in analysis.mentions if m.label in _NAMED_LABELS
         )
         for index, (start, end) in enumerate(spans):
             needs, introduces = _names(people, start, end)
+            short, full = _written_names(text[start:end], surnames)
+            introduces |= full
+            needs = (needs | short) - introduces
             found.append(
                 Candidate(
                     source,
@@ -107,9 +135,30 @@ def candidates(analyses: list[ArticleAnalysis]) -> list[Candidate]:
                     needs,
                     introduces,
                     _stated_names(named, start, end),
+                    _reported(analysis, start, end),
+                    _refers(text[start:end], index),
                 )
             )
     return _only_resolvable(found)
+
+
+def _refers(text: str, index: int) -> frozenset[str]:
+    """The noun of a definite subject ("The decision came ...") opening a sentence after its
+    article's lead: it refers to what the article said before, which a summary must name."""
+    match = _DEFINITE.match(text)
+    if not match or index == 0 or match[1] in STOP_WORDS:  # "The next round ...": no noun
+        return frozenset()
+    return frozenset([stem(match[1])])
+
+
+def _reported(analysis: ArticleAnalysis, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Content spans of the attributions whose cue and speaker are in ``start:end``."""
+    found = []
+    for a in analysis.attributions:
+        inside = a.cue_start is not None and start <= a.cue_start and (a.cue_end or 0) <= end
+        if inside and a.speaker_start is not None and start <= a.speaker_start < end:
+            found.append((max(a.start, start) - start, min(a.end, end) - start))
+    return tuple(sorted(f for f in found if f[0] < f[1]))
 
 
 def _stated_names(
@@ -126,6 +175,42 @@ def _stated_names(
         else:
             found.update(frozenset([w]) for w in words)
     return frozenset(found)
+
+
+def _surnames(analyses: list[ArticleAnalysis]) -> dict[str, frozenset[str]]:
+    """Last word -> the other words of the full names the story's parse took for people
+    ("ranariddh" -> {"norodom"}): a name ending in one is a person's, whatever label the
+    parse gave it there, or none."""
+    found: dict[str, set[str]] = {}
+    for analysis in analyses:
+        for m in analysis.mentions:
+            words = [_POSSESSIVE.sub("", w.lower()) for w in _NAME_WORD.findall(m.text)]
+            if m.label == "PERSON" and len(words) > 1:
+                found.setdefault(words[-1], set()).update(words[:-1])
+    return {last: frozenset(rest) for last, rest in found.items()}
+
+
+def _written_names(
+    text: str, surnames: dict[str, frozenset[str]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """People's last names as written in ``text``: alone ("Ranariddh refused"), or after a
+    word of their full name ("Norodom Ranariddh"), whether or not the parse found them."""
+    short, full = set(), set()
+    previous = ""
+    for match in _NAME_WORD.finditer(text):
+        word = _POSSESSIVE.sub("", match[0].lower())
+        if match[0][0].isupper() and word in surnames:
+            if previous in surnames[word]:
+                full.update({previous, word})
+            else:
+                short.add(word)
+        previous = word
+    return frozenset(short - full), frozenset(full)
+
+
+def _last(name: str) -> str:
+    words = _NAME_WORD.findall(name)
+    return _POSSESSIVE.sub("", words[-1].lower()) if words else ""
 
 
 def _names(
@@ -152,15 +237,19 @@ def _only_resolvable(found: list[Candidate]) -> list[Candidate]:
 def usable(candidate: Candidate) -> bool:
     """Whether a summary may use ``candidate``: it stands alone, and a personal pronoun
     in it (outside quotes) has a person named in the sentence to refer to."""
-    if not stands_alone(candidate.text):
+    if not stands_alone(candidate.text, candidate.reported):
         return False
     if candidate.needs or candidate.introduces:
         return True
     return not _PERSONAL.search(_QUOTED.sub(" ", candidate.text))
 
 
-def stands_alone(text: str) -> bool:
-    """Whether ``text`` can be read out of context: a whole, declarative, non-noise sentence."""
+def stands_alone(text: str, reported: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether ``text`` can be read out of context: a whole, declarative, non-noise sentence.
+
+    ``reported``: spans of ``text`` that someone named in it is reported as saying; an
+    opinion there is attributed, as a quotation's is.
+    """
     count = len(text.split())
     if not MIN_WORDS <= count <= MAX_WORDS:
         return False
@@ -171,9 +260,19 @@ def stands_alone(text: str) -> bool:
     if _PRONOUN_SPEAKER.search(text) or _LATE_PRONOUN.match(text) or _HEADER.match(text):
         return False
     unquoted = _QUOTED.sub(" ", text)
-    if _HERE.search(unquoted) or (_OPINION.search(unquoted) and not _ATTRIBUTED.search(text)):
+    if _HERE.search(unquoted):
+        return False
+    own = _blank(unquoted, reported)
+    if _OPINION.search(own) and not _ATTRIBUTED.search(text):
         return False
     return not (_DANGLING.match(text) or _BOILERPLATE.search(text))
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _unbalanced_quotes(text: str) -> bool:
@@ -195,6 +294,22 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         dateline = _DATELINE.match(text[a:b])
         if dateline and dateline.end() < b - a:
             a += dateline.end()
+        if (stray := _STRAY_CLOSE.search(text[a:b])) and _unbalanced_quotes(text[a:b]):
+            b = a + stray.start()  # "... of genocide. ''": the next quote's opener
         if a < b:
             spans.append((a, b))
     return spans
+
+
+def _joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """``spans`` with a sentence the parser cut at a wire dash ("a Category 5 monster _ the
+    highest rating") joined to its lower-case continuation on the same line."""
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and _DASH_END.search(text[joined[-1][0] : joined[-1][1]]):
+            gap = text[joined[-1][1] : a]
+            if not gap.strip() and "\n" not in gap and text[a : a + 1].islower():
+                joined[-1] = (joined[-1][0], b)
+                continue
+        joined.append((a, b))
+    return joined
