@@ -32,6 +32,8 @@ from crosswire.names import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["LABELS", "extract_mentions", "link_names"]
@@ -50,6 +52,8 @@ _LISTING = re.compile(
 )
 # Kinds a name found once is looked for again under, elsewhere in the same article.
 _PROPAGATED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+_NAME_CHAR = re.compile(r"[\w'’-]")  # a character that continues a name
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -155,8 +159,8 @@ def _propagate(
         if len(name) < 3 or not name[:1].isupper() or _as_word(text, name):
             continue
         for form in {name, name.upper()}:
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):
-                start, end = match.span()
+            for start in _whole_word(text, form, _NAME_CHAR):
+                end = start + len(form)
                 if any(s < end and start < e for s, e in taken):
                     continue
                 span = doc.char_span(start, end)
@@ -189,7 +193,20 @@ def _runs_on(span: Span) -> bool:
 
 def _as_word(text: str, name: str) -> bool:
     """True when ``text`` also writes ``name`` in lower case: a common word, not a name."""
-    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+    return next(_whole_word(text, name.lower(), _WORD_CHAR), None) is not None
+
+
+def _whole_word(text: str, form: str, inside: re.Pattern[str]) -> Iterator[int]:
+    """Where ``text`` writes ``form`` with no ``inside`` character either side, left to right
+    and not overlapping (as ``re.finditer`` would find it, without compiling a pattern a name)."""
+    at = text.find(form)
+    while at >= 0 and form:
+        end = at + len(form)
+        if (at == 0 or not inside.match(text, at - 1)) and not inside.match(text, end):
+            yield at
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
 
 
 def _label(ent: Span, span: Span) -> str:
