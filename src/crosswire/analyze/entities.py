@@ -22,6 +22,7 @@ from crosswire.names import (
     ROLE_MODIFIERS,
     SITE_WORDS,
     PersonName,
+    acronym_letters,
     acronym_of,
     first_names_match,
     fold,
@@ -441,5 +442,7 @@ def _spells(short: str, long: str) -> bool:
 def _fullest_other(mention: Mention, others: list[Mention]) -> str:
     """The spelled-out form of an acronym when the article gives it and gives only one,
     else the mention itself."""
+    if acronym_letters(mention.text) is None:
+        return mention.text  # no acronym: nothing to spell out (and no pass over the others)
     longs = {o.text for o in others if o is not mention and acronym_of(mention.text, o.text)}
     return longs.pop() if len(longs) == 1 else mention.text
