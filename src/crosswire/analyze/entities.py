@@ -321,8 +321,9 @@ def link_names(mentions: list[Mention], text: str = "") -> None:
     _relabel_surnames(mentions, persons)
     persons = [m for m in mentions if m.label == "PERSON"]
     parsed = {id(m): parse_person(m.text) for m in persons}
+    referring: dict[PersonName, list[Mention]] = {}  # by name as written: who it can mean
     for mention in persons:
-        mention.name = _fullest_person(mention, persons, parsed)
+        mention.name = _fullest_person(mention, persons, parsed, referring)
     others = [m for m in mentions if m.label != "PERSON"]
     # An acronym defined once in brackets means that long name wherever the article uses it.
     defined = {}
@@ -360,9 +361,17 @@ def _refers_to(short: PersonName, long: PersonName) -> bool:
     return len(fold(short.last)) > 1 and given is not None and "initial" not in given
 
 
-def _fullest_person(mention: Mention, persons: list[Mention], parsed: dict[int, PersonName]) -> str:
+def _fullest_person(
+    mention: Mention,
+    persons: list[Mention],
+    parsed: dict[int, PersonName],
+    referring: dict[PersonName, list[Mention]] | None = None,
+) -> str:
     me = parsed[id(mention)]
-    candidates = [p for p in persons if _refers_to(me, parsed[id(p)])]
+    referring = {} if referring is None else referring
+    if me not in referring:  # each name written is compared with the others once
+        referring[me] = [p for p in persons if _refers_to(me, parsed[id(p)])]
+    candidates = referring[me]
     if not candidates and not me.full:
         # A surname misspelled once ("Shepherd" beside "Matthew Shephard") when it can be
         # no one else the article names.
