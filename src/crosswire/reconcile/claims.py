@@ -705,7 +705,11 @@ def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
 
 
 def _cosine(a: _Item, b: _Item) -> float:
-    dot = sum(w * b.bag.get(k, 0.0) for k, w in a.bag.items())
+    shared = a.bag.keys() & b.bag.keys()
+    if not shared:
+        return 0.0
+    # The shared words in ``a``'s order: the same sum as over all of ``a`` (the rest add 0.0).
+    dot = sum(w * b.bag[k] for k, w in a.bag.items() if k in shared)
     norm = math.sqrt(_squares(a) * _squares(b))
     return dot / norm if norm else 0.0
 
