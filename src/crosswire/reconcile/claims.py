@@ -775,6 +775,7 @@ def _same_text_value(a: Assertion, b: Assertion) -> bool:
     return x == y or x in y or y in x
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of the same two dates many times
 def _same_date(a: str, b: str) -> bool:
     """Dates agree when every part both give is the same ("--11" and "1998-11-15" do)."""
     pa, pb = _date_parts(a), _date_parts(b)
