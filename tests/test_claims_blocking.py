@@ -31,7 +31,7 @@ def test_blocks_keep_every_pair_the_example_story_aligns(example_story: Story) -
     items = _items(example_story)
     assert len(items) > 10
     assert _missed(items) == []
-    pairs = _candidate_pairs(items)
+    pairs = list(_candidate_pairs(items))
     assert all(i < j and items[i].source != items[j].source for i, j in pairs)
     assert len(pairs) == len(set(pairs))
 

@@ -36,7 +36,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -619,7 +619,7 @@ class _Block(NamedTuple):
     value: str
 
 
-def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
+def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
     """The pairs (i < j) ``_compatible`` may accept, without trying every pair.
 
     Values are put in blocks by what ``_compatible`` requires to be equal or unset: the
@@ -641,20 +641,18 @@ def _candidate_pairs(items: list[_Item]) -> list[tuple[int, int]]:
     by_head: dict[tuple[str, bool, bool], list[tuple[_Block, list[int]]]] = {}
     for block, members in blocks.items():
         by_head.setdefault(block[:3], []).append((block, members))
-    pairs: list[tuple[int, int]] = []
-    for group in by_head.values():
+    for group in by_head.values():  # pairs made as they are judged: none is kept
         for x, (one, first) in enumerate(group):
             for y in range(x, len(group)):
                 other, second = group[y]
                 if y > x and not _blocks_agree(one, other, items[first[0]], items[second[0]]):
                     continue
-                pairs.extend(
+                yield from (
                     (min(i, j), max(i, j))
                     for n, i in enumerate(first)
                     for j in (first[n + 1 :] if y == x else second)
                     if items[i].source != items[j].source
                 )
-    return pairs
 
 
 def _blocks_agree(one: _Block, other: _Block, a: _Item, b: _Item) -> bool:
