@@ -326,10 +326,17 @@ def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def acronym_of(short: str, long: str) -> bool:
     """True when ``short`` (e.g. "OSCE") spells the initials of ``long``'s content words."""
+    letters = acronym_letters(short)
+    return letters is not None and letters in acronym_keys(long)
+
+
+@lru_cache(maxsize=_CACHE)
+def acronym_letters(short: str) -> str | None:
+    """``short``'s letters if it is written as an acronym can be ("OSCE", "U.S."), else None."""
     letters = fold(short).replace(" ", "")
     if not short.replace(".", "").isupper() or not 2 <= len(letters) <= 8:
-        return False
-    return letters in acronym_keys(long)
+        return None
+    return letters
 
 
 @lru_cache(maxsize=_CACHE)

@@ -22,6 +22,7 @@ from crosswire.names import (
     ROLE_MODIFIERS,
     SITE_WORDS,
     PersonName,
+    acronym_letters,
     acronym_of,
     first_names_match,
     fold,
@@ -32,6 +33,8 @@ from crosswire.names import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["LABELS", "extract_mentions", "link_names"]
@@ -50,6 +53,8 @@ _LISTING = re.compile(
 )
 # Kinds a name found once is looked for again under, elsewhere in the same article.
 _PROPAGATED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+_NAME_CHAR = re.compile(r"[\w'’-]")  # a character that continues a name
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -155,8 +160,8 @@ def _propagate(
         if len(name) < 3 or not name[:1].isupper() or _as_word(text, name):
             continue
         for form in {name, name.upper()}:
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", text):
-                start, end = match.span()
+            for start in _whole_word(text, form, _NAME_CHAR):
+                end = start + len(form)
                 if any(s < end and start < e for s, e in taken):
                     continue
                 span = doc.char_span(start, end)
@@ -189,7 +194,20 @@ def _runs_on(span: Span) -> bool:
 
 def _as_word(text: str, name: str) -> bool:
     """True when ``text`` also writes ``name`` in lower case: a common word, not a name."""
-    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+    return next(_whole_word(text, name.lower(), _WORD_CHAR), None) is not None
+
+
+def _whole_word(text: str, form: str, inside: re.Pattern[str]) -> Iterator[int]:
+    """Where ``text`` writes ``form`` with no ``inside`` character either side, left to right
+    and not overlapping (as ``re.finditer`` would find it, without compiling a pattern a name)."""
+    at = text.find(form)
+    while at >= 0 and form:
+        end = at + len(form)
+        if (at == 0 or not inside.match(text, at - 1)) and not inside.match(text, end):
+            yield at
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
 
 
 def _label(ent: Span, span: Span) -> str:
@@ -310,8 +328,9 @@ def link_names(mentions: list[Mention], text: str = "") -> None:
     _relabel_surnames(mentions, persons)
     persons = [m for m in mentions if m.label == "PERSON"]
     parsed = {id(m): parse_person(m.text) for m in persons}
+    referring: dict[PersonName, list[Mention]] = {}  # by name as written: who it can mean
     for mention in persons:
-        mention.name = _fullest_person(mention, persons, parsed)
+        mention.name = _fullest_person(mention, persons, parsed, referring)
     others = [m for m in mentions if m.label != "PERSON"]
     # An acronym defined once in brackets means that long name wherever the article uses it.
     defined = {}
@@ -349,9 +368,17 @@ def _refers_to(short: PersonName, long: PersonName) -> bool:
     return len(fold(short.last)) > 1 and given is not None and "initial" not in given
 
 
-def _fullest_person(mention: Mention, persons: list[Mention], parsed: dict[int, PersonName]) -> str:
+def _fullest_person(
+    mention: Mention,
+    persons: list[Mention],
+    parsed: dict[int, PersonName],
+    referring: dict[PersonName, list[Mention]] | None = None,
+) -> str:
     me = parsed[id(mention)]
-    candidates = [p for p in persons if _refers_to(me, parsed[id(p)])]
+    referring = {} if referring is None else referring
+    if me not in referring:  # each name written is compared with the others once
+        referring[me] = [p for p in persons if _refers_to(me, parsed[id(p)])]
+    candidates = referring[me]
     if not candidates and not me.full:
         # A surname misspelled once ("Shepherd" beside "Matthew Shephard") when it can be
         # no one else the article names.
@@ -431,5 +458,7 @@ def _spells(short: str, long: str) -> bool:
 def _fullest_other(mention: Mention, others: list[Mention]) -> str:
     """The spelled-out form of an acronym when the article gives it and gives only one,
     else the mention itself."""
+    if acronym_letters(mention.text) is None:
+        return mention.text  # no acronym: nothing to spell out (and no pass over the others)
     longs = {o.text for o in others if o is not mention and acronym_of(mention.text, o.text)}
     return longs.pop() if len(longs) == 1 else mention.text

@@ -8,6 +8,7 @@ each.  A quotation never runs past a paragraph unless the next paragraph opens b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING_DOUBLE = "“„«‹"
@@ -21,6 +22,9 @@ WIRE_CLOSING = "''"  # … and some archives use it at both ends: ''like this
 QUOTE_CHARS = OPENING_DOUBLE + CLOSING_DOUBLE + STRAIGHT_DOUBLE + "‘’'‚`"
 _BEFORE_OPENING = " \t\n([{—–-/:;,"
 _OPEN, _CLOSE, _STRAIGHT = "open", "close", "straight"
+_SINGLE_MARK = re.compile("[‘’'‚`]")
+_WIRE_MARK = re.compile("(?=``|'')")
+_RUN = re.compile(b"\x01+")
 
 
 @dataclass(frozen=True)
@@ -94,11 +98,20 @@ def _double_quotes(paragraph: str) -> list[QuoteSpan]:
 
 
 def _single_quotes(paragraph: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Single-quoted stretches outside double quotes; unclosed ones are dropped as apostrophes."""
+    """Single-quoted stretches outside double quotes; unclosed ones are dropped as apostrophes.
+
+    Only two kinds of position matter: a single mark, and one inside a double quote or a
+    wire mark (`` or ''), where a quote opened before is dropped; a run of the latter acts as
+    its first position, so the scan visits the marks and the runs' starts, not every character.
+    """
+    blocked = _blocked(paragraph, doubles)
+    stops = {m.start() for m in _SINGLE_MARK.finditer(paragraph)}
+    stops.update(m.start() for m in _RUN.finditer(blocked))
     spans: list[QuoteSpan] = []
     opened: int | None = None
-    for i, char in enumerate(paragraph):
-        if any(d.start <= i < d.end for d in doubles) or _doubled(paragraph, i):
+    for i in sorted(stops):
+        char = paragraph[i]
+        if blocked[i]:
             opened = None
             continue
         if char in "‘'‚`" and opened is None and _can_open(paragraph, i):
@@ -110,10 +123,16 @@ def _single_quotes(paragraph: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     return spans
 
 
-def _doubled(paragraph: str, i: int) -> bool:
-    """Part of a two-character wire mark (`` or '')."""
-    pair = paragraph[max(0, i - 1) : i + 2]
-    return "``" in pair or "''" in pair
+def _blocked(paragraph: str, doubles: list[QuoteSpan]) -> bytes:
+    """1 at each position inside a double quote or part of a two-character wire mark."""
+    blocked = bytearray(len(paragraph))
+    for d in doubles:
+        start, end = max(0, d.start), min(len(paragraph), d.end)
+        if end > start:
+            blocked[start:end] = b"\x01" * (end - start)
+    for match in _WIRE_MARK.finditer(paragraph):  # `` or '' at i, i + 1 (overlapping)
+        blocked[match.start()] = blocked[match.start() + 1] = 1
+    return bytes(blocked)
 
 
 def _join_paragraphs(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -270,15 +270,20 @@ def _and_joined(mention: Mention, story: _Story) -> list[tuple[int, int]]:
 def _recover(analysis: ArticleAnalysis, story: _Story) -> int:
     """Mentions of the story's known names that this article's NER missed."""
     text = analysis.article.text
-    taken = [(m.start, m.end) for m in analysis.mentions]
+    taken = bytearray(len(text))  # 1 where a mention already stands
+    points = []  # empty mentions, if any: a name around one overlaps it
+    for m in analysis.mentions:
+        taken[m.start : m.end] = b"\x01" * len(taken[m.start : m.end])
+        if m.start >= m.end:
+            points.append(m.start)
     found: list[Mention] = []
     for name, start in _occurrences(text, story):
         end = start + len(name)
-        if any(s < end and start < e for s, e in taken) or not _stands_alone(
-            text, start, end, story
-        ):
+        if 1 in taken[start:end] or any(start < p < end for p in points):
             continue
-        taken.append((start, end))
+        if not _stands_alone(text, start, end, story):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
         sentence = _sentence_of(analysis, start)
         label = story.known[name]
         found.append(Mention(analysis.article.id, start, end, name, label, name, None, sentence))

@@ -32,14 +32,15 @@ values were aligned (``aligned_because``).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from crosswire.analyze.dates import nearest_year
 from crosswire.analyze.numbers import hedge_kind, parse_number, unit_of
@@ -164,6 +165,7 @@ class _Item:
     changed: bool = False  # its sentence says the figure moved ("rose to", "down from")
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
+    squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
 
 
 @dataclass
@@ -493,9 +495,7 @@ def similarity(a: _Item, b: _Item) -> float:
     """Cosine of two values' context bags (0 when they cannot be one fact)."""
     if not _compatible(a, b):
         return 0.0
-    dot = sum(w * b.bag.get(k, 0.0) for k, w in a.bag.items())
-    norm = math.sqrt(sum(w * w for w in a.bag.values()) * sum(w * w for w in b.bag.values()))
-    score = dot / norm if norm else 0.0
+    score = _cosine(a, b)
     if a.place and a.place == b.place:
         score += PLACE_BONUS
         if _scoped_by_place(a, b):
@@ -588,26 +588,21 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
     scores: dict[tuple[int, int], float] = {}  # how alike two values are, for flagging
     links: dict[tuple[int, int], float] = {}  # how likely they are one fact, for aligning
     edges = []
-    by_key: dict[str, list[int]] = {}
-    for index, item in enumerate(items):
-        by_key.setdefault(item.head, []).append(index)
-    for members in by_key.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                score = similarity(items[i], items[j])
-                if score <= 0:
-                    continue
-                scores[(i, j)] = score
-                links[(i, j)] = link = _link(items[i], items[j], score, model)
-                if link >= ALIGN_SIMILARITY:
-                    edges.append((link, i, j))
+    for i, j in _candidate_pairs(items):
+        score = similarity(items[i], items[j])
+        if score <= 0:
+            continue
+        scores[(i, j)] = score
+        links[(i, j)] = link = _link(items[i], items[j], score, model)
+        if link >= ALIGN_SIMILARITY:
+            edges.append((link, i, j))
     index_of = {id(item): n for n, item in enumerate(items)}
 
     def pair(a: _Item, b: _Item, table: dict[tuple[int, int], float] = links) -> float:
         i, j = sorted((index_of[id(a)], index_of[id(b)]))
         return table.get((i, j), 0.0)
 
-    for _, i, j in sorted(edges, key=lambda e: -e[0]):
+    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
@@ -617,11 +612,10 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
         cross = [pair(a, b) for a in first.items for b in second.items]
         if min(cross) <= 0 or sum(cross) / len(cross) < ALIGN_SIMILARITY:
             continue
+        for moved in second.items:
+            owner[index_of[id(moved)]] = ci
         first.items.extend(second.items)
         second.items = []
-        for n, o in enumerate(owner):
-            if o == cj:
-                owner[n] = ci
     found = [c for c in clusters if c.items]
     for cluster in found:
         cluster.items.sort(key=lambda m: (m.source, m.assertion.start))
@@ -630,6 +624,71 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
                 score = pair(a, b, scores)
                 cluster.scores[(id(a), id(b))] = cluster.scores[(id(b), id(a))] = score
     return found
+
+
+class _Block(NamedTuple):
+    """What ``_compatible`` requires two values to share (or one to leave unset)."""
+
+    head: str
+    subgroup: bool
+    other_event: bool
+    family: str
+    years: frozenset[str]
+    anchored: bool  # tied to an event or a name (or not a date: the rule is for dates)
+    relative: bool
+    valued: bool  # a date: its value is part of the block
+    value: str
+
+
+def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) ``_compatible`` may accept, without trying every pair.
+
+    Values are put in blocks by what ``_compatible`` requires to be equal or unset: the
+    attribute's head, subgroup and other-event marks, event family, years named and, for
+    dates, the date written.  Only the pairs of blocks that can agree are listed, so the
+    cost follows the pairs that can be one fact, not the square of all values.  A
+    pre-filter only: every pair listed is still judged by ``similarity``.
+    """
+    blocks: dict[_Block, list[int]] = {}
+    for index, item in enumerate(items):
+        dated = item.key == "date"
+        valued = dated or item.assertion.kind == "date"
+        block = _Block(
+            item.head, item.subgroup, item.other_event, item.family, frozenset(item.years),
+            bool(item.family or item.names) or not dated, item.relative, valued,
+            item.assertion.value if valued else "",
+        )  # fmt: skip
+        blocks.setdefault(block, []).append(index)
+    by_head: dict[tuple[str, bool, bool], list[tuple[_Block, list[int]]]] = {}
+    for block, members in blocks.items():
+        by_head.setdefault(block[:3], []).append((block, members))
+    for group in by_head.values():  # pairs made as they are judged: none is kept
+        for x, (one, first) in enumerate(group):
+            for y in range(x, len(group)):
+                other, second = group[y]
+                if y > x and not _blocks_agree(one, other, items[first[0]], items[second[0]]):
+                    continue
+                yield from (
+                    (min(i, j), max(i, j))
+                    for n, i in enumerate(first)
+                    for j in (first[n + 1 :] if y == x else second)
+                    if items[i].source != items[j].source
+                )
+
+
+def _blocks_agree(one: _Block, other: _Block, a: _Item, b: _Item) -> bool:
+    """Whether values of two blocks can pass ``_compatible`` (``a``, ``b``: one of each)."""
+    if one.family and other.family and one.family != other.family:
+        return False
+    if one.years and other.years and one.years != other.years:
+        return False
+    if not (one.valued and other.valued):
+        return True
+    if (one.relative or other.relative) and one.value != other.value:
+        return False  # a weekday: the same one only
+    if a.key == "date" and not (one.anchored and other.anchored):
+        return _same_date(one.value, other.value)
+    return True
 
 
 def _link(a: _Item, b: _Item, score: float, model: tuple[Sequence[float], float]) -> float:
@@ -665,9 +724,20 @@ def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
 
 
 def _cosine(a: _Item, b: _Item) -> float:
-    dot = sum(w * b.bag.get(k, 0.0) for k, w in a.bag.items())
-    norm = math.sqrt(sum(w * w for w in a.bag.values()) * sum(w * w for w in b.bag.values()))
+    shared = a.bag.keys() & b.bag.keys()
+    if not shared:
+        return 0.0
+    # The shared words in ``a``'s order: the same sum as over all of ``a`` (the rest add 0.0).
+    dot = sum(w * b.bag[k] for k, w in a.bag.items() if k in shared)
+    norm = math.sqrt(_squares(a) * _squares(b))
     return dot / norm if norm else 0.0
+
+
+def _squares(item: _Item) -> float:
+    """The sum of squares of the item's bag, computed once."""
+    if item.squares < 0:
+        item.squares = sum(w * w for w in item.bag.values())
+    return item.squares
 
 
 # ----------------------------------------------------------------------- comparison
@@ -703,7 +773,12 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def stated(assertion: Assertion) -> float | None:
     """The figure as written, in the base unit of its dimension ("7.5 hour" -> 7.5)."""
-    number, _, unit = assertion.value.partition(" ")
+    return _figure(assertion.value)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # alignment asks for each value's figure many times
+def _figure(written: str) -> float | None:
+    number, _, unit = written.partition(" ")
     value = parse_number(number)
     if value is None:
         return None
@@ -719,6 +794,7 @@ def _same_text_value(a: Assertion, b: Assertion) -> bool:
     return x == y or x in y or y in x
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of the same two dates many times
 def _same_date(a: str, b: str) -> bool:
     """Dates agree when every part both give is the same ("--11" and "1998-11-15" do)."""
     pa, pb = _date_parts(a), _date_parts(b)
@@ -727,6 +803,7 @@ def _same_date(a: str, b: str) -> bool:
     return all(x == y for x, y in zip(pa, pb, strict=True) if x is not None and y is not None)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
     if value.startswith("--"):
         month, _, day = value[2:].partition("-")

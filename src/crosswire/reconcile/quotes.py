@@ -198,6 +198,7 @@ def _links(
 ) -> list[tuple[int, int]]:
     links = []
     unlinked = []
+    unseen = max(idf.values(), default=1.0)  # once, not for every pair
     for i, j in sorted(_candidates(reports, idf)):
         a, b = reports[i], reports[j]
         if a.source == b.source or _conflict(a.speaker, b.speaker):
@@ -205,7 +206,7 @@ def _links(
         if _verbatim(a.words, b.words):
             links.append((i, j))
         elif a.speaker is not None and a.speaker == b.speaker:
-            if _lexical_similarity(a.words, b.words, idf) >= LEXICAL_SIMILARITY:
+            if _lexical_similarity(a.words, b.words, idf, unseen) >= LEXICAL_SIMILARITY:
                 links.append((i, j))
             else:
                 unlinked.append((i, j))
@@ -251,10 +252,16 @@ def _candidates(reports: list[_Report], idf: dict[str, float]) -> set[tuple[int,
     return pairs
 
 
-def _lexical_similarity(a: list[str], b: list[str], idf: dict[str, float]) -> float:
-    """Cosine of two wordings' content words and negations, each word weighted by its idf."""
+def _lexical_similarity(
+    a: list[str], b: list[str], idf: dict[str, float], unseen: float | None = None
+) -> float:
+    """Cosine of two wordings' content words and negations, each word weighted by its idf.
+
+    A word no sentence holds is as rare as any: ``unseen`` is ``idf``'s largest weight
+    (given by a caller comparing many pairs, so it is found once)."""
     words_a, words_b = _meaningful(a), _meaningful(b)
-    unseen = max(idf.values(), default=1.0)  # a word no sentence holds is as rare as any
+    if unseen is None:
+        unseen = max(idf.values(), default=1.0)
 
     def mass(words: set[str]) -> float:
         return sum(idf.get(w, unseen) ** 2 for w in words)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from crosswire.model import ArticleAnalysis
 from crosswire.stopwords import STOP_WORDS
 from crosswire.summarize.text import stem
+
+_Span = TypeVar("_Span", tuple[int, int, str], tuple[int, int, str, str])
 
 __all__ = ["Candidate", "candidates", "stands_alone", "usable"]
 
@@ -165,9 +169,7 @@ def _stated_names(
     named: list[tuple[int, int, str, str]], start: int, end: int
 ) -> frozenset[frozenset[str]]:
     found: set[frozenset[str]] = set()
-    for a, b, text, label in named:
-        if a < start or b > end:
-            continue
+    for _, _, text, label in _inside(named, start, end):
         words = [_POSSESSIVE.sub("", w.lower()) for w in _NAME_WORD.findall(text)]
         words = [w for w in words if w not in STOP_WORDS]
         if label == "PERSON" and words:
@@ -217,15 +219,25 @@ def _names(
     people: list[tuple[int, int, str]], start: int, end: int
 ) -> tuple[frozenset[str], frozenset[str]]:
     short, full = set(), set()
-    for a, b, name in people:
-        if a < start or b > end:
-            continue
+    for _, _, name in _inside(people, start, end):
         words = [_POSSESSIVE.sub("", w.lower()) for w in _NAME_WORD.findall(name)]
         if len(words) == 1:
             short.add(words[0])
         elif words:
             full.update(words)
     return frozenset(short - full), frozenset(full)
+
+
+def _inside(spans: list[_Span], start: int, end: int) -> list[_Span]:
+    """The spans of ``spans`` (sorted) that lie within ``start:end``, found by bisection: a
+    line is compared with the names near it, not with every name of its article."""
+    found = []
+    for span in spans[bisect.bisect_left(spans, (start,)) :]:
+        if span[0] > end:
+            break
+        if span[1] <= end:
+            found.append(span)
+    return found
 
 
 def _only_resolvable(found: list[Candidate]) -> list[Candidate]:
