@@ -148,10 +148,18 @@ def brief(
         max_file_bytes=max_file_bytes,
         spacy_model=spacy_model,
     )
+    warmup = None
+    if paths and _cold():  # parse in a worker; load the later stages' libraries meanwhile
+        from crosswire.warmup import start_warmup
+
+        settings = replace(settings, parse_in_worker=True)
+        warmup = start_warmup(settings)
     if story_id is not None and not paths:
         story = _stored_story(db, story_id, settings)
     else:
         story = _story(paths or [], settings, db)
+    if warmup is not None:
+        warmup.join()
     stories = [story] if as_one or not paths else _stories_in(story, settings, story_id)
     with _progress() as progress:
         results = [build_brief(s, settings, progress) for s in stories]
@@ -565,6 +573,18 @@ def _story(paths: list[str], settings: Settings, db: str | None) -> Story:
         raise NoArticlesError("no readable articles in " + (", ".join(paths) or str(db)))
     with _progress() as progress:
         return analyze_story(articles, settings, store, progress)
+
+
+def _cold() -> bool:
+    """Whether this process has yet to load the spaCy model (a new ``crosswire`` command) and
+    has a second core to parse on while it loads the rest."""
+    import os
+
+    from crosswire.analyze.nlp import load_nlp
+
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = len(affinity(0)) if affinity else os.cpu_count() or 1
+    return load_nlp.cache_info().currsize == 0 and cores > 1
 
 
 def _existing_store(db: str) -> Any:
