@@ -124,3 +124,29 @@ def test_a_story_over_one_parse_batch_is_parsed_in_this_process(
 
     monkeypatch.setattr(analyze, "_analyze_in_workers", no_workers)
     assert len(list(analyze.analyze_articles(articles, small))) == len(articles)
+
+
+@pytest.mark.parametrize(
+    ("load", "cores", "loaded", "expected"),
+    [
+        (0.2, 2, False, True),  # a new command on an idle two-core machine
+        (3.5, 2, False, False),  # both cores busy: a worker would only add its start-up
+        (0.2, 1, False, False),  # one core: nothing to overlap
+        (0.2, 2, True, False),  # the model is already loaded here: parse here
+        (2.5, 4, False, True),
+    ],
+)
+def test_a_new_brief_parses_in_a_worker_only_when_a_core_is_free(
+    monkeypatch: pytest.MonkeyPatch, load: float, cores: int, loaded: bool, expected: bool
+) -> None:
+    import crosswire.analyze.nlp as nlp_module
+    from crosswire import cli
+
+    class Cache:
+        def cache_info(self) -> Any:
+            return type("Info", (), {"currsize": int(loaded)})()
+
+    monkeypatch.setattr(nlp_module, "load_nlp", Cache())
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
+    assert cli._cold() is expected

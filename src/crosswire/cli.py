@@ -577,14 +577,21 @@ def _story(paths: list[str], settings: Settings, db: str | None) -> Story:
 
 def _cold() -> bool:
     """Whether this process has yet to load the spaCy model (a new ``crosswire`` command) and
-    has a second core to parse on while it loads the rest."""
+    a core is free to parse on while it loads the rest (on a busy machine the worker would
+    only add its own start-up to the run)."""
     import os
 
     from crosswire.analyze.nlp import load_nlp
 
+    if load_nlp.cache_info().currsize:
+        return False
     affinity = getattr(os, "sched_getaffinity", None)
     cores = len(affinity(0)) if affinity else os.cpu_count() or 1
-    return load_nlp.cache_info().currsize == 0 and cores > 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on this system: assume the cores are free
+        busy = 0.0
+    return cores > 1 and busy <= cores - 1
 
 
 def _existing_store(db: str) -> Any:
