@@ -154,12 +154,14 @@ def brief(
 
         settings = replace(settings, parse_in_worker=True)
         warmup = start_warmup(settings)
-    if story_id is not None and not paths:
-        story = _stored_story(db, story_id, settings)
-    else:
-        story = _story(paths or [], settings, db)
-    if warmup is not None:
-        warmup.join()
+    try:
+        if story_id is not None and not paths:
+            story = _stored_story(db, story_id, settings)
+        else:
+            story = _story(paths or [], settings, db)
+    finally:
+        if warmup is not None:
+            warmup.join()
     stories = [story] if as_one or not paths else _stories_in(story, settings, story_id)
     with _progress() as progress:
         results = [build_brief(s, settings, progress) for s in stories]
@@ -584,6 +586,10 @@ def _cold() -> bool:
     from crosswire.analyze.nlp import load_nlp
 
     if load_nlp.cache_info().currsize:
+        return False
+    try:
+        import multiprocessing.synchronize  # noqa: F401  # fails where processes cannot share locks
+    except ImportError:
         return False
     affinity = getattr(os, "sched_getaffinity", None)
     cores = len(affinity(0)) if affinity else os.cpu_count() or 1
