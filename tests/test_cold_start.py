@@ -150,3 +150,23 @@ def test_a_new_brief_parses_in_a_worker_only_when_a_core_is_free(
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
     assert cli._cold() is expected
+
+
+def test_a_new_brief_is_the_same_with_the_parse_in_a_worker_or_here() -> None:
+    def brief_json(worker: bool) -> str:
+        code = (
+            "import sys\n"
+            "import crosswire.cli as cli\n"
+            f"cli._cold = lambda: {worker}\n"
+            f"sys.argv = ['crosswire', 'brief', {str(EXAMPLE)!r}, '-f', 'json']\n"
+            "cli.main()\n"
+        )
+        # Entity reasons are listed in set order: one hash seed for both runs.
+        env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": "0"}
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    here, there = brief_json(False), brief_json(True)
+    assert json.loads(here)["sources"] and there == here
