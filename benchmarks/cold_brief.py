@@ -6,8 +6,9 @@ Each run is a new process, as a user runs the command (``python -m crosswire bri
 -f json``, parse included). Prints each run's wall and CPU seconds (user + system, from the
 child's resource usage), the medians, and the load average before and after, since wall time
 on a shared machine says as much about the others' work as about this one's. A new ``brief``
-parses in a worker process while it loads the later stages only when a core is free (the load
-average at most cores - 1, ``crosswire.cli._cold``); each run says which way it went.
+parses in a worker process while it loads the later stages only when the machine is not
+oversubscribed (load average at most the cores, ``crosswire.cli._cold``); each run says which
+way it went.
 """
 
 from __future__ import annotations

@@ -130,10 +130,12 @@ def test_a_story_over_one_parse_batch_is_parsed_in_this_process(
     ("load", "cores", "loaded", "expected"),
     [
         (0.2, 2, False, True),  # a new command on an idle two-core machine
-        (3.5, 2, False, False),  # both cores busy: a worker would only add its start-up
+        (1.8, 2, False, True),
+        (3.5, 2, False, False),  # oversubscribed: a worker would only add its start-up
         (0.2, 1, False, False),  # one core: nothing to overlap
         (0.2, 2, True, False),  # the model is already loaded here: parse here
-        (2.5, 4, False, True),
+        (4.0, 4, False, True),
+        (4.5, 4, False, False),
     ],
 )
 def test_a_new_brief_parses_in_a_worker_only_when_a_core_is_free(
