@@ -50,6 +50,7 @@ browser:
 
 bench: $(DEV)
 	$(BIN)/python benchmarks/pipeline.py --corpus $(SHARED)/eval/timeline17 --sample $(SHARED)/samples/geneva-talks
+	$(BIN)/python benchmarks/cold_brief.py --sample $(SHARED)/samples/geneva-talks --runs 5
 	$(BIN)/python benchmarks/scale.py --corpus $(SHARED)/eval/timeline17 --sizes 100,1000 --jobs-sizes 100 --sample $(SHARED)/samples/geneva-talks
 	@if [ -f benchmarks/summary.py ]; then $(BIN)/python benchmarks/summary.py --clusters $(SHARED)/eval/duc2004-dev/clusters.jsonl; fi
 	$(BIN)/python benchmarks/stories.py --corpus $(SHARED)/eval/timeline17

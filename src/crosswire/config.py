@@ -18,6 +18,9 @@ class Settings:
     jobs: int = 1  # worker processes for the per-article stage
     parse_batch_chars: int = 50_000  # characters per nlp.pipe batch (bounds the parse's memory)
     parse_piece_chars: int = 20_000  # a longer text is parsed in pieces (cut at paragraph ends)
+    # A story of at most parse_batch_chars is parsed in one worker process even with jobs=1, so
+    # the calling process can load the later stages' libraries meanwhile (crosswire.warmup).
+    parse_in_worker: bool = False
     # quotes: a common-noun subject speaks when PolNeAR train saw it as a source at least this
     # often among its subject uses ("official" 0.87, "people" 0.11; "comment" 0.03, "tension" 0)
     speaking_noun_rate: float = 0.1

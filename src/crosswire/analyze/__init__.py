@@ -63,7 +63,7 @@ def analyze_articles(
     if not pending:
         return
     jobs = min(max(1, settings.jobs), len(pending))
-    if jobs > 1:
+    if jobs > 1 or (settings.parse_in_worker and _one_batch(pending, settings)):
         yield from _analyze_in_workers(pending, settings, jobs, progress)
         return
     if progress is not None:
@@ -150,7 +150,8 @@ def _analyze_in_workers(
     """Whole analyses in ``jobs`` spawned processes, in chunks small enough to balance load."""
     import multiprocessing
 
-    size = max(1, min(_MAX_CHUNK, len(articles) // (jobs * 4)))
+    # One worker takes everything as one chunk: the same nlp.pipe batches as in this process.
+    size = len(articles) if jobs == 1 else max(1, min(_MAX_CHUNK, len(articles) // (jobs * 4)))
     chunks = [(articles[i : i + size], settings) for i in range(0, len(articles), size)]
     if progress is not None:
         progress("load model", 0, 1)
@@ -167,6 +168,12 @@ def _analyze_in_workers(
 
 
 _MAX_CHUNK = 8
+
+
+def _one_batch(articles: list[Article], settings: Settings) -> bool:
+    """Whether the texts fit one parse batch: a small story, whose cold start is what counts."""
+    chars = sum(min(len(a.text), settings.max_chars_per_article) for a in articles)
+    return chars <= settings.parse_batch_chars
 
 
 def _analyze_chunk(job: tuple[list[Article], Settings]) -> list[ArticleAnalysis]:

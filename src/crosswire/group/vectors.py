@@ -60,10 +60,10 @@ def weigh(
 @cache
 def background_share(term: str) -> float:
     """The share of general English news articles expected to contain ``term``."""
-    from wordfreq import word_frequency
+    from crosswire.group.background import word_frequency  # wordfreq's, without its import
 
     words = term[1:].replace("_", " ") if term.startswith("@") else term
-    frequency = word_frequency(words, "en")
+    frequency = word_frequency(words)
     return 1.0 - math.exp(-frequency * WORDS_PER_ARTICLE)
 
 

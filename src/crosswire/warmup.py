@@ -1,0 +1,69 @@
+"""Loading the cross-article stages' libraries while a worker process parses.
+
+A cold brief of a few articles spends about as long importing what comes after the parse
+(scipy for the summary's solver and the copy detection, dateparser's time-zone tables, the
+word-embedding model for quotes, wordfreq's English list for grouping) as spaCy takes to
+load and parse. With ``Settings.parse_in_worker`` the parse runs in another process and this
+one only waits for it, so a thread started here does that loading on the second core.
+Everything it does is a per-process cache the stages would fill themselves, in the same
+way: it changes no result, only when the cost is paid. A failure here is left for the stage
+that needs the library to report.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from crosswire.config import DEFAULT, Settings
+
+__all__ = ["start_warmup"]
+
+
+def start_warmup(settings: Settings = DEFAULT) -> threading.Thread:
+    """A started daemon thread loading what the stages after the parse need; join it before
+    those stages run, so no module is imported from two threads at once."""
+    thread = threading.Thread(target=_warm, args=(settings,), name="crosswire-warmup", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm(settings: Settings) -> None:
+    for step in (_libraries, _dates, _words, _stages):
+        try:
+            step()
+        except Exception:  # noqa: BLE001, S112  # the stage itself reports it, where it belongs
+            continue
+    if settings.embedding_backend == "wordllama":  # minilm would bring torch whether used or not
+        try:
+            from crosswire.embeddings import get_embedder
+
+            get_embedder("wordllama")
+        except Exception:  # noqa: BLE001, S110
+            pass
+
+
+def _libraries() -> None:
+    import scipy.optimize  # noqa: F401
+    import scipy.sparse  # noqa: F401
+
+
+def _dates() -> None:
+    from dateparser.date import DateDataParser
+
+    # The first parse builds dateparser's time-zone patterns and English tables (per process).
+    DateDataParser(languages=["en"]).get_date_data("3 days ago")
+
+
+def _words() -> None:
+    from crosswire.group.background import word_frequency
+
+    word_frequency("news")
+
+
+def _stages() -> None:
+    import crosswire.reconcile.claims  # noqa: F401
+    import crosswire.reconcile.entities  # noqa: F401
+    import crosswire.reconcile.independence  # noqa: F401
+    import crosswire.reconcile.quotes  # noqa: F401
+    import crosswire.reconcile.timeline  # noqa: F401
+    import crosswire.summarize  # noqa: F401
