@@ -485,7 +485,7 @@ def _merge_names(clusters: _Clusters, indices: list[int], texts: list[str]) -> N
     by_key: defaultdict[str, list[int]] = defaultdict(list)
     for i in indices:
         # Every form an article uses counts, so "(OSCE)" links its article's long name too.
-        for key in {place_key(form)[0] for form in _forms(locals_[i])}:
+        for key in sorted({place_key(form)[0] for form in _forms(locals_[i])}):
             by_key[key].append(i)
     for key, members in by_key.items():
         forms = {f for i in members for f in _forms(locals_[i]) if place_key(f)[0] == key}
