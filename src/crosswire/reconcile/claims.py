@@ -999,7 +999,7 @@ def _reasons(cluster: _Cluster) -> list[str]:
     for item in cluster.items[1:]:
         shared &= set(item.bag)
     if shared:
-        top = sorted(shared, key=lambda w: -first.bag[w])[:5]
+        top = sorted(shared, key=lambda w: (-first.bag[w], w))[:5]
         reasons.append("same context: " + ", ".join(first.spelled.get(w, w) for w in top))
     return reasons
 
