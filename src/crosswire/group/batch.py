@@ -13,14 +13,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from crosswire.config import DEFAULT, Settings
-from crosswire.group.backend import MemoryBackend, StoryState
+from crosswire.group.backend import MemoryBackend
 from crosswire.group.index import SPLIT_MIN_HALF, StoryIndex
 from crosswire.group.vectors import add_into, cosine, norm, strongest
 from crosswire.model import ArticleSignature, Grouping
 
 __all__ = ["group_batch"]
 
-STAND_OUT = 3.0
 
 
 def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEFAULT) -> StoryIndex:
@@ -75,18 +74,6 @@ def _refine(index: StoryIndex, items: list[ArticleSignature]) -> None:
         backend.log(Grouping(signature.article_id, target.id, "joined", similarity, reason))
 
 
-def _stands_out(index: StoryIndex, own: StoryState, similarity: float, runner_up: float) -> bool:
-    """A fragment under the join threshold still belongs to the closest story when that story
-    stands out: at least half the join threshold and ``STAND_OUT`` times the next closest. A
-    large story's centroid spreads over many terms, so one article's cosine to it shrinks as
-    the story grows while its cosine to unrelated stories stays near zero."""
-    return (
-        own.size <= SPLIT_MIN_HALF
-        and similarity >= index.settings.story_join / 2
-        and similarity >= STAND_OUT * runner_up
-    )
-
-
 def _merge_fragments(index: StoryIndex) -> None:
     """Merge stories the assignment left apart, smallest first.
 
@@ -117,8 +104,11 @@ def _merge_fragments(index: StoryIndex) -> None:
             continue
         similarity, target = found[0]
         threshold = index.merge_threshold(own, target)
-        runner_up = found[1][0] if len(found) > 1 else 0.0
-        if similarity < threshold and not _stands_out(index, own, similarity, runner_up):
+        # a fragment under the threshold may still join a story that stands out (see
+        # ``StoryIndex.stands_out``)
+        fragment = own.size <= SPLIT_MIN_HALF
+        runner_up = [c for c, _ in found[1:2]] or [0.0]
+        if similarity < threshold and not (fragment and index.stands_out(similarity, runner_up)):
             continue
         older, newer = sorted((own, target), key=lambda s: s.id)
         backend.move([m.article_id for m in backend.members(newer.id)], older.id)
