@@ -83,6 +83,7 @@ class StoryIndex:
             s.story_entity_weight,
             s.story_vector_terms,
             s.story_figure_weight,
+            s.story_idf_power,
         )
         shared = {t: w for t, w in vector.items() if frequencies.get(t, 0) > 1}
         return vector, strongest(shared, s.story_block_terms)
