@@ -27,7 +27,7 @@ def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEF
     items = list(signatures)
     frequencies: Counter[str] = Counter()
     for signature in items:
-        frequencies.update(signature.terms)
+        frequencies.update(signature.terms)  # occurrences, as the store counts them
     backend = MemoryBackend()
     backend.df, backend.documents = frequencies, len(items)  # what a store keeps counting
     index = StoryIndex(backend, settings, frequencies, len(items))

@@ -46,7 +46,9 @@ def weigh(
     weights: Vector = {}
     for term, count in terms.items():
         seen = frequencies.get(term, 0) + PRIOR_DOCUMENTS * background_share(term) + 1.0
-        idf = (math.log((documents + PRIOR_DOCUMENTS) / seen) + 1.0) ** idf_power
+        # frequencies are occurrences (``StoryBackend.count``), which may exceed the number of
+        # articles for a word repeated everywhere: its weight bottoms out at zero
+        idf = max(math.log((documents + PRIOR_DOCUMENTS) / seen) + 1.0, 0.0) ** idf_power
         boost = (
             entity_weight
             if term.startswith("@")
