@@ -43,17 +43,29 @@ def _sig(n: int, terms: dict[str, int]) -> ArticleSignature:
 BIG = {f"ferry{k}": 1 for k in range(40)}
 
 
+def _ferry_and_fire(ferry_articles: int) -> tuple[StoryIndex, int, int]:
+    index = StoryIndex(settings=replace(DEFAULT, story_join=0.7))
+    other = index.add(_sig(0, {"fire": 3, "@ostby": 2, "warehouse": 2, "ferry0": 1}))[0].story
+    ferry = {
+        index.add(_sig(n, BIG | {"@varnhamn": 2, f"x{n}": 1}))[0].story
+        for n in range(1, 1 + ferry_articles)
+    }
+    assert len(ferry) == 1
+    return index, ferry.pop(), other
+
+
+# shares a few of the ferry story's words and one with the fire story
+ARTICLE = {"ferry1": 1, "ferry2": 1, "ferry3": 1, "@varnhamn": 1, "ferry0": 1, "a": 1}
+
+
 def test_an_article_under_the_join_cosine_joins_a_story_that_stands_out() -> None:
-    settings = replace(DEFAULT, story_join=0.7)
-    index = StoryIndex(settings=settings)
-    ferry = index.add(_sig(1, BIG | {"@varnhamn": 2}))[0].story
-    other = index.add(_sig(2, {"fire": 3, "@ostby": 2, "warehouse": 2, "ferry0": 1}))[0].story
-    # shares a few of the ferry story's words and one with the other story
-    article = {"ferry1": 1, "ferry2": 1, "ferry3": 1, "@varnhamn": 1, "ferry0": 1, "a": 1}
-    decision = index.add(_sig(3, article))[0]
+    index, ferry, other = _ferry_and_fire(4)
+    decision = index.add(_sig(50, ARTICLE))[0]
     assert decision.kind == "joined" and decision.story == ferry != other
     assert 0.35 <= decision.score < 0.7
     assert "stands out" in decision.reason
+    index, ferry, other = _ferry_and_fire(1)  # a story of one has not spread: no stand-out
+    assert index.add(_sig(50, ARTICLE))[0].kind == "started"
 
 
 def test_nothing_stands_out_alone_or_against_a_close_second() -> None:

@@ -98,7 +98,9 @@ class StoryIndex:
         scored = self.scored(vector, block, signature.day)
         if scored and (
             scored[0][0] >= self.settings.story_join
-            or self.stands_out(scored[0][0], [c for c, _ in scored[1:2]])
+            # only a story large enough for its wording to have spread (see ``stands_out``)
+            or scored[0][1].size > SPLIT_MIN_HALF
+            and self.stands_out(scored[0][0], [c for c, _ in scored[1:2]])
         ):
             similarity, story = scored[0]
             decision = self._join(signature, vector, story, similarity)
