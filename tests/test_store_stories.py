@@ -33,6 +33,18 @@ def test_store_backend_groups_like_the_memory_backend(tmp_path: Path) -> None:
     assert sorted(map(sorted, tables.clusters())) == sorted(map(sorted, memory.clusters()))
     assert len(tables.clusters()) == 6
     assert tables.article_count() == 30
+    # the same term statistics too (occurrences), so the same vectors whatever the backend
+    terms = ["ferry", "@ferry_town", "ferry_detail", "extra3"]
+    backend = memory.backend
+    assert isinstance(backend, MemoryBackend)
+    assert tables.frequencies(terms) == backend.frequencies(terms) == {
+        "ferry": 15,
+        "@ferry_town": 10,
+        "ferry_detail": 5,
+        "extra3": 1,
+    }
+    one = signatures()[0]
+    assert stored.vector(one) == memory.vector(one)
 
 
 def test_story_ids_stay_stable_and_every_decision_is_kept(tmp_path: Path) -> None:

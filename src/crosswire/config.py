@@ -37,7 +37,10 @@ class Settings:
     duplicate_jaccard: float = 0.6
 
     # grouping into stories (crosswire.group)
-    story_join: float = 0.2  # cosine to a story's centroid at which an article joins it
+    story_join: float = 0.15  # cosine to a story's centroid at which an article joins it
+    story_idf_power: float = 1.5  # rarer terms count for more (group.vectors.weigh)
+    story_stand_out: float = 3.0  # under story_join, the closest story (>= half of it) is joined
+    # when its cosine is this many times the next candidate's (group.StoryIndex.stands_out)
     story_merge: float = 0.5  # centroid cosine at which two stories both matched are one
     story_split: float = 0.3  # centroid cosine under which a story's two halves are two stories
     story_window_days: int = 21  # how far past a story's date span an article may still join it

@@ -20,7 +20,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -300,14 +300,17 @@ class StoryTables:
             found.update({t: int(n) for t, n in self.execute(sql, chunk)})
         return found
 
-    def count(self, terms: Iterable[str]) -> None:
+    def count(self, terms: Mapping[str, int]) -> None:
         self.execute(
             "insert into story_meta values ('articles', 1) "
             "on conflict(key) do update set value = value + 1"
         )
+        # occurrences, as grouping counts them in memory (``MemoryBackend.count``): the same
+        # statistics whether an article is placed by ``ingest`` or in a batch regrouping
         self.store.db.conn.executemany(
-            "insert into story_term_counts values (?, 1) on conflict(term) do update set n = n + 1",
-            [(t,) for t in terms],
+            "insert into story_term_counts values (?, ?) "
+            "on conflict(term) do update set n = n + excluded.n",
+            list(terms.items()),
         )
 
     def postings(self, terms: Iterable[str], per_term: int) -> list[tuple[str, int]]:

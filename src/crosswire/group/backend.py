@@ -8,7 +8,7 @@ made in memory (evaluation, batch regrouping, benchmarks) and in the SQLite stor
 from __future__ import annotations
 
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Protocol
@@ -55,7 +55,10 @@ class StoryBackend(Protocol):
 
     def frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
 
-    def count(self, terms: Iterable[str]) -> None: ...
+    def count(self, terms: Mapping[str, int]) -> None:
+        """Count one more article and its terms' occurrences (collection frequencies: a topic
+        word repeated through the articles of two similar events weighs less than the names
+        that only one event's articles use)."""
 
     def postings(self, terms: Iterable[str], per_term: int) -> list[tuple[str, int]]: ...
 
@@ -98,9 +101,9 @@ class MemoryBackend:
     def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         return {t: self.df[t] for t in terms}
 
-    def count(self, terms: Iterable[str]) -> None:
+    def count(self, terms: Mapping[str, int]) -> None:
         self.documents += 1
-        self.df.update(terms)
+        self.df.update(terms)  # occurrences, as the store counts them
 
     def postings(self, terms: Iterable[str], per_term: int) -> list[tuple[str, int]]:
         found = []

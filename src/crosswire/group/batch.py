@@ -14,11 +14,12 @@ from collections.abc import Iterable
 
 from crosswire.config import DEFAULT, Settings
 from crosswire.group.backend import MemoryBackend
-from crosswire.group.index import StoryIndex
+from crosswire.group.index import SPLIT_MIN_HALF, StoryIndex
 from crosswire.group.vectors import add_into, cosine, norm, strongest
 from crosswire.model import ArticleSignature, Grouping
 
 __all__ = ["group_batch"]
+
 
 
 def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEFAULT) -> StoryIndex:
@@ -26,7 +27,7 @@ def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEF
     items = list(signatures)
     frequencies: Counter[str] = Counter()
     for signature in items:
-        frequencies.update(signature.terms)
+        frequencies.update(signature.terms)  # occurrences, as the store counts them
     backend = MemoryBackend()
     backend.df, backend.documents = frequencies, len(items)  # what a store keeps counting
     index = StoryIndex(backend, settings, frequencies, len(items))
@@ -103,7 +104,11 @@ def _merge_fragments(index: StoryIndex) -> None:
             continue
         similarity, target = found[0]
         threshold = index.merge_threshold(own, target)
-        if similarity < threshold:
+        # a fragment under the threshold may still join a story that stands out (see
+        # ``StoryIndex.stands_out``)
+        fragment = own.size <= SPLIT_MIN_HALF
+        runner_up = [c for c, _ in found[1:2]] or [0.0]
+        if similarity < threshold and not (fragment and index.stands_out(similarity, runner_up)):
             continue
         older, newer = sorted((own, target), key=lambda s: s.id)
         backend.move([m.article_id for m in backend.members(newer.id)], older.id)

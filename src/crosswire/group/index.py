@@ -83,6 +83,7 @@ class StoryIndex:
             s.story_entity_weight,
             s.story_vector_terms,
             s.story_figure_weight,
+            s.story_idf_power,
         )
         shared = {t: w for t, w in vector.items() if frequencies.get(t, 0) > 1}
         return vector, strongest(shared, s.story_block_terms)
@@ -95,9 +96,19 @@ class StoryIndex:
             self.backend.count(signature.terms)
         vector, block = self._weighed(signature)
         scored = self.scored(vector, block, signature.day)
-        if scored and scored[0][0] >= self.settings.story_join:
+        if scored and (
+            scored[0][0] >= self.settings.story_join
+            # only a story large enough for its wording to have spread (see ``stands_out``)
+            or scored[0][1].size > SPLIT_MIN_HALF
+            and self.stands_out(scored[0][0], [c for c, _ in scored[1:2]])
+        ):
             similarity, story = scored[0]
             decision = self._join(signature, vector, story, similarity)
+            if similarity < self.settings.story_join:
+                decision.reason += (
+                    f"; under the join cosine, but the next story is at {scored[1][0]:.2f} "
+                    f"(stands out at {self.settings.story_stand_out:g}x)"
+                )
         else:
             decision = self._start(signature, vector, scored)
         indexed = strongest(vector, INDEXED * self.settings.story_block_terms)
@@ -114,6 +125,20 @@ class StoryIndex:
         if state is not None and state.size >= state.next_check:
             decisions += self._maybe_split(signature, state)
         return decisions
+
+    def stands_out(self, similarity: float, others: list[float]) -> bool:
+        """Whether the closest story, though under the join threshold, is plainly the one: at
+        least half the join cosine and ``story_stand_out`` times the next candidate's. An
+        article's cosine to a story's centroid shrinks as the story's wording spreads over many
+        members, while its cosine to unrelated stories stays near zero; two similar events
+        (the case the threshold guards) are close to each other and never stand out. With no
+        other candidate to compare with, nothing stands out."""
+        s = self.settings
+        return (
+            bool(others)
+            and similarity >= s.story_join / 2
+            and similarity >= s.story_stand_out * others[0]
+        )
 
     def scored(
         self, vector: Vector, block: list[str], day: str | None

@@ -17,19 +17,26 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODU
 _WORD = re.compile(r"[a-z][a-z'-]{2,}|\d+(?:\.\d+)?")
 _YEAR_OR_FIGURE = re.compile(r"\d{2,}|\d+\.\d+")
 SIGNATURE_TERMS = 200  # terms kept per article: what is stored and weighed for grouping
+# News is written lead first: the title and opening sentences say which event the article is
+# about, the later paragraphs add background (an earlier, similar event often among it). Words,
+# names and dates of the lead are counted LEAD_WEIGHT times.
+LEAD_CHARS = 400
+LEAD_WEIGHT = 2
 
 
 def signature_of(analysis: ArticleAnalysis) -> ArticleSignature:
     """The terms (word stems and ``@entity`` names) and reference date of one analysed article."""
     article = analysis.article
-    terms: Counter[str] = Counter(_stems(article.title or ""))
+    lead = _lead_end(analysis)
+    terms: Counter[str] = Counter(_stems(article.title or "") * LEAD_WEIGHT)
+    terms.update(_stems(article.text[:lead]) * (LEAD_WEIGHT - 1))
     terms.update(_stems(article.text))
     for mention in analysis.mentions:
         if mention.label in ENTITY_LABELS:
             name = fold(mention.name or mention.text).replace(" ", "_")
             if len(name) > 1:
-                terms["@" + name] += 1
-    terms.update(_date_terms(analysis))
+                terms["@" + name] += LEAD_WEIGHT if mention.start < lead else 1
+    terms.update(_date_terms(analysis, lead))
     return ArticleSignature(
         article_id=article.id,
         terms=_strongest(terms, SIGNATURE_TERMS),
@@ -39,21 +46,30 @@ def signature_of(analysis: ArticleAnalysis) -> ArticleSignature:
     )
 
 
-def _date_terms(analysis: ArticleAnalysis) -> list[str]:
+def _lead_end(analysis: ArticleAnalysis) -> int:
+    """Where the lead ends: the end of the sentence running past ``LEAD_CHARS``."""
+    for sentence in analysis.sentences:
+        if sentence.end >= LEAD_CHARS:
+            return sentence.end
+    return len(analysis.article.text)
+
+
+def _date_terms(analysis: ArticleAnalysis, lead: int = 0) -> list[str]:
     """The specific days and months the text names ('#2013-05-03', '#2013-05'): two similar
     events (two earthquakes in one region) differ in them even when names and places agree."""
     found: list[str] = []
     for mention in analysis.dates:
         if mention.dateline:
             continue
+        times = LEAD_WEIGHT if mention.start < lead else 1
         if not mention.date:
             if mention.partial and len(mention.partial) == 5:  # "Nov. 25": month and day
-                found.append("#--" + mention.partial)
+                found += ["#--" + mention.partial] * times
             continue
         if mention.granularity == "day":
-            found += ["#" + mention.date[:10], "#--" + mention.date[5:10]]
+            found += ["#" + mention.date[:10], "#--" + mention.date[5:10]] * times
         elif mention.granularity == "month":
-            found.append("#" + mention.date[:7])
+            found += ["#" + mention.date[:7]] * times
     return found
 
 

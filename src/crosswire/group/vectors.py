@@ -35,14 +35,20 @@ def weigh(
     entity_weight: float,
     keep: int,
     figure_weight: float = 1.0,
+    idf_power: float = 1.0,
 ) -> Vector:
     """Unit-length TF-IDF vector of ``terms`` (the ``keep`` strongest), names weighted up and
     figures and named dates (a death toll, a magnitude, a score, a year, '#2013-05-03') by
-    ``figure_weight``: they tell one event from a similar one of the same topic."""
+    ``figure_weight``: they tell one event from a similar one of the same topic. The IDF is
+    raised to ``idf_power``: two events of one kind share their topic's words and names (the
+    quake region, the company), while the words and names only one event's articles use (its
+    town, its victims) are rarer; a power above 1 lets the rarer ones count for more."""
     weights: Vector = {}
     for term, count in terms.items():
         seen = frequencies.get(term, 0) + PRIOR_DOCUMENTS * background_share(term) + 1.0
-        idf = math.log((documents + PRIOR_DOCUMENTS) / seen) + 1.0
+        # frequencies are occurrences (``StoryBackend.count``), which may exceed the number of
+        # articles for a word repeated everywhere: its weight bottoms out at zero
+        idf = max(math.log((documents + PRIOR_DOCUMENTS) / seen) + 1.0, 0.0) ** idf_power
         boost = (
             entity_weight
             if term.startswith("@")
