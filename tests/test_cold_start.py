@@ -172,3 +172,37 @@ def test_a_new_brief_is_the_same_with_the_parse_in_a_worker_or_here() -> None:
 
     here, there = brief_json(False), brief_json(True)
     assert json.loads(here)["sources"] and there == here
+
+
+def test_loading_the_model_leaves_torch_out_and_importable() -> None:
+    # thinc imports PyTorch whenever it is installed; the CNN model never uses it.
+    code = (
+        "from crosswire.analyze.nlp import load_nlp\n"
+        "doc = load_nlp()('Ferry crews in Harwick said 12 people were hurt.')\n"
+        "assert len(doc.ents) > 0\n"
+    )
+    assert "torch" not in _loaded_after(code)
+    pytest.importorskip("torch")
+    assert "torch" in _loaded_after(code + "import torch\n")
+
+
+@pytest.mark.parametrize(
+    ("config", "needs"),
+    [
+        ('[components.transformer]\nfactory = "curated_transformer"\n', True),
+        ('[model]\n@architectures = "spacy.PyTorchWrapper.v1"\n', True),
+        ('[components.ner]\nfactory = "ner"\n', False),
+        (None, True),  # no config to read: import spaCy as it always is
+    ],
+)
+def test_only_a_model_that_names_neither_torch_nor_transformers_leaves_torch_out(
+    tmp_path: Path, config: str | None, needs: bool
+) -> None:
+    from crosswire.analyze.nlp import _may_need_torch
+
+    model = tmp_path / "my_model"
+    (model / "my_model-1.0").mkdir(parents=True)
+    if config is not None:
+        (model / "my_model-1.0" / "config.cfg").write_text(config)
+    assert _may_need_torch(str(model)) is needs
+    assert _may_need_torch("no_such_model_package") is True

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import functools
+import importlib.abc
 import importlib.util
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from crosswire.errors import ModelError
@@ -31,10 +37,65 @@ def resolve_model_name(name: str = "") -> str:
 @functools.cache
 def load_nlp(name: str = "") -> Language:
     """The spaCy pipeline ``name`` (a package name or a path), loaded once per process."""
-    import spacy
-
     resolved = resolve_model_name(name)
+    with _torch_unseen(not _may_need_torch(resolved)):
+        import spacy
     try:
         return spacy.load(resolved)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy model {resolved!r}: {exc}") from exc
+
+
+# thinc imports PyTorch whenever it is installed (for models that run on it), which is about
+# half of a cold `import spacy` and 200 MB; the CNN pipelines crosswire uses never touch it.
+# When the model's own files name neither PyTorch nor transformers, spaCy is imported with
+# torch unseen; torch itself stays importable afterwards (the minilm backend imports it).
+
+
+def _may_need_torch(model: str) -> bool:
+    """Whether ``model`` may run on PyTorch: its config names torch or transformers, or its
+    files cannot be found to tell (then spaCy is imported as it always is)."""
+    folder = _model_folder(model)
+    if folder is None:
+        return True
+    configs = [*folder.glob("config.cfg"), *folder.glob("*/config.cfg")]
+    if not configs:
+        return True
+    texts = (c.read_text(encoding="utf-8", errors="replace").lower() for c in configs)
+    return any("torch" in text or "transformer" in text for text in texts)
+
+
+def _model_folder(model: str) -> Path | None:
+    path = Path(model)
+    if path.is_dir():
+        return path
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        return None
+    locations = spec.submodule_search_locations if spec is not None else None
+    return Path(next(iter(locations))) if locations else None
+
+
+class _NoTorch(importlib.abc.MetaPathFinder):
+    """Makes ``import torch`` fail as if it were not installed."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> None:
+        if fullname == "torch" or fullname.startswith("torch."):
+            raise ModuleNotFoundError(f"{fullname} is left out: the spaCy model does not use it")
+
+
+@contextmanager
+def _torch_unseen(unseen: bool) -> Iterator[None]:
+    """While spaCy is first imported, torch is unseen (when ``unseen``)."""
+    if not unseen or "torch" in sys.modules or "spacy" in sys.modules:
+        yield
+        return
+    finder = _NoTorch()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
