@@ -61,8 +61,8 @@ class _Story:
     known: dict[str, str]  # name spaCy found somewhere in the story -> its commonest label
     written: Counter[str]  # how many times each name is a mention
     openings: dict[str, set[str]]  # first word of a name of two words or more -> its labels
-    common: set[str]  # stems written in lower case at least as often as capitalised mid-sentence
-    titled: set[str]  # stems written only in title-case lines
+    common: frozenset[str]  # stems written lower case as often as capitalised mid-sentence
+    titled: frozenset[str]  # stems written only in title-case lines
     labels: dict[str, set[str]]  # every label a known name has (a surname's PERSON too)
     by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> known names
 
@@ -99,24 +99,45 @@ def _stems(word: str) -> set[str]:
     return {stem}
 
 
-def _casing(texts: list[str]) -> tuple[set[str], set[str]]:
+def _casing(texts: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Stems the story writes in lower case at least as often as capitalised inside running
     text (common words); and stems it writes only where every word is capitalised (title-case
-    headlines), which cannot be told from names by their casing alone ("Launches")."""
-    lower: Counter[str] = Counter()
-    upper: Counter[str] = Counter()
-    titled: Counter[str] = Counter()
+    headlines), which cannot be told from names by their casing alone ("Launches").
+
+    Read once per story: the story-wide repair and three entity merges ask of the same texts.
+    """
+    return _casing_of(tuple(texts))
+
+
+@functools.lru_cache(maxsize=2)
+def _casing_of(texts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    # Words are counted as written, then each distinct word is stemmed once.
+    lower_words: Counter[str] = Counter()
+    upper_words: Counter[str] = Counter()
+    titled_words: Counter[str] = Counter()
     for text in texts:
         for match in _CASED.finditer(text):
             word, at = match.group(), match.start()
             if word.islower():
-                lower.update(_stems(word))
+                lower_words[word] += 1
             elif _title_case_at(text, at, match.end()):
-                titled[_stem(word)] += 1
+                titled_words[word] += 1
             elif not _sentence_start(text, at):
-                upper[_stem(word)] += 1
-    common = {stem for stem, n in lower.items() if n >= upper[stem]}
-    return common, {stem for stem in titled if not upper[stem] and not lower[stem]}
+                upper_words[word] += 1
+    lower: Counter[str] = Counter()
+    for word, n in lower_words.items():
+        for stem in _stems(word):
+            lower[stem] += n
+    upper, titled = _stem_counts(upper_words), _stem_counts(titled_words)
+    common = frozenset(stem for stem, n in lower.items() if n >= upper[stem])
+    return common, frozenset(stem for stem in titled if not upper[stem] and not lower[stem])
+
+
+def _stem_counts(words: Counter[str]) -> Counter[str]:
+    stems: Counter[str] = Counter()
+    for word, n in words.items():
+        stems[_stem(word)] += n
+    return stems
 
 
 def common_words(texts: list[str]) -> Callable[[str], bool]:
