@@ -97,4 +97,3 @@ def eval_path(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data not found at {path}")
     return path
-

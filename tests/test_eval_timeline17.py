@@ -63,9 +63,10 @@ def test_per_timeline_results_and_cached_parses(topic: Path, tmp_path: Path, nlp
     again = timeline17.evaluate(topic, cache_dir=cache)
     assert again["mean"] == first["mean"]  # ... and read back to the same result
     per_timeline = first["per_topic"]["floods_demo"]["demo.txt"]
-    assert per_timeline["crosswire/gold_span"]["date_f"] == first["mean"]["crosswire/gold_span"][
-        "date_f"
-    ]
+    assert (
+        per_timeline["crosswire/gold_span"]["date_f"]
+        == first["mean"]["crosswire/gold_span"]["date_f"]
+    )
     assert "baseline_corpus_dates/gold_span" in per_timeline
 
 

@@ -37,12 +37,16 @@ def test_store_backend_groups_like_the_memory_backend(tmp_path: Path) -> None:
     terms = ["ferry", "@ferry_town", "ferry_detail", "extra3"]
     backend = memory.backend
     assert isinstance(backend, MemoryBackend)
-    assert tables.frequencies(terms) == backend.frequencies(terms) == {
-        "ferry": 15,
-        "@ferry_town": 10,
-        "ferry_detail": 5,
-        "extra3": 1,
-    }
+    assert (
+        tables.frequencies(terms)
+        == backend.frequencies(terms)
+        == {
+            "ferry": 15,
+            "@ferry_town": 10,
+            "ferry_detail": 5,
+            "extra3": 1,
+        }
+    )
     one = signatures()[0]
     assert stored.vector(one) == memory.vector(one)
 

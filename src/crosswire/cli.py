@@ -391,9 +391,7 @@ def site(
 
     store = _existing_store(db)
     found = list_stories(store)
-    written = write_site(
-        found, lambda n: build_brief(load_stored_story(store, n)), output, title
-    )
+    written = write_site(found, lambda n: build_brief(load_stored_story(store, n)), output, title)
     err.print(f"wrote {len(written)} page(s) for {len(found)} stories to {output}")
 
 
@@ -522,9 +520,7 @@ def eval_stories(
     from crosswire.evaluate import stories as stories_eval
 
     with _working("stories"):
-        metrics = stories_eval.evaluate(
-            ecbplus, duc, db, parse_ranges(topics) if topics else None
-        )
+        metrics = stories_eval.evaluate(ecbplus, duc, db, parse_ranges(topics) if topics else None)
     _print_metrics(metrics, as_json)
 
 

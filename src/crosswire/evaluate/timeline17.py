@@ -229,9 +229,7 @@ def _collect(
         topic.published[day] += 1
         sentences = [s for s in doc.sents if _MIN_WORDS <= len(s) <= _MAX_WORDS]
         topic.lead_sentences[day].extend(s.text.strip() for s in sentences[:_LEAD_SENTENCES])
-        named = {
-            m.date for m in mentions if m.granularity == "day" and m.date and not m.dateline
-        }
+        named = {m.date for m in mentions if m.granularity == "day" and m.date and not m.dateline}
         topic.articles_naming.update(named)
         votes.append((article, named))
         for mention in mentions:

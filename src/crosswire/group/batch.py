@@ -21,7 +21,6 @@ from crosswire.model import ArticleSignature, Grouping
 __all__ = ["group_batch"]
 
 
-
 def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEFAULT) -> StoryIndex:
     """Group ``signatures`` from scratch; the result is an in-memory ``StoryIndex``."""
     items = list(signatures)

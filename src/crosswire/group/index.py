@@ -96,11 +96,14 @@ class StoryIndex:
             self.backend.count(signature.terms)
         vector, block = self._weighed(signature)
         scored = self.scored(vector, block, signature.day)
-        if scored and (
-            scored[0][0] >= self.settings.story_join
-            # only a story large enough for its wording to have spread (see ``stands_out``)
-            or scored[0][1].size > SPLIT_MIN_HALF
-            and self.stands_out(scored[0][0], [c for c, _ in scored[1:2]])
+        if (
+            scored
+            and (
+                scored[0][0] >= self.settings.story_join
+                # only a story large enough for its wording to have spread (see ``stands_out``)
+                or scored[0][1].size > SPLIT_MIN_HALF
+                and self.stands_out(scored[0][0], [c for c, _ in scored[1:2]])
+            )
         ):
             similarity, story = scored[0]
             decision = self._join(signature, vector, story, similarity)
@@ -258,10 +261,7 @@ class StoryIndex:
         a = centroid_of(vectors[i] for i in first)
         b = centroid_of(vectors[i] for i in second)
         similarity = cosine(a, b)
-        if (
-            similarity >= self.settings.story_split
-            or min(len(first), len(second)) < SPLIT_MIN_HALF
-        ):
+        if similarity >= self.settings.story_split or min(len(first), len(second)) < SPLIT_MIN_HALF:
             self.backend.put_story(state)
             return []
         if 0 in second:  # the half holding the oldest member keeps the id

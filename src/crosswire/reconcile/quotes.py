@@ -241,9 +241,7 @@ def _candidates(reports: list[_Report], idf: dict[str, float]) -> set[tuple[int,
             index.setdefault(word, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        pairs.update(
-            (a, b) for n, a in enumerate(members) for b in members[n + 1 :] if a != b
-        )
+        pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :] if a != b)
     for i in short:  # a short wording is compared with every report holding its rarest word
         rare = sorted(_meaningful(reports[i].words), key=lambda w: (-idf.get(w, unseen), w))
         for j in index.get(rare[0], []) if rare else []:
