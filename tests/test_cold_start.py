@@ -27,7 +27,6 @@ HEAVY = (
     "dateparser",
     "wordfreq",
     "wordllama",
-    "datasketch",
     "trafilatura",
     "torch",
     "jinja2",
