@@ -202,3 +202,35 @@ def test_a_person_whose_name_ends_with_a_mountain_is_the_mountain() -> None:
     assert mountain.type == "LOC" and 3 in mountain.sources
     (mimi,) = _holding(entities, "Mimi Brisk Harbour")
     assert mimi.type == "PERSON"
+
+
+def test_a_given_name_spacy_calls_a_place_is_its_one_bearer() -> None:
+    story = Story(
+        [
+            _article(1, ("Liska Marrow", "PERSON"), ("Brisk Harbour", "GPE")),
+            _article(2, ("Liska Marrow", "PERSON"), ("Brisk Harbour", "GPE")),
+            _article(
+                3,
+                ("Liska", "GPE"),
+                ("Brisk Harbour", "GPE"),
+                text="After Liska was shot, Brisk Harbour mourned.",
+            ),
+        ]
+    )
+    (liska,) = _holding(reconcile_entities(story, refine=False), "Liska Marrow")
+    assert liska.type == "PERSON" and liska.sources == [1, 2, 3]
+
+
+def test_a_given_name_the_story_also_writes_as_a_place_stays_the_place() -> None:
+    story = Story(
+        [
+            _article(1, ("Tamsin Vey", "PERSON"), ("Brisk Harbour", "GPE")),
+            _article(2, ("Tamsin Vey", "PERSON"), ("Brisk Harbour", "GPE")),
+            _article(
+                3, ("Tamsin", "GPE"), ("Brisk Harbour", "GPE"), text="Tamsin and Brisk Harbour."
+            ),
+            _article(4, ("Tamsin", "GPE"), text="The ferry sailed to Tamsin."),
+        ]
+    )
+    (tamsin,) = _holding(reconcile_entities(story, refine=False), "Tamsin Vey")
+    assert tamsin.sources == [1, 2]

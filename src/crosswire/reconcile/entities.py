@@ -206,6 +206,7 @@ def _locals(story: Story) -> list[_Local]:
     mentions, into_site = _site_short_forms(mentions, texts, norp)
     standing |= into_site
     mentions = _blended_nicknames(mentions)
+    mentions = _given_names_not_places(mentions, texts)
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
     vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
     is_person = _person_names(m for _, m in mentions if m.label in TYPES)
@@ -290,6 +291,51 @@ def _ends_with_place(key: str, best: dict[str, str], kinds: Counter[tuple[str, s
 
 
 _LANDFORMS = {"mount", "mt", "lake", "river", "cape", "isle", "island", "bay", "glacier"}
+
+
+def _given_names_not_places(
+    mentions: list[tuple[int, Mention]], texts: list[str]
+) -> list[tuple[int, Mention]]:
+    """A lone word spaCy calls a place that is the given name of the one person the story
+    names so in full, in two sources or more, is a person's name ("After Kathina was shot"
+    beside "Kathina Thomas") when the story never writes it where a place goes (after "in",
+    "to" and the like, before ", State", in a dateline), never as anyone's surname, and
+    never inside a longer place name ("Santiago" stays the city wherever it is "in
+    Santiago")."""
+    bearers: defaultdict[str, set[str]] = defaultdict(set)  # given name -> full names
+    sources: defaultdict[str, set[int]] = defaultdict(set)  # full name -> its sources
+    surnames: set[str] = set()
+    for n, m in mentions:
+        if m.label == "PERSON" and " " in fold(m.text):
+            parsed = parse_person(m.text)
+            if parsed.full and len(fold(parsed.first or "")) > 1:
+                bearers[fold(parsed.first or "")].add(fold(m.text))
+                sources[fold(m.text)].add(n)
+                surnames.add(fold(parsed.last))
+    lone = {
+        key
+        for _, m in mentions
+        if m.label in {"GPE", "LOC"} and (key := fold(m.text)) in bearers and key not in surnames
+    }
+    if not lone:
+        return mentions
+    for n, m in mentions:
+        words = fold(m.text).split()
+        if m.label in {"GPE", "LOC"} and len(words) > 1:
+            lone -= set(words)  # a word of a place's longer name
+        elif words and words[0] in lone and len(words) == 1 and _the_place(texts[n - 1], m):
+            lone.discard(words[0])
+    chosen = {
+        key
+        for key in lone
+        if len(bearers[key]) == 1 and len(sources[next(iter(bearers[key]))]) >= 2
+    }
+    return [
+        (n, replace(m, label="PERSON"))
+        if m.label in {"GPE", "LOC"} and fold(m.text) in chosen
+        else (n, m)
+        for n, m in mentions
+    ]
 
 
 # Words before a place name that make it the place itself, not a team or body named after it.
