@@ -265,14 +265,13 @@ def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, 
     best: dict[str, str] = {}
     for (key, label), _ in kinds.most_common():
         best.setdefault(key, label)
-    out = []
-    for n, m in mentions:
-        key = fold(m.text)
-        if m.label == "NORP" and key in best:
-            m = replace(m, label=best[key])
-        elif m.label == "PERSON" and (place := _ends_with_place(key, best, kinds)) is not None:
-            m = replace(m, label=place)
-        out.append((n, m))
+    out = list(mentions)
+    for k, (n, m) in enumerate(mentions):
+        if m.label == "NORP" and (key := fold(m.text)) in best:
+            out[k] = (n, replace(m, label=best[key]))
+        elif m.label == "PERSON" and (key := fold(m.text)).count(" ") >= 2:
+            place = _ends_with_place(key, best, kinds)
+            out[k] = (n, replace(m, label=place)) if place else (n, m)
     return out
 
 
@@ -302,40 +301,35 @@ def _given_names_not_places(
     "to" and the like, before ", State", in a dateline), never as anyone's surname, and
     never inside a longer place name ("Santiago" stays the city wherever it is "in
     Santiago")."""
-    bearers: defaultdict[str, set[str]] = defaultdict(set)  # given name -> full names
-    sources: defaultdict[str, set[int]] = defaultdict(set)  # full name -> its sources
-    surnames: set[str] = set()
-    for n, m in mentions:
-        if m.label == "PERSON" and " " in fold(m.text):
-            parsed = parse_person(m.text)
-            if parsed.full and len(fold(parsed.first or "")) > 1:
-                bearers[fold(parsed.first or "")].add(fold(m.text))
-                sources[fold(m.text)].add(n)
-                surnames.add(fold(parsed.last))
-    lone = {
-        key
-        for _, m in mentions
-        if m.label in {"GPE", "LOC"} and (key := fold(m.text)) in bearers and key not in surnames
-    }
+    places = [(k, m) for k, (_, m) in enumerate(mentions) if m.label in {"GPE", "LOC"}]
+    lone = {key for _, m in places if len(key := fold(m.text)) > 1 and " " not in key}
     if not lone:
         return mentions
+    bearers: defaultdict[str, set[str]] = defaultdict(set)  # given name -> full names
+    sources: defaultdict[str, set[int]] = defaultdict(set)  # full name -> its sources
     for n, m in mentions:
+        if m.label == "PERSON" and " " in (key := fold(m.text)):
+            parsed = parse_person(m.text)
+            lone.discard(fold(parsed.last))  # anyone's surname could be anyone's
+            if parsed.full and (first := fold(parsed.first or "")) in lone:
+                bearers[first].add(key)
+                sources[key].add(n)
+    lone &= set(bearers)
+    for k, m in places if lone else ():
         words = fold(m.text).split()
-        if m.label in {"GPE", "LOC"} and len(words) > 1:
+        if len(words) > 1:
             lone -= set(words)  # a word of a place's longer name
-        elif words and words[0] in lone and len(words) == 1 and _the_place(texts[n - 1], m):
+        elif words and words[0] in lone and _the_place(texts[mentions[k][0] - 1], m):
             lone.discard(words[0])
-    chosen = {
-        key
-        for key in lone
-        if len(bearers[key]) == 1 and len(sources[next(iter(bearers[key]))]) >= 2
-    }
-    return [
-        (n, replace(m, label="PERSON"))
-        if m.label in {"GPE", "LOC"} and fold(m.text) in chosen
-        else (n, m)
-        for n, m in mentions
-    ]
+    chosen = {key for key in lone if len(bearers[key]) == 1}
+    chosen = {key for key in chosen if len(sources[next(iter(bearers[key]))]) >= 2}
+    if not chosen:
+        return mentions
+    out = list(mentions)
+    for k, m in places:
+        if fold(m.text) in chosen:
+            out[k] = (mentions[k][0], replace(m, label="PERSON"))
+    return out
 
 
 # Words before a place name that make it the place itself, not a team or body named after it.
@@ -363,28 +357,27 @@ def _place_for_team(
     sources: defaultdict[str, set[int]] = defaultdict(set)
     not_people: defaultdict[str, set[int]] = defaultdict(set)  # the same, no PERSON label
     org_labelled: set[str] = set()
-    places = {fold(m.text) for _, m in mentions if m.label in {"GPE", "LOC"}}
-    votes: Counter[tuple[str, bool]] = Counter(
-        (fold(m.text), m.label in {"GPE", "LOC"}) for _, m in mentions if m.label in TYPES
-    )
-    written = {key for key, _ in votes}
+    votes: Counter[tuple[str, bool]] = Counter()  # (name, labelled a place)
     for n, m in mentions:
-        if m.label not in TYPES:
-            continue
-        words = fold(m.text).split()
-        sources[fold(m.text)].add(n)
-        if m.label != "PERSON":
-            not_people[fold(m.text)].add(n)
-        if m.label in {"ORG", "FAC"}:
-            org_labelled.add(fold(m.text))
+        if m.label in TYPES:
+            key = fold(m.text)
+            votes[key, m.label in {"GPE", "LOC"}] += 1
+            sources[key].add(n)
+            if m.label != "PERSON":
+                not_people[key].add(n)
+            if m.label in {"ORG", "FAC"}:
+                org_labelled.add(key)
+    places = {key for key, place in votes if place}
+    for key in list(sources):
+        words = key.split()
         for cut in range(1, len(words)):
             head, rest = " ".join(words[:cut]), words[cut:]
             # The rest is a name of its own the story writes alone ("Colts"), not words
-            # that describe a body ("Economic Cooperation", "Star", "Stadium").
-            # ("Jaguars" once labelled a place and four times something else is a name.)
-            alone = " ".join(rest) in written and votes[rest[-1], True] < votes[rest[-1], False]
+            # that describe a body ("Economic Cooperation", "Star", "Stadium"); "Jaguars"
+            # labelled a place once and something else four times is such a name.
+            alone = " ".join(rest) in sources and votes[rest[-1], True] < votes[rest[-1], False]
             if head in places and alone and not KIND_WORDS & set(rest):
-                teams[head].add(" ".join(words))
+                teams[head].add(key)
     standing: defaultdict[str, list[int]] = defaultdict(list)  # place -> mentions standing
     for k, (n, m) in enumerate(mentions):
         key = fold(m.text)
@@ -488,7 +481,6 @@ def _site_short_forms(
         cut = len(words)
         while cut > 0 and words[cut - 1] in _GENERIC_SITE:
             cut -= 1
-        written[key].add(n)
         if m.label in {"ORG", "FAC"} and 0 < cut < len(words):
             sites[" ".join(words[:cut])].setdefault(" ".join(words[:cut]), m)
             written[" ".join(words[:cut])].add(n)  # the site's name, with its kind words
@@ -498,10 +490,15 @@ def _site_short_forms(
             if not _LINKING & set(words[:cut]):
                 for end in range(1, cut):
                     starts[" ".join(words[:end])].setdefault(" ".join(words[:cut]), m)
+    alone = {start for start, found in starts.items() if len(found) == 1 and start not in sites}
+    counted = alone | {stem for start in alone for stem in starts[start]}
+    for n, m in mentions if alone else ():
+        if m.label in TYPES and (key := fold(m.text)) in counted:
+            written[key].add(n)  # the start, or the site's name without its kind words
     for start, found in starts.items():
         # A start stands for a site only when the story writes the site's name in more
         # sources than it writes the start alone ("Devon" is not a Devon college).
-        if len(found) == 1 and start not in sites:
+        if start in alone:
             stem = next(iter(found))
             if len(written[stem]) > len(written[start]):
                 sites[start] = found
