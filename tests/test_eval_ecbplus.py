@@ -150,7 +150,7 @@ def test_a_headline_ends_its_line_and_running_text_does_not(tmp_path: Path) -> N
     assert all(loaded.text[m.start : m.end] == "Tobias Quell" for m in loaded.mentions)
 
 
-def test_a_contraction_split_after_a_curly_apostrophe_is_written_whole(tmp_path: Path) -> None:
+def test_contractions_and_initials_split_by_ecbplus_are_written_whole(tmp_path: Path) -> None:
     (tmp_path / "ECBplus_coreference_sentences.csv").write_text(
         "Topic,File,Sentence Number\n3,1ecb,0\n"
     )
@@ -158,11 +158,11 @@ def test_a_contraction_split_after_a_curly_apostrophe_is_written_whole(tmp_path:
     folder.mkdir()
     doc = _doc(
         "3_1ecb",
-        ["Tobias Quell ’ s team doesn ’ t lose ."],
+        ["Tobias Quell ’ s team doesn ’ t lose to the U . S . side , A . ."],
         [("1", "HUMAN_PART_PER", [1, 2])],
     )
     (folder / "3_1ecb.xml").write_text(doc + _chains([("HUM1", ["1"])]))
     (loaded,) = ecbplus.load_topic(folder, ecbplus._selected_sentences(tmp_path))
-    assert loaded.text == "Tobias Quell’s team doesn’t lose."
+    assert loaded.text == "Tobias Quell’s team doesn’t lose to the U.S. side, A.."
     (mention,) = loaded.mentions
     assert loaded.text[mention.start : mention.end] == "Tobias Quell"

@@ -400,6 +400,7 @@ def _detokenise(doc: GoldDoc) -> str:
             _NO_SPACE_BEFORE.match(word) is not None
             or doc.words[i - 1] in _NO_SPACE_AFTER
             or (_CLITIC.match(word) is not None and doc.words[i - 1] in {"’", "'"})
+            or _initials_go_on(doc.words, i)
         )
         sep = "" if i == 0 or (glue and i not in starts) else " "
         if i in starts and i > 0 and _HEADLINE_END.search(doc.words[i - 1]) is None:
@@ -413,6 +414,19 @@ def _detokenise(doc: GoldDoc) -> str:
     for m in doc.mentions:
         m.start, m.end = offsets[m.tokens[0]][0], offsets[m.tokens[-1]][1]
     return "".join(pieces)
+
+
+def _initials_go_on(words: list[str], i: int) -> bool:
+    """True for a capital letter that continues dotted initials ECB+ splits letter by letter:
+    "U", ".", "S", "." is "U.S.", not "U. S."."""
+    return (
+        i >= 2
+        and len(words[i]) == 1
+        and words[i].isupper()
+        and words[i - 1] == "."
+        and len(words[i - 2]) == 1
+        and words[i - 2].isupper()
+    )
 
 
 def _mark_heads(docs: list[GoldDoc]) -> None:
