@@ -124,11 +124,12 @@ def test_development_topics_above_both_baselines() -> None:
     assert ours > overall["same_string"]["conll_f1"]
     assert ours > overall["same_head_lemma"]["conll_f1"]
     assert ours > overall["head_or_contained"]["conll_f1"]
-    # Measured 0.902 with gold mentions and 0.8685 end to end (91.7% of gold mentions
-    # found; head-or-contained 0.8646 over the same mentions) on topics 1-35: floors.
+    # Measured 0.904 with gold mentions (head-or-contained 0.888) and 0.873 end to end
+    # (91.7% of gold mentions found; head-or-contained 0.864 over the same mentions) on
+    # topics 1-35: floors.
     assert ours >= 0.89
     assert end["crosswire"]["conll_f1"] >= 0.86
-    assert end["crosswire"]["conll_f1"] > end["head_or_contained"]["conll_f1"]
+    assert end["crosswire"]["conll_f1"] >= end["head_or_contained"]["conll_f1"] + 0.005
     assert end["gold_mentions_found"] >= 0.90
 
 
@@ -147,3 +148,21 @@ def test_a_headline_ends_its_line_and_running_text_does_not(tmp_path: Path) -> N
     (loaded,) = ecbplus.load_topic(folder, ecbplus._selected_sentences(tmp_path))
     assert loaded.text == "Rovers sign Tobias Quell\nTobias Quell joined Rovers. Quell said so."
     assert all(loaded.text[m.start : m.end] == "Tobias Quell" for m in loaded.mentions)
+
+
+def test_contractions_and_initials_split_by_ecbplus_are_written_whole(tmp_path: Path) -> None:
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text(
+        "Topic,File,Sentence Number\n3,1ecb,0\n"
+    )
+    folder = tmp_path / "3"
+    folder.mkdir()
+    doc = _doc(
+        "3_1ecb",
+        ["Tobias Quell ’ s team doesn ’ t lose to the U . S . side , A . ."],
+        [("1", "HUMAN_PART_PER", [1, 2])],
+    )
+    (folder / "3_1ecb.xml").write_text(doc + _chains([("HUM1", ["1"])]))
+    (loaded,) = ecbplus.load_topic(folder, ecbplus._selected_sentences(tmp_path))
+    assert loaded.text == "Tobias Quell’s team doesn’t lose to the U.S. side, A.."
+    (mention,) = loaded.mentions
+    assert loaded.text[mention.start : mention.end] == "Tobias Quell"

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 __all__ = [
     "ROLE_HEADS",
@@ -261,6 +261,20 @@ def surnames_match(a: str, b: str, loose: bool = False) -> str | None:
     ):
         return f"surname spelled alike ({a} ~ {b})"
     return None
+
+
+@lru_cache(maxsize=_CACHE)
+def surname_slip(a: str, b: str) -> str | None:
+    """Why two short surnames of four letters or more are one spelt with a slip: a letter
+    added or dropped, or two letters swapped ("Rait" / "Raite"); never a letter changed
+    ("Hart" / "Hard": two names), nor a different first letter.  Weak evidence alone: the
+    caller asks for the same given name and the same company as well."""
+    fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    if fa == fb or min(len(fa), len(fb)) < 4 or fa[:1] != fb[:1]:
+        return None
+    added = abs(len(fa) - len(fb)) == 1 and Indel.distance(fa, fb) == 1
+    swapped = len(fa) == len(fb) and sorted(fa) == sorted(fb) and OSA.distance(fa, fb) == 1
+    return f"surname spelled with a slip ({a} ~ {b})" if added or swapped else None
 
 
 @lru_cache(maxsize=_CACHE)

@@ -83,6 +83,8 @@ _PLACE_AFTER = re.compile(r",| (in|at|near|off|outside|between) (?=[A-Z])")
 # Articles and lower-case descriptions before a name: "the notorious Gulf of Aden".
 _ARTICLE = re.compile(r"^(['\"`]+|(the|a|an)\s+|([a-z][\w-]*\s+)+)+")
 _NO_SPACE_AFTER = {"(", "[", "{", "``", "$"}
+# The rest of a contraction ECB+ splits off after a curly apostrophe: "Creighton", "’", "s".
+_CLITIC = re.compile(r"^(s|t|d|m|re|ve|ll)$", re.I)
 # What a sentence of running text ends with; a selected sentence ending otherwise is a
 # headline or a dateline ("Red Sox to break bank for Teixeira").
 _HEADLINE_END = re.compile(r"[.!?:;\"'”’)]$|''$")
@@ -395,7 +397,10 @@ def _detokenise(doc: GoldDoc) -> str:
     starts = set(doc.sentence_starts)
     for i, word in enumerate(doc.words):
         glue = i > 0 and (
-            _NO_SPACE_BEFORE.match(word) is not None or doc.words[i - 1] in _NO_SPACE_AFTER
+            _NO_SPACE_BEFORE.match(word) is not None
+            or doc.words[i - 1] in _NO_SPACE_AFTER
+            or (_CLITIC.match(word) is not None and doc.words[i - 1] in {"’", "'"})
+            or _initials_go_on(doc.words, i)
         )
         sep = "" if i == 0 or (glue and i not in starts) else " "
         if i in starts and i > 0 and _HEADLINE_END.search(doc.words[i - 1]) is None:
@@ -409,6 +414,19 @@ def _detokenise(doc: GoldDoc) -> str:
     for m in doc.mentions:
         m.start, m.end = offsets[m.tokens[0]][0], offsets[m.tokens[-1]][1]
     return "".join(pieces)
+
+
+def _initials_go_on(words: list[str], i: int) -> bool:
+    """True for a capital letter that continues dotted initials ECB+ splits letter by letter:
+    "U", ".", "S", "." is "U.S.", not "U. S."."""
+    return (
+        i >= 2
+        and len(words[i]) == 1
+        and words[i].isupper()
+        and words[i - 1] == "."
+        and len(words[i - 2]) == 1
+        and words[i - 2].isupper()
+    )
 
 
 def _mark_heads(docs: list[GoldDoc]) -> None:

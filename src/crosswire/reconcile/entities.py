@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
 
 from crosswire.analyze.story_mentions import KIND_WORDS, common_words, refine_story_mentions
 from crosswire.model import Entity, Evidence, Mention, Story
@@ -41,6 +42,7 @@ from crosswire.names import (
     person_match,
     place_key,
     skeleton,
+    surname_slip,
     surnames_match,
 )
 
@@ -204,6 +206,7 @@ def _locals(story: Story) -> list[_Local]:
     mentions, into_site = _site_short_forms(mentions, texts, norp)
     standing |= into_site
     mentions = _blended_nicknames(mentions)
+    mentions = _given_names_not_places(mentions, texts)
     # A name some article calls a ship ("the ferry Baltic Star") is no one's name.
     vessels = {fold(m.name or m.text) for _, m in mentions if m.label == "PRODUCT"}
     is_person = _person_names(m for _, m in mentions if m.label in TYPES)
@@ -253,7 +256,8 @@ def _teams_not_people(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Me
 def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
     """A name spaCy calls a nationality or group (NORP) in one place and a person, team or
     place elsewhere in the story takes the story's most common kind for it ("Klitschko",
-    "Colts"); a NORP name the story never calls anything else ("Muslim") stays out."""
+    "Colts"); a NORP name the story never calls anything else ("Muslim") stays out.  A
+    "person" whose name ends with a place's name of two words or more is that kind of place."""
     kinds: Counter[tuple[str, str]] = Counter()
     for _, m in mentions:
         if m.label in TYPES:
@@ -261,12 +265,71 @@ def _typed_across_story(mentions: list[tuple[int, Mention]]) -> list[tuple[int, 
     best: dict[str, str] = {}
     for (key, label), _ in kinds.most_common():
         best.setdefault(key, label)
-    return [
-        (n, replace(m, label=best[fold(m.text)]))
-        if m.label == "NORP" and fold(m.text) in best
-        else (n, m)
-        for n, m in mentions
-    ]
+    out = list(mentions)
+    for k, (n, m) in enumerate(mentions):
+        if m.label == "NORP" and (key := fold(m.text)) in best:
+            out[k] = (n, replace(m, label=best[key]))
+        elif m.label == "PERSON" and (key := fold(m.text)).count(" ") >= 2:
+            place = _ends_with_place(key, best, kinds)
+            out[k] = (n, replace(m, label=place)) if place else (n, m)
+    return out
+
+
+def _ends_with_place(key: str, best: dict[str, str], kinds: Counter[tuple[str, str]]) -> str | None:
+    """The label of the place that ends a name spaCy calls a person ("Aoraki Mount Cook"
+    beside "Mount Cook"), else None: no one's name ends with a word for a landform and the
+    name after it, when the story calls that a place most of the time and never a person
+    ("Mimi New York" could be a shop's name)."""
+    words = key.split()
+    for cut in range(1, len(words) - 1):
+        end = " ".join(words[cut:])
+        landform = words[cut] in _LANDFORMS
+        if landform and best.get(end) in {"GPE", "LOC"} and not kinds[end, "PERSON"]:
+            return best[end]
+    return None
+
+
+_LANDFORMS = {"mount", "mt", "lake", "river", "cape", "isle", "island", "bay", "glacier"}
+
+
+def _given_names_not_places(
+    mentions: list[tuple[int, Mention]], texts: list[str]
+) -> list[tuple[int, Mention]]:
+    """A lone word spaCy calls a place that is the given name of the one person the story
+    names so in full, in two sources or more, is a person's name ("After Kathina was shot"
+    beside "Kathina Thomas") when the story never writes it where a place goes (after "in",
+    "to" and the like, before ", State", in a dateline), never as anyone's surname, and
+    never inside a longer place name ("Santiago" stays the city wherever it is "in
+    Santiago")."""
+    places = [(k, m) for k, (_, m) in enumerate(mentions) if m.label in {"GPE", "LOC"}]
+    lone = {key for _, m in places if len(key := fold(m.text)) > 1 and " " not in key}
+    if not lone:
+        return mentions
+    bearers: defaultdict[str, set[str]] = defaultdict(set)  # given name -> full names
+    sources: defaultdict[str, set[int]] = defaultdict(set)  # full name -> its sources
+    for n, m in mentions:
+        if m.label == "PERSON" and " " in (key := fold(m.text)):
+            parsed = parse_person(m.text)
+            lone.discard(fold(parsed.last))  # anyone's surname could be anyone's
+            if parsed.full and (first := fold(parsed.first or "")) in lone:
+                bearers[first].add(key)
+                sources[key].add(n)
+    lone &= set(bearers)
+    for k, m in places if lone else ():
+        words = fold(m.text).split()
+        if len(words) > 1:
+            lone -= set(words)  # a word of a place's longer name
+        elif words and words[0] in lone and _the_place(texts[mentions[k][0] - 1], m):
+            lone.discard(words[0])
+    chosen = {key for key in lone if len(bearers[key]) == 1}
+    chosen = {key for key in chosen if len(sources[next(iter(bearers[key]))]) >= 2}
+    if not chosen:
+        return mentions
+    out = list(mentions)
+    for k, m in places:
+        if fold(m.text) in chosen:
+            out[k] = (mentions[k][0], replace(m, label="PERSON"))
+    return out
 
 
 # Words before a place name that make it the place itself, not a team or body named after it.
@@ -283,31 +346,38 @@ def _place_for_team(
     ("Indianapolis (11-4) made ..." for the Indianapolis Colts, "New Orleans have
     decided") is that organisation, wherever it is not the place: never after "in", "at",
     "to" and the like, before ", State", or in an all-capitals dateline.  Only when the
-    story writes the organisation's full name in at least two sources and twice as many as
-    use the place name that way, labels it an organisation at least once, and writes the
-    words after the place alone as a name ("Colts"); words that say what kind of body or
+    story writes the organisation's full name in at least two sources, labels it an
+    organisation at least once, writes the words after the place alone as a name ("Colts"),
+    and writes the full name or those words in twice as many sources as use the place name
+    that way; words that say what kind of body or
     site it is never count ("Kansas City Star", "... Stadium", "Asia-Pacific Economic
     Cooperation").
     Returns the mentions and the ids of those that now stand for an organisation."""
     teams: defaultdict[str, set[str]] = defaultdict(set)  # place -> long names it starts
     sources: defaultdict[str, set[int]] = defaultdict(set)
+    not_people: defaultdict[str, set[int]] = defaultdict(set)  # the same, no PERSON label
     org_labelled: set[str] = set()
-    places = {fold(m.text) for _, m in mentions if m.label in {"GPE", "LOC"}}
-    written = {fold(m.text) for _, m in mentions if m.label in TYPES}
+    votes: Counter[tuple[str, bool]] = Counter()  # (name, labelled a place)
     for n, m in mentions:
-        if m.label not in TYPES:
-            continue
-        words = fold(m.text).split()
-        sources[fold(m.text)].add(n)
-        if m.label in {"ORG", "FAC"}:
-            org_labelled.add(fold(m.text))
+        if m.label in TYPES:
+            key = fold(m.text)
+            votes[key, m.label in {"GPE", "LOC"}] += 1
+            sources[key].add(n)
+            if m.label != "PERSON":
+                not_people[key].add(n)
+            if m.label in {"ORG", "FAC"}:
+                org_labelled.add(key)
+    places = {key for key, place in votes if place}
+    for key in list(sources):
+        words = key.split()
         for cut in range(1, len(words)):
             head, rest = " ".join(words[:cut]), words[cut:]
             # The rest is a name of its own the story writes alone ("Colts"), not words
-            # that describe a body ("Economic Cooperation", "Star", "Stadium").
-            alone = " ".join(rest) in written and rest[-1] not in places
+            # that describe a body ("Economic Cooperation", "Star", "Stadium"); "Jaguars"
+            # labelled a place once and something else four times is such a name.
+            alone = " ".join(rest) in sources and votes[rest[-1], True] < votes[rest[-1], False]
             if head in places and alone and not KIND_WORDS & set(rest):
-                teams[head].add(" ".join(words))
+                teams[head].add(key)
     standing: defaultdict[str, list[int]] = defaultdict(list)  # place -> mentions standing
     for k, (n, m) in enumerate(mentions):
         key = fold(m.text)
@@ -318,7 +388,12 @@ def _place_for_team(
     for place, indices in standing.items():
         named = [t for t in teams[place] if t in org_labelled and len(sources[t]) >= 2]
         users = {mentions[k][0] for k in indices}
-        if len(named) != 1 or len(sources[named[0]]) < 2 * len(users):
+        if len(named) != 1:
+            continue
+        # The team's sources: those writing its full name or the rest of it alone as no
+        # person's name ("Jaguars", not the "Jones" of "Indiana Jones").
+        short = named[0][len(place) + 1 :]
+        if len(sources[named[0]] | not_people[short]) < 2 * len(users):
             continue
         long = next(m for _, m in mentions if fold(m.text) == named[0])
         for k in indices:
@@ -364,8 +439,14 @@ def _blended_nicknames(mentions: list[tuple[int, Mention]]) -> list[tuple[int, M
     return out
 
 
-# Words before a name that make it somewhere one goes or is: "checked into Betty Ford".
+# Words that join the parts of a longer name: "University of Texas", "Sports and Arts".
+_LINKING = {"of", "for", "and", "the", "&", "de", "du", "des", "la", "le", "s"}
+
+# Words before a name that make it somewhere one goes or is: "checked into Betty Ford",
+# "Lohan leaves Betty Ford" (verbs whose object is a place one enters or leaves).
 _INTO = {"in", "into", "at", "to", "from", "inside", "outside"}
+_INTO |= {"leave", "leaves", "left", "leaving", "enter", "enters", "entered", "entering"}
+_INTO |= {"exit", "exits", "exited", "exiting"}
 
 
 def _site_short_forms(
@@ -382,9 +463,12 @@ def _site_short_forms(
     surname of someone the story names in full ("to Gadhafi": not the Gadhafi
     Foundation).  Returns the mentions and the ids of those changed."""
     labels: defaultdict[str, Counter[bool]] = defaultdict(Counter)
-    sites: defaultdict[str, dict[str, Mention]] = defaultdict(dict)  # its words -> sites
+    # Distinctive words or their start -> the distinctive words it starts -> a mention.
+    sites: defaultdict[str, dict[str, Mention]] = defaultdict(dict)
+    starts: defaultdict[str, dict[str, Mention]] = defaultdict(dict)
+    written: defaultdict[str, set[int]] = defaultdict(set)  # name -> sources that write it
     people: set[str] = set()
-    for _, m in mentions:
+    for n, m in mentions:
         if m.label == "PERSON" and " " in m.text.strip():
             parsed = parse_person(m.text)
             if parsed.full:
@@ -398,21 +482,41 @@ def _site_short_forms(
         while cut > 0 and words[cut - 1] in _GENERIC_SITE:
             cut -= 1
         if m.label in {"ORG", "FAC"} and 0 < cut < len(words):
-            sites[" ".join(words[:cut])].setdefault(" ".join(words), m)
+            sites[" ".join(words[:cut])].setdefault(" ".join(words[:cut]), m)
+            written[" ".join(words[:cut])].add(n)  # the site's name, with its kind words
+            # The first words of distinctive words that are names only ("Morningside" of
+            # Morningside Recovery Center; not "University of Texas" of its Health Science
+            # Center): a start two sites share stands for neither (below).
+            if not _LINKING & set(words[:cut]):
+                for end in range(1, cut):
+                    starts[" ".join(words[:end])].setdefault(" ".join(words[:cut]), m)
+    alone = {start for start, found in starts.items() if len(found) == 1 and start not in sites}
+    counted = alone | {stem for start in alone for stem in starts[start]}
+    for n, m in mentions if alone else ():
+        if m.label in TYPES and (key := fold(m.text)) in counted:
+            written[key].add(n)  # the start, or the site's name without its kind words
+    for start, found in starts.items():
+        # A start stands for a site only when the story writes the site's name in more
+        # sources than it writes the start alone ("Devon" is not a Devon college).
+        if start in alone:
+            stem = next(iter(found))
+            if len(written[stem]) > len(written[start]):
+                sites[start] = found
     common = common_words(texts)
     out = list(mentions)
     changed: set[int] = set()
     for k, (n, m) in enumerate(mentions):
         key = fold(m.text)
         found = sites.get(key, {})
-        if not found:
-            continue
+        if len(found) != 1:
+            continue  # no site, or the start of two sites' names
         if labels[key][True] >= labels[key][False] or key in nationalities:
             continue
         if common(key.split()[0]) or (" " not in key and key in people):
             continue
-        before = re.findall(r"[\w'’]+", texts[n - 1][max(0, m.start - 30) : m.start])
-        before = [w.lower() for w in before if w.lower() != "the"]
+        window = texts[n - 1][max(0, m.start - 30) : m.start]
+        window = re.split(r"[.!?;:\n]", window)[-1]  # the words before it in its sentence
+        before = [w.lower() for w in re.findall(r"[\w'’]+", window) if w.lower() != "the"]
         if m.label in TYPES and before and before[-1] in _INTO:
             site = next(iter(found.values()))
             out[k] = (n, replace(m, label=site.label, name=site.text))
@@ -605,7 +709,7 @@ def _attach_short_names(
             ends[kind[j], name[cut:]].add(j)
             rest = set(name[cut:])
             blocked = _BODIES | _SITES if kind[j] == "ORG" else _BODIES
-            if not blocked & rest:
+            if not blocked & rest or _formal_tail(name[:cut], name[cut:]):
                 starts[kind[j], name[:cut]].add(j)
             if name[cut] in {"of", "for"}:  # the short form keeps the head of the name
                 headed[kind[j], name[:cut]].add(j)
@@ -629,6 +733,19 @@ def _attach_short_names(
                 other = "no other name" if len(longer) == 1 else "names in far fewer sources"
                 clusters.union(root, i, f"{locals_[i].name} is the {part} of {long} and {other}")
                 break  # one name it shortens: "House" never chains two Houses together
+
+
+# The word a body's formal name adds to a name that already says what the body is:
+# "Staunton Police" is the Staunton Police Department, "Delmar Police" its Police Service.
+_FORMAL_TAILS = {"department", "service", "force"}
+
+
+def _formal_tail(short: tuple[str, ...], rest: tuple[str, ...]) -> bool:
+    """True when ``rest`` only formalises ``short``: one word such as "Department" after a
+    name of two words or more that ends with what kind of body it is ("Police")."""
+    return (
+        len(short) >= 2 and short[-1] in KIND_WORDS and len(rest) == 1 and rest[0] in _FORMAL_TAILS
+    )
 
 
 def _attach_place_ends(clusters: _Clusters, places: list[int]) -> None:
@@ -692,6 +809,12 @@ def _spelled_alike(a: str, b: str) -> str | None:
     # Long names only: short ones that differ by a letter are usually different places.
     if min(len(fa), len(fb)) >= 10 and fuzz.ratio(fa, fb) >= 90:
         return f"{a} / {b}: spelled alike"
+    # Letters typed in the wrong order ("Turkeminstan"): the same letters and first letter,
+    # neighbours swapped once or twice (a swap is one edit here and two otherwise).
+    if min(len(fa), len(fb)) >= 10 and fa[0] == fb[0] and sorted(fa) == sorted(fb):
+        swaps = OSA.distance(fa, fb)
+        if swaps <= 2 and Levenshtein.distance(fa, fb) > swaps:
+            return f"{a} / {b}: the same letters, neighbours swapped"
     return None
 
 
@@ -742,20 +865,54 @@ def _merge_people(clusters: _Clusters, indices: list[int], common: Callable[[str
         if clusters.find(i) != clusters.find(j) and _compatible_groups(clusters, i, j):
             a, b = locals_[i], locals_[j]
             clusters.union(i, j, f"{a.name} / {b.name}: {reason}{_shared_roles(a, b)}")
+    _merge_short_slips(clusters, firsts)
     _attach_surnames(clusters, full, single, common)
 
 
-def _compatible_groups(clusters: _Clusters, i: int, j: int) -> bool:
+def _merge_short_slips(clusters: _Clusters, firsts: list[int]) -> None:
+    """Two full names with the same given name whose short surnames differ by a letter added
+    or two swapped ("Duncan Rait" / "Duncan Raite") are one person when no article writes
+    both and their articles name others in common; a lone slip never suffices."""
+    locals_ = clusters.locals
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for i in firsts:
+        first, last = fold(locals_[i].parsed.first or ""), fold(locals_[i].parsed.last)
+        if len(first) < 2 or not 4 <= len(last) < 6:
+            continue  # an initial is no evidence; long surnames are ``surnames_match``'s
+        for key in {last} | {last[:n] + last[n + 1 :] for n in range(len(last))}:
+            index[f"{first}|{key}"].append(i)
+    pairs = sorted({(a, b) for block in index.values() for a in block for b in block if a < b})
+    company = _Company(locals_)
+    for i, j in pairs:
+        a, b = locals_[i], locals_[j]
+        slip = surname_slip(a.parsed.last, b.parsed.last)
+        if slip is None or clusters.find(i) == clusters.find(j):
+            continue
+        own = {fold(a.name), fold(b.name)}
+        shared = company.of_group(clusters, i) & company.of_group(clusters, j)
+        if shared - own and _compatible_groups(clusters, i, j, slip=True):
+            clusters.union(i, j, f"{a.name} / {b.name}: {slip}, same given name and company")
+
+
+def _compatible_groups(clusters: _Clusters, i: int, j: int, slip: bool = False) -> bool:
     """No two full names across the two groups may name different people, and two different
-    full names one article keeps apart stay apart."""
+    full names one article keeps apart stay apart; with ``slip`` two names may also differ
+    by a slip in a short surname under the same given name."""
     left, right = _names_of(clusters, i), _names_of(clusters, j)
     for a, (pa, sources_a) in left.items():
         for b, (pb, sources_b) in right.items():
             if a == b:
                 continue
-            if sources_a & sources_b or person_match(pa, pb) is None:
+            if sources_a & sources_b:
+                return False
+            if person_match(pa, pb) is None and not (slip and _slipped(pa, pb)):
                 return False
     return True
+
+
+def _slipped(a: PersonName, b: PersonName) -> bool:
+    same_given = fold(a.first or "") == fold(b.first or "") and len(fold(a.first or "")) > 1
+    return same_given and surname_slip(a.last, b.last) is not None
 
 
 def _names_of(clusters: _Clusters, i: int) -> dict[str, tuple[PersonName, set[int]]]:
