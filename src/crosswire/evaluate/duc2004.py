@@ -100,7 +100,7 @@ def evaluate(
     clusters = load_clusters(path)
     for cluster in clusters:
         story = story_of_cluster(cluster, store)
-        pool = candidates(story.analyses)
+        pool = candidates(story.analyses, compress=False)  # whole sentences for the baselines
         for name, summarise in systems.items():
             started = time.perf_counter()
             sentences = summarise(story, pool, words)

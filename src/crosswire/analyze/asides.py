@@ -1,0 +1,238 @@
+"""Asides: the parts of a sentence a summary may leave out, found from the dependency parse.
+
+A summary of 100 words has room for more of the story when its sentences drop what
+carries little content (sentence compression, as DUC systems did; Zajic et al. 2007,
+Gillick & Favre 2009).  Each aside is a character span that, cut out of its sentence,
+leaves a grammatical sentence saying the same thing (its first letter upper-cased when
+the cut was at the start):
+
+* ``parenthetical``: "(KR)", "(16 kilometres)";
+* ``appositive``: ", a 45-year-old lawyer," after a proper name (the name stays);
+* ``relative``: a non-restrictive relative clause ", who ...," / ", which ...,";
+* ``time``: a relative time phrase without a figure ("on Tuesday", "late Monday"): in a
+  summary that mixes sources it no longer points at a known day;
+* ``attribution``: ", police said" / "Officials said" around reported content, only when
+  the cue is a neutral verb of reporting, the speaker an institution rather than a named
+  person or a pronoun, and the content neither quoted nor hedged by a modal: what an
+  official source reports as fact.  A named person's statement, an allegation, a belief
+  or a quotation keeps its speaker, so a claim never becomes the brief's own assertion.
+
+Nothing holding a negation, a figure's qualifier or a quotation mark is ever an aside.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crosswire.model import Article, Aside
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["extract_asides"]
+
+# Verbs that report without judging: the content is what the source states.
+_NEUTRAL_CUES = frozenset({"say", "report", "announce", "tell", "add", "confirm", "state"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "‘", "’", "'", "`"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom", "where"})
+_TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "early", "late", "earlier", "later"})
+# What a reporting verb may govern besides its content: speaker, time, manner, addressee.
+_ATTRIBUTION_PARTS = frozenset(
+    {"nsubj", "punct", "npadvmod", "prep", "advmod", "aux", "dative", "dobj", "mark"}
+)
+# A figure, a month or a span of years dates a thing; a weekday or "last week" only
+# points at a day the reader of a summary no longer knows.
+_ABSOLUTE = re.compile(
+    r"\d|\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|century|decades?|years|ago)\b",
+    re.IGNORECASE,
+)
+_NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without", "nobody"})
+
+
+def extract_asides(doc: Doc, article: Article) -> list[Aside]:
+    """Every aside of every sentence of ``doc`` (a parse of ``article.text``)."""
+    found: list[Aside] = []
+    for number, sent in enumerate(doc.sents):
+        spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
+        spans += _times(sent) + _attributions(sent)
+        for start, end, kind in sorted(set(spans)):
+            text = doc.text[start:end]
+            if _safe(doc, start, end):
+                found.append(Aside(article.id, start, end, text, kind, number))
+    return found
+
+
+def _safe(doc: Doc, start: int, end: int) -> bool:
+    """Whether cutting ``start:end`` keeps every negation, quote mark and figure qualifier."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.text[start:end].strip():
+        return False
+    for token in span:
+        if token.lower_ in _NEGATIONS or token.dep_ == "neg" or _is_quote(token):
+            return False
+        if token.dep_ in ("advmod", "quantmod") and token.head.like_num and not span.start <= token.head.i < span.end:
+            return False  # "about" of "about 40": the figure's qualifier stays with it
+    return True
+
+
+def _with_commas(
+    sent: Span, first: Token, last: Token, owner: Token, closed: bool = False
+) -> tuple[int, int] | None:
+    """The character span of ``first..last`` with the comma before it, and the comma after
+    it when that comma belongs to ``owner``'s phrase (", the prime minister," -> cut
+    whole); a comma that closes an opening clause ("As ... Pinochet, the former dictator,
+    efforts began") stays.  ``closed``: only an aside between two commas."""
+    doc = sent.doc
+    if first.i <= sent.start or doc[first.i - 1].text != ",":
+        return None
+    after = doc[last.i + 1] if last.i + 1 < sent.end else None
+    if after is None:
+        return None
+    start = doc[first.i - 1].idx
+    end = last.idx + len(last.text)
+    if after.text == ",":
+        inside = owner.left_edge.i <= after.head.i <= owner.right_edge.i
+        return (start, after.idx + 1) if inside else (start, end)
+    if not closed and (after.i == sent.end - 1 and after.is_punct or after.text in (";", ":")):
+        return start, end
+    return None
+
+
+def _parentheticals(sent: Span) -> list[tuple[int, int, str]]:
+    found = []
+    doc = sent.doc
+    opened: Token | None = None
+    for token in sent:
+        if token.text == "(" and opened is None:
+            opened = token
+        elif token.text == ")" and opened is not None:
+            if opened.i > sent.start and token.i < sent.end - 1:
+                start = doc[opened.i - 1].idx + len(doc[opened.i - 1].text)
+                found.append((start, token.idx + 1, "parenthetical"))
+            opened = None
+    return found
+
+
+def _appositives(sent: Span) -> list[tuple[int, int, str]]:
+    found = []
+    for token in sent:
+        if token.dep_ != "appos" or token.head.pos_ != "PROPN" or token.head.i > token.i:
+            continue
+        if token.pos_ not in ("NOUN", "NUM") or any(t.dep_ == "conj" for t in token.subtree):
+            continue  # a list of names ("Australia, Brunei, Canada ..."), not a description
+        first, last = token.left_edge, token.right_edge
+        if all(t.pos_ == "PROPN" or t.is_punct for t in token.subtree):
+            continue  # "Phnom Penh, Cambodia": a place's country, not a description
+        if (span := _with_commas(sent, first, last, token.head)) is not None:
+            found.append((*span, "appositive"))
+    return found
+
+
+def _relatives(sent: Span) -> list[tuple[int, int, str]]:
+    found = []
+    for token in sent:
+        if token.dep_ != "relcl" or token.head.i > token.i:
+            continue
+        first, last = token.left_edge, token.right_edge
+        if first.lower_ not in _RELATIVE_PRONOUNS:
+            continue
+        # Only between two commas: a clause the parse ran to the sentence's end may have
+        # swallowed what the sentence says after it.
+        if (span := _with_commas(sent, first, last, token.head, closed=True)) is not None:
+            found.append((*span, "relative"))
+    return found
+
+
+def _times(sent: Span) -> list[tuple[int, int, str]]:
+    """Relative time phrases: a DATE/TIME entity without a figure, alone or after a
+    preposition of time, modifying a verb ("said Tuesday", "on Monday", "late Friday")."""
+    found = []
+    doc = sent.doc
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or _ABSOLUTE.search(ent.text):
+            continue
+        head = ent.root
+        first = ent[0]
+        if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
+            prep = head.head
+            if prep.head.pos_ not in ("VERB", "AUX") or prep.i != ent.start - 1:
+                continue
+            if prep.right_edge.i != ent.end - 1:
+                continue  # "during the night of Oct. 16": the phrase goes on
+            first = prep
+        elif head.dep_ not in ("npadvmod", "tmod") or head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        elif (head.left_edge.i, head.right_edge.i) != (ent.start, ent.end - 1):
+            continue
+        last = ent[-1]
+        verb = (first if first.i != ent.start else head).head
+        if not _more_than_time(verb, first.i, last.i):
+            continue  # "an avalanche that occurred last Friday": the clause needs it
+        if first.i == sent.start:  # "On Tuesday, the army ...": the comma and space go too
+            after = doc[last.i + 1] if last.i + 1 < sent.end else None
+            if after is None or after.text != "," or after.i + 1 >= sent.end:
+                continue
+            found.append((first.idx, doc[after.i + 1].idx, "time"))
+        elif first.i > sent.start:
+            before = doc[first.i - 1]
+            start = before.idx + len(before.text)
+            found.append((start, last.idx + len(last.text), "time"))
+    return found
+
+
+def _more_than_time(verb: Token, first: int, last: int) -> bool:
+    """Whether ``verb`` governs something besides the time phrase ``first..last`` after it,
+    or the phrase precedes it: what is left of the clause still reads whole."""
+    if first < verb.i:
+        return True
+    return any(
+        c.i > verb.i and not first <= c.i <= last and not c.is_punct and c.dep_ != "cc"
+        for c in verb.children
+    )
+
+
+def _attributions(sent: Span) -> list[tuple[int, int, str]]:
+    """", officials said" after the content, or "Police said (that)" before it."""
+    root = sent.root
+    if root.lemma_ not in _NEUTRAL_CUES or any(_is_quote(t) for t in sent):
+        return []
+    content = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if content is None or speaker is None or not _institution(speaker):
+        return []
+    if any(c.dep_ not in _ATTRIBUTION_PARTS for c in root.children if c.i != content.i):
+        return []  # ", adding that ...": more than who said it
+    if any(t.tag_ == "MD" and t.lower_ not in ("will", "'ll") for t in content.subtree):
+        return []  # "could", "may", "should": a judgement, kept with its source
+    doc = sent.doc
+    first, last = content.left_edge, content.right_edge
+    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+    if last.i < root.i and first.i == sent.start:
+        comma = doc[last.i + 1]
+        if comma.text != "," or end <= comma.i + 1:
+            return []
+        return [(comma.idx, doc[end - 1].idx + len(doc[end - 1].text), "attribution")]
+    if first.i > root.i and speaker.left_edge.i == sent.start:
+        lead = first
+        if lead.lower_ == "that":
+            lead = doc[lead.i + 1]
+        between = doc[root.i + 1 : lead.i]
+        if any(t.dep_ not in ("mark", "npadvmod", "prep", "pobj") for t in between):
+            return []
+        return [(sent.start_char, lead.idx, "attribution")]
+    return []
+
+
+def _is_quote(token: Token) -> bool:
+    return token.text in _QUOTE_MARKS or token.tag_ in ("``", "''")
+
+
+def _institution(speaker: Token) -> bool:
+    """A speaker that is an office, body or medium, not a named person or a pronoun."""
+    if speaker.pos_ == "PRON":
+        return False
+    if any(t.ent_type_ in ("PERSON", "NORP") for t in speaker.subtree):
+        return False  # "Wamba", "the Palestinians": a person or a party
+    return speaker.pos_ == "NOUN"
