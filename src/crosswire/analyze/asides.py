@@ -1,23 +1,21 @@
 """Asides: the parts of a sentence a summary may leave out, found from the dependency parse.
 
 A summary of 100 words has room for more of the story when its sentences drop what
-carries little content (sentence compression, as DUC systems did; Zajic et al. 2007,
-Gillick & Favre 2009).  Each aside is a character span that, cut out of its sentence,
-leaves a grammatical sentence saying the same thing (its first letter upper-cased when
-the cut was at the start):
+carries little content (sentence compression, as DUC systems did).  Each aside is a
+character span that, cut out of its sentence, leaves a grammatical sentence saying the
+same thing (its first letter upper-cased when the cut was at the start):
 
+* ``time``: a relative time phrase without a figure or a month ("on Tuesday", "late
+  Monday", "last week") modifying a verb that governs more than it: in a summary that
+  mixes sources it points at a day the reader no longer knows;
 * ``parenthetical``: "(KR)", "(16 kilometres)";
+* ``age``: ", 72," after a name;
+* ``here``: "met here Sunday": the place it points at was named in a dropped dateline;
 * ``appositive``: ", a 45-year-old lawyer," after a proper name (the name stays);
-* ``relative``: a non-restrictive relative clause ", who ...," / ", which ...,";
-* ``time``: a relative time phrase without a figure ("on Tuesday", "late Monday"): in a
-  summary that mixes sources it no longer points at a known day;
-* ``attribution``: ", police said" / "Officials said" around reported content, only when
-  the cue is a neutral verb of reporting, the speaker an institution rather than a named
-  person or a pronoun, and the content neither quoted nor hedged by a modal: what an
-  official source reports as fact.  A named person's statement, an allegation, a belief
-  or a quotation keeps its speaker, so a claim never becomes the brief's own assertion.
+* ``relative``: a non-restrictive relative clause between commas (", who ...,").
 
-Nothing holding a negation, a figure's qualifier or a quotation mark is ever an aside.
+Nothing holding a negation or a quotation mark, and no figure's qualifier, is ever an
+aside.  Which kinds a summary cuts is the summary's choice (``summarize.candidates``).
 """
 
 from __future__ import annotations
@@ -32,20 +30,14 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_asides"]
 
-# Verbs that report without judging: the content is what the source states.
-_NEUTRAL_CUES = frozenset({"say", "report", "announce", "tell", "add", "confirm", "state"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "‘", "’", "'", "`"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom", "where"})
 _TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "early", "late", "earlier", "later"})
-# What a reporting verb may govern besides its content: speaker, time, manner, addressee.
-_ATTRIBUTION_PARTS = frozenset(
-    {"nsubj", "punct", "npadvmod", "prep", "advmod", "aux", "dative", "dobj", "mark"}
-)
-# A figure, a month or a span of years dates a thing; a weekday or "last week" only
-# points at a day the reader of a summary no longer knows.
+# A figure, a month, a season or a year dates a thing ("last year", "last spring"); a
+# weekday or "last week" only points at a day the reader of a summary no longer knows.
 _ABSOLUTE = re.compile(
     r"\d|\b(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|century|decades?|years|ago)\b",
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|century|decades?|years?|ago|spring|summer|autumn|fall|winter|season)\b",
     re.IGNORECASE,
 )
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without", "nobody"})
@@ -56,7 +48,7 @@ def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     found: list[Aside] = []
     for number, sent in enumerate(doc.sents):
         spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
-        spans += _times(sent) + _attributions(sent)
+        spans += _times(sent) + _heres(sent)
         for start, end, kind in sorted(set(spans)):
             text = doc.text[start:end]
             if _safe(doc, start, end):
@@ -70,9 +62,18 @@ def _safe(doc: Doc, start: int, end: int) -> bool:
     if span is None or not doc.text[start:end].strip():
         return False
     for token in span:
-        if token.lower_ in _NEGATIONS or token.dep_ == "neg" or _is_quote(token):
+        if (
+            token.lower_ in _NEGATIONS
+            or token.dep_ == "neg"
+            or token.text in _QUOTE_MARKS
+            or token.tag_ in ("``", "''")
+        ):
             return False
-        if token.dep_ in ("advmod", "quantmod") and token.head.like_num and not span.start <= token.head.i < span.end:
+        if (
+            token.dep_ in ("advmod", "quantmod")
+            and token.head.like_num
+            and not span.start <= token.head.i < span.end
+        ):
             return False  # "about" of "about 40": the figure's qualifier stays with it
     return True
 
@@ -125,8 +126,9 @@ def _appositives(sent: Span) -> list[tuple[int, int, str]]:
         first, last = token.left_edge, token.right_edge
         if all(t.pos_ == "PROPN" or t.is_punct for t in token.subtree):
             continue  # "Phnom Penh, Cambodia": a place's country, not a description
+        kind = "age" if token.like_num and first.i == last.i else "appositive"
         if (span := _with_commas(sent, first, last, token.head)) is not None:
-            found.append((*span, "appositive"))
+            found.append((*span, kind))
     return found
 
 
@@ -153,21 +155,11 @@ def _times(sent: Span) -> list[tuple[int, int, str]]:
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or _ABSOLUTE.search(ent.text):
             continue
-        head = ent.root
-        first = ent[0]
-        if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
-            prep = head.head
-            if prep.head.pos_ not in ("VERB", "AUX") or prep.i != ent.start - 1:
-                continue
-            if prep.right_edge.i != ent.end - 1:
-                continue  # "during the night of Oct. 16": the phrase goes on
-            first = prep
-        elif head.dep_ not in ("npadvmod", "tmod") or head.head.pos_ not in ("VERB", "AUX"):
+        phrase = _time_phrase(ent)
+        if phrase is None:
             continue
-        elif (head.left_edge.i, head.right_edge.i) != (ent.start, ent.end - 1):
-            continue
+        first, verb = phrase
         last = ent[-1]
-        verb = (first if first.i != ent.start else head).head
         if not _more_than_time(verb, first.i, last.i):
             continue  # "an avalanche that occurred last Friday": the clause needs it
         if first.i == sent.start:  # "On Tuesday, the army ...": the comma and space go too
@@ -182,6 +174,41 @@ def _times(sent: Span) -> list[tuple[int, int, str]]:
     return found
 
 
+def _heres(sent: Span) -> list[tuple[int, int, str]]:
+    """ "here" modifying a verb ("met here Sunday"): the place it points at was named in a
+    dateline a summary drops."""
+    found = []
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ != "here" or token.dep_ != "advmod" or token.i == sent.start:
+            continue
+        if token.head.pos_ not in ("VERB", "AUX") or not _more_than_time(
+            token.head, token.i, token.i
+        ):
+            continue
+        before = doc[token.i - 1]
+        found.append((before.idx + len(before.text), token.idx + len(token.text), "here"))
+    return found
+
+
+def _time_phrase(ent: Span) -> tuple[Token, Token] | None:
+    """The first token of the phrase ``ent`` heads ("on Tuesday", "Tuesday") and the verb it
+    modifies, when the whole phrase is the entity and its preposition."""
+    head = ent.root
+    if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
+        prep = head.head
+        if prep.i != ent.start - 1 or prep.right_edge.i != ent.end - 1:
+            return None  # "during the night of Oct. 16": the phrase goes on
+        first, verb = prep, prep.head
+    elif head.dep_ in ("npadvmod", "tmod"):
+        if (head.left_edge.i, head.right_edge.i) != (ent.start, ent.end - 1):
+            return None
+        first, verb = ent[0], head.head
+    else:
+        return None
+    return (first, verb) if verb.pos_ in ("VERB", "AUX") else None
+
+
 def _more_than_time(verb: Token, first: int, last: int) -> bool:
     """Whether ``verb`` governs something besides the time phrase ``first..last`` after it,
     or the phrase precedes it: what is left of the clause still reads whole."""
@@ -191,48 +218,3 @@ def _more_than_time(verb: Token, first: int, last: int) -> bool:
         c.i > verb.i and not first <= c.i <= last and not c.is_punct and c.dep_ != "cc"
         for c in verb.children
     )
-
-
-def _attributions(sent: Span) -> list[tuple[int, int, str]]:
-    """", officials said" after the content, or "Police said (that)" before it."""
-    root = sent.root
-    if root.lemma_ not in _NEUTRAL_CUES or any(_is_quote(t) for t in sent):
-        return []
-    content = next((c for c in root.children if c.dep_ == "ccomp"), None)
-    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if content is None or speaker is None or not _institution(speaker):
-        return []
-    if any(c.dep_ not in _ATTRIBUTION_PARTS for c in root.children if c.i != content.i):
-        return []  # ", adding that ...": more than who said it
-    if any(t.tag_ == "MD" and t.lower_ not in ("will", "'ll") for t in content.subtree):
-        return []  # "could", "may", "should": a judgement, kept with its source
-    doc = sent.doc
-    first, last = content.left_edge, content.right_edge
-    end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
-    if last.i < root.i and first.i == sent.start:
-        comma = doc[last.i + 1]
-        if comma.text != "," or end <= comma.i + 1:
-            return []
-        return [(comma.idx, doc[end - 1].idx + len(doc[end - 1].text), "attribution")]
-    if first.i > root.i and speaker.left_edge.i == sent.start:
-        lead = first
-        if lead.lower_ == "that":
-            lead = doc[lead.i + 1]
-        between = doc[root.i + 1 : lead.i]
-        if any(t.dep_ not in ("mark", "npadvmod", "prep", "pobj") for t in between):
-            return []
-        return [(sent.start_char, lead.idx, "attribution")]
-    return []
-
-
-def _is_quote(token: Token) -> bool:
-    return token.text in _QUOTE_MARKS or token.tag_ in ("``", "''")
-
-
-def _institution(speaker: Token) -> bool:
-    """A speaker that is an office, body or medium, not a named person or a pronoun."""
-    if speaker.pos_ == "PRON":
-        return False
-    if any(t.ent_type_ in ("PERSON", "NORP") for t in speaker.subtree):
-        return False  # "Wamba", "the Palestinians": a person or a party
-    return speaker.pos_ == "NOUN"

@@ -108,7 +108,7 @@ def choose(
             b + SUPPORT_WEIGHT * len({groups[s.source] for s in f} - {groups[c.source]})
             for b, (c, _), f in zip(bonus, usable, found, strict=True)
         ]
-    rules = Rules(_needs([c for c, _ in usable]), _conflicts(texts) + _versions(usable))
+    rules = Rules(_needs([c for c, _ in usable]), _conflicts(texts))
     picked = select(texts, [k for _, k in usable], weights, words, bonus, rules)
     chosen = [usable[k][0] for k in picked]
     dates = {n: a.published or "" for n, a in enumerate(story.articles, start=1)}
@@ -183,14 +183,6 @@ def _conflicts(texts: list[str]) -> list[tuple[int, int]]:
         if i < j and n >= REDUNDANT * max(1.0, min(sizes[i], sizes[j])):
             pairs.append((int(i), int(j)))
     return pairs
-
-
-def _versions(usable: list[tuple[Candidate, set[Concept]]]) -> list[tuple[int, int]]:
-    """Pairs of candidates that are versions of one sentence (whole and compressed)."""
-    seen: dict[tuple[int, int], list[int]] = {}
-    for i, (c, _) in enumerate(usable):
-        seen.setdefault((c.source, c.index), []).append(i)
-    return [(a, b) for group in seen.values() for a in group for b in group if a < b]
 
 
 def _introduced_first(ordered: list[Candidate]) -> list[Candidate]:

@@ -16,9 +16,12 @@ _Span = TypeVar("_Span", tuple[int, int, str], tuple[int, int, str, str])
 
 __all__ = ["Candidate", "candidates", "stands_alone", "usable"]
 
-# The kinds of aside (``crosswire.analyze.asides``) a compressed candidate leaves out.
-COMPRESS = frozenset({"parenthetical", "time"})
-ONLY_COMPRESSED = False
+# The kinds of aside (``crosswire.analyze.asides``) a summary sentence leaves out.  On the
+# DUC 2004 dev clusters, of the words each kind would cut 13% (time), 8% (parenthetical)
+# and 9% (age) occur in the human summaries, against 35-42% of the words kept: cutting
+# them frees room for content.  Appositives (43% against 37%: summaries say who people
+# are) and relative clauses (36% against 39%) are kept.
+COMPRESS = frozenset({"time", "parenthetical", "age", "here"})
 MIN_WORDS = 8
 MAX_WORDS = 60
 
@@ -116,8 +119,8 @@ class Candidate:
 def candidates(analyses: list[ArticleAnalysis], compress: bool = True) -> list[Candidate]:
     """Every sentence line of every article, datelines trimmed; unusable ones included.
 
-    With ``compress``, a sentence with asides (``ArticleAnalysis.asides``) also comes
-    without them, as a second candidate of the same ``index`` made of several spans.
+    With ``compress``, a sentence with asides of the kinds in ``COMPRESS``
+    (``ArticleAnalysis.asides``) comes without them, made of several spans (``parts``).
     """
     found = []
     surnames = _surnames(analyses)
@@ -136,16 +139,21 @@ def candidates(analyses: list[ArticleAnalysis], compress: bool = True) -> list[C
         )
         asides = sorted((a.start, a.end, a.kind) for a in analysis.asides if a.kind in COMPRESS)
         for index, (start, end) in enumerate(spans):
-            versions = [((start, end),)]
-            if compress and (cut := _compressed(text, start, end, asides)) is not None:
-                versions = [cut] if ONLY_COMPRESSED else versions + [cut]
-            for parts in versions:
-                found.append(
-                    _candidate(
-                        analysis, source, index, len(spans), (start, end), parts, people, named,
-                        surnames,
-                    )
+            cut = _compressed(text, start, end, asides) if compress else None
+            parts = cut or ((start, end),)
+            found.append(
+                _candidate(
+                    analysis,
+                    source,
+                    index,
+                    len(spans),
+                    (start, end),
+                    parts,
+                    people,
+                    named,
+                    surnames,
                 )
+            )
     return _only_resolvable(found)
 
 
