@@ -74,3 +74,14 @@ def test_a_cut_at_the_start_capitalises_and_keeps_offsets() -> None:
     assert cut.text == "The storm flooded the harbour district of Port Alba and its old pier."
     assert cut.parts == ((len("On Monday, "), len(text)),)
     assert (cut.start, cut.end) == (0, len(text))  # the citation is still the whole sentence
+
+
+def test_a_cut_before_the_end_takes_its_comma(nlp: Any) -> None:
+    text = (
+        "The storm struck the coast south of the capital, Port Alba, on Tuesday. "
+        "Mayor Ana Ruiz, 61, was made head of the relief effort by the regional council."
+    )
+    analysis = analyze_doc(nlp(text), Article(id="a1", text=text, outlet="Outlet 1"))
+    texts = [c.text for c in candidates([analysis])]
+    assert "The storm struck the coast south of the capital, Port Alba." in texts
+    assert "Mayor Ana Ruiz was made head of the relief effort by the regional council." in texts

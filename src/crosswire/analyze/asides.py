@@ -94,8 +94,12 @@ def _with_commas(
     start = doc[first.i - 1].idx
     end = last.idx + len(last.text)
     if after.text == ",":
+        # Between a subject and its verb ("Jean, 37, was made ...") both commas go.
         inside = owner.left_edge.i <= after.head.i <= owner.right_edge.i
-        return (start, after.idx + 1) if inside else (start, end)
+        subject = owner.dep_ in ("nsubj", "nsubjpass") or (
+            after.i + 1 < sent.end and doc[after.i + 1].pos_ in ("VERB", "AUX")
+        )
+        return (start, after.idx + 1) if inside or subject else (start, end)
     if not closed and (after.i == sent.end - 1 and after.is_punct or after.text in (";", ":")):
         return start, end
     return None

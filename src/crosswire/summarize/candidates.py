@@ -73,6 +73,7 @@ _ATTRIBUTED = re.compile(
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
 # "... charges him with murder": a personal pronoun in a sentence that names no person.
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
+_CLOSING = (".", ",", ";", ":", "!", "?")
 _ENDINGS = (".", "!", '"', "”", "’", "'", ")")
 # A quotation mark standing alone after the sentence's end opens the next sentence's quote.
 _STRAY_CLOSE = re.compile(r"(?<=[.!?])\s+(''|\"|”)$")
@@ -222,6 +223,10 @@ def _compressed(
             cuts.append([a, b])
     if not cuts:
         return None
+    for cut in cuts:  # "the capital, Port-au-Prince, on Tuesday." leaves no ", ."
+        before = text[start : cut[0]].rstrip()
+        if before.endswith(",") and text[cut[1] : end].lstrip()[:1] in _CLOSING:
+            cut[0] = start + len(before) - 1
     parts, at = [], start
     for a, b in cuts:
         if a > at:
