@@ -226,7 +226,9 @@ def _compressed(
     for cut in cuts:  # "the capital, Port-au-Prince, on Tuesday." leaves no ", ."
         before = text[start : cut[0]].rstrip()
         if before.endswith(",") and text[cut[1] : end].lstrip()[:1] in _CLOSING:
-            cut[0] = start + len(before) - 1
+            cut[0] = start + len(before[:-1].rstrip())
+        if text[cut[0] - 1 : cut[0]].isspace() and text[cut[1] : cut[1] + 1].isspace():
+            cut[1] += 1  # "Jean , 37 , was" (text tokenised with spaces): one space left
     parts, at = [], start
     for a, b in cuts:
         if a > at:
