@@ -17,7 +17,8 @@ STORY = (
     "The port did not reopen the channel on Thursday, and no ship left the harbour. "
     "The last collision in the channel happened in March 2019 and was never explained. "
     "Salvage crews arrived last year, and an inquiry that opened Friday will report soon. "
-    "The second freighter was refloated two days after it grounded, in early April."
+    "The second freighter was refloated two days after it grounded, in early April. "
+    '"We will stay here on Monday and clear the channel," the harbour master said.'
 )
 
 
@@ -34,6 +35,7 @@ def test_asides_are_the_low_content_parts_the_parse_marks(nlp: Any) -> None:
         assert "not" not in aside.text and "no " not in aside.text  # a negation never goes
         assert "2019" not in aside.text and "year" not in aside.text  # dates that date things
         assert "two days" not in aside.text and "April" not in aside.text
+        assert aside.start < STORY.index('"We will')  # a quotation is never shortened
     assert not any("Friday" in a.text for a in analysis.asides)  # "that opened Friday": needed
 
 

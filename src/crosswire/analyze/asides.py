@@ -14,8 +14,9 @@ same thing (its first letter upper-cased when the cut was at the start):
 * ``appositive``: ", a 45-year-old lawyer," after a proper name (the name stays);
 * ``relative``: a non-restrictive relative clause between commas (", who ...,").
 
-Nothing holding a negation or a quotation mark, and no figure's qualifier, is ever an
-aside.  Which kinds a summary cuts is the summary's choice (``summarize.candidates``).
+Nothing inside a quotation, nothing holding a negation or a quotation mark, and no
+figure's qualifier is ever an aside.  Which kinds a summary cuts is the summary's choice
+(``summarize.candidates.COMPRESS``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["extract_asides"]
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "‘", "’", "'", "`"})
+# Quoted stretches in every style the wire uses: a quotation is never shortened.
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom", "where"})
 _TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "early", "late", "earlier", "later"})
 # Deictic days and weeks ("Tuesday", "late Monday", "last week", "this morning") point at
@@ -49,12 +52,13 @@ _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"
 def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     """Every aside of every sentence of ``doc`` (a parse of ``article.text``)."""
     found: list[Aside] = []
+    quoted = [m.span() for m in _QUOTED.finditer(doc.text)]
     for number, sent in enumerate(doc.sents):
         spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
         spans += _times(sent) + _heres(sent)
         for start, end, kind in sorted(set(spans)):
             text = doc.text[start:end]
-            if _safe(doc, start, end):
+            if _safe(doc, start, end) and not any(a < end and start < b for a, b in quoted):
                 found.append(Aside(article.id, start, end, text, kind, number))
     return found
 
