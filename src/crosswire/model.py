@@ -136,7 +136,7 @@ class DateMention:
 @dataclass
 class Aside:
     """A part of a sentence a summary may leave out: the sentence reads and says the same
-    without it (``kind``: parenthetical, appositive, relative, time, attribution)."""
+    without it (``kind``: time, parenthetical, age, here, appositive, relative)."""
 
     article_id: str
     start: int
@@ -249,7 +249,7 @@ class SummarySentence:
     evidence: list[Evidence] = field(default_factory=list)
     # The spans of its own source ``text`` is made of, in order: their slices joined are
     # ``text`` (first letter upper-cased).  One span when the sentence is shown whole; more
-    # when asides (an attribution, an appositive ...) were left out.
+    # when asides ("on Tuesday", a parenthetical ...) were left out.
     parts: list[Evidence] = field(default_factory=list)
 
 

@@ -107,9 +107,10 @@ def evaluate(
             seconds[name] += time.perf_counter() - started
             outputs[name].append(sentences)
             scores[name].append(_recall(scorer, _cut(sentences, words), cluster["refs"]))
-        shipped = choose(story, pool, words, find_duplicates(story), get_embedder())
+        own = candidates(story.analyses)  # the summary's own, compressed sentences
+        shipped = choose(story, own, words, find_duplicates(story), get_embedder())
         for backend in backends:
-            _count_citations(citations[backend], shipped, pool, backend)
+            _count_citations(citations[backend], shipped, own, backend)
     result: dict[str, Any] = {
         "clusters": len(clusters),
         "words": words,
