@@ -31,6 +31,7 @@ def per_article_spans(analysis: ArticleAnalysis) -> list[tuple[str, int, int, st
     spans += [("attribution", a.start, a.end, a.text) for a in analysis.attributions]
     spans += [("assertion", a.start, a.end, a.text) for a in analysis.assertions]
     spans += [("date", d.start, d.end, d.text) for d in analysis.dates]
+    spans += [("aside", a.start, a.end, a.text) for a in analysis.asides]
     return spans
 
 

@@ -19,8 +19,15 @@ def check_summary(story: Story, summary: list[SummarySentence], words: int) -> N
     for sentence in summary:
         assert stands_alone(sentence.text), sentence.text
         assert sentence.sources == sorted({e.source for e in sentence.evidence})
+        # The text is its own source's spans joined (asides cut out), inside a cited sentence.
+        joined = "".join(_slice(story, p.source, p.start, p.end) for p in sentence.parts)
+        assert joined[:1].upper() + joined[1:] == sentence.text
         own = [
-            e for e in sentence.evidence if _slice(story, e.source, e.start, e.end) == sentence.text
+            e
+            for e in sentence.evidence
+            if e.source == sentence.parts[0].source
+            and e.start <= sentence.parts[0].start
+            and sentence.parts[-1].end <= e.end
         ]
         assert own, f"no evidence is the sentence itself: {sentence.text}"
         mine = content_stems(sentence.text)

@@ -134,6 +134,19 @@ class DateMention:
 
 
 @dataclass
+class Aside:
+    """A part of a sentence a summary may leave out: the sentence reads and says the same
+    without it (``kind``: time, parenthetical, age, here, appositive, relative)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int = -1  # index into ArticleAnalysis.sentences
+
+
+@dataclass
 class ArticleAnalysis:
     """Everything the per-article stage finds in one article."""
 
@@ -143,6 +156,7 @@ class ArticleAnalysis:
     attributions: list[Attribution] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    asides: list[Aside] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------- cross-article
@@ -233,6 +247,10 @@ class SummarySentence:
     text: str
     sources: list[int] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # The spans of its own source ``text`` is made of, in order: their slices joined are
+    # ``text`` (first letter upper-cased).  One span when the sentence is shown whole; more
+    # when asides ("on Tuesday", a parenthetical ...) were left out.
+    parts: list[Evidence] = field(default_factory=list)
 
 
 @dataclass

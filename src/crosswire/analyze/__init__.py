@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from crosswire.analyze.asides import extract_asides
 from crosswire.analyze.dates import extract_dates
 from crosswire.analyze.entities import extract_mentions
 from crosswire.analyze.nlp import load_nlp, resolve_model_name
@@ -41,6 +42,7 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
         attributions=extract_attributions(doc, article, mentions),
         assertions=extract_assertions(doc, article, mentions),
         dates=extract_dates(doc, article),
+        asides=extract_asides(doc, article),
     )
 
 

@@ -100,16 +100,17 @@ def evaluate(
     clusters = load_clusters(path)
     for cluster in clusters:
         story = story_of_cluster(cluster, store)
-        pool = candidates(story.analyses)
+        pool = candidates(story.analyses, compress=False)  # whole sentences for the baselines
         for name, summarise in systems.items():
             started = time.perf_counter()
             sentences = summarise(story, pool, words)
             seconds[name] += time.perf_counter() - started
             outputs[name].append(sentences)
             scores[name].append(_recall(scorer, _cut(sentences, words), cluster["refs"]))
-        shipped = choose(story, pool, words, find_duplicates(story), get_embedder())
+        own = candidates(story.analyses)  # the summary's own, compressed sentences
+        shipped = choose(story, own, words, find_duplicates(story), get_embedder())
         for backend in backends:
-            _count_citations(citations[backend], shipped, pool, backend)
+            _count_citations(citations[backend], shipped, own, backend)
     result: dict[str, Any] = {
         "clusters": len(clusters),
         "words": words,

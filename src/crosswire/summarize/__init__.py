@@ -66,8 +66,10 @@ def summarize_story(
         evidence = [Evidence(candidate.source, candidate.start, candidate.end)]
         evidence += [Evidence(s.source, s.start, s.end) for s in others]
         evidence.sort(key=lambda e: e.source)
+        spans = candidate.parts or ((candidate.start, candidate.end),)
+        parts = [Evidence(candidate.source, a, b) for a, b in spans]
         summary.append(
-            SummarySentence(candidate.text, sorted(e.source for e in evidence), evidence)
+            SummarySentence(candidate.text, sorted(e.source for e in evidence), evidence, parts)
         )
     return summary
 
