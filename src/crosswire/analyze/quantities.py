@@ -64,6 +64,12 @@ STATES = {
     "missing": "missing", "detain": "arrested",
 }  # fmt: skip
 # Nouns whose "of" introduces the figure itself: "a total of 4,299", "a toll of 60".
+# Nouns that name a figure rather than what it measures ("the 63-percent figure").
+MEASURE_NOUNS = {
+    "figure", "number", "rate", "level", "share", "proportion", "estimate", "percent",
+    "percentage", "increase", "decrease", "rise", "drop", "fall", "margin", "range", "speed",
+    "distance", "total", "toll", "tally", "sum", "average", "maximum", "minimum", "count",
+}  # fmt: skip
 AMOUNT_NOUNS = {"total", "toll", "tally", "sum", "average", "maximum", "minimum", "count"}
 # Nouns that are a casualty counted: "one death", "the deaths of four protesters".
 CASUALTY_NOUNS = {
@@ -405,7 +411,9 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
         attribute = "duration"
     elif dimension in MEASURE_ATTRIBUTES:
         subject = _event_subject(clause, unit_token) or Subject("", (), "")
-        attribute = MEASURE_ATTRIBUTES[dimension] + _reference_place(unit_token)
+        origin = _reference_place(unit_token)
+        measured = "" if origin else _measured(unit_token)
+        attribute = MEASURE_ATTRIBUTES[dimension] + (f" of {measured}" if measured else origin)
     else:
         subject = _event_subject(clause, unit_token) or Subject("", (), "")
         attribute = dimension
@@ -544,6 +552,41 @@ def _reference_place(unit: Token) -> str:
                 ):
                     return f" from {pobj.text}"
     return ""
+
+
+def _measured(unit: Token) -> str:
+    """What a speed, distance or share is of, read from the tree: "winds of 80 mph",
+    "120-mph winds", "the winds had dropped to 30 mph", "10 percent of the population".
+
+    Only a common noun is an answer ("the storm"); a name, a pronoun or nothing found
+    leaves the measure unqualified, so it may still align with any measure of its kind.
+    """
+    for child in unit.children:  # "10 percent of the population"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return _thing(next((c for c in child.children if c.dep_ == "pobj"), None))
+    token = unit
+    for _ in range(MAX_ARCS):
+        head = token.head
+        if head.i == token.i:
+            return ""
+        if token.dep_ in ("pobj", "pcomp") or head.pos_ == "ADP" or head.dep_ == "prep":
+            token = head  # up through "near", "at", "to": the word the phrase modifies
+            continue
+        if head.pos_ == "NOUN":
+            return _thing(head)
+        if head.pos_ in ("VERB", "AUX"):
+            return _thing(subject_of_verb(head))
+        return ""
+    return ""
+
+
+def _thing(token: Token | None) -> str:
+    """The lemma of a common noun that is not itself a unit, else ""."""
+    if token is None or token.pos_ != "NOUN" or unit_of(token.text) is not None:
+        return ""
+    if token.lemma_.lower() in MEASURE_NOUNS:
+        return ""  # "that figure", "the rate": says a figure was given, not of what
+    return token.lemma_.lower()
 
 
 DIRECTIONS = {f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "west")} - {""} | {

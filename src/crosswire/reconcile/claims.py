@@ -245,7 +245,8 @@ def head_key(key: str) -> str:
         return measure  # "distance from kindu": a distance, its origin said or left out
     words = key.split()
     if words[:2] != ["number", "of"]:
-        return key
+        # "speed of wind": a speed, what it is of said or left out
+        return key.partition(" of ")[0]
     tail, frame = words[2:], []
     if "in" in tail:
         tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
@@ -444,9 +445,18 @@ def _mark_unique(items: list[_Item]) -> None:
         item.unique = not _vague(item.assertion) and counts[(item.source, item.key)] == 1
 
 
+def _measured(key: str) -> bool:
+    """A measure qualified by what it is of ("speed of wind"), read from the parse: the
+    same thing measured ties two values, but a different word may still name it ("the
+    stronghold", "the town"), so it is evidence, never a bar."""
+    return " of " in key and not key.startswith("number of ")
+
+
 def specific(key: str) -> bool:
     """Whether an attribute names what was counted or measured from where."""
-    return key not in GENERIC_KEYS and (key.startswith("number of ") or " from " in key)
+    return key not in GENERIC_KEYS and (
+        key.startswith("number of ") or " from " in key or _measured(key)
+    )
 
 
 def _idf(story: Story) -> dict[str, float]:
@@ -523,7 +533,8 @@ def similarity(a: _Item, b: _Item) -> float:
 def _compatible(a: _Item, b: _Item) -> bool:
     if a.source == b.source or a.head != b.head:
         return False
-    if a.key != b.key and a.key != a.head and b.key != b.head:
+    qualified = a.key != a.head and b.key != b.head
+    if a.key != b.key and qualified and not (_measured(a.key) or _measured(b.key)):
         return False  # "opposition groups" are not "working groups"; "games" may be either
     if a.family and b.family and a.family != b.family:
         return False
