@@ -515,6 +515,8 @@ def similarity(a: _Item, b: _Item) -> float:
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
+    if a.key == b.key and _measured(a.key):
+        score = max(score, FLAG_SIMILARITY)  # the same thing measured: the parse says so
     if (
         a.unique
         and b.unique
@@ -933,6 +935,8 @@ def _series_pair(x: _Item, y: _Item, score: float) -> bool:
     contexts are strongly alike."""
     if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
         return True
+    if x.key == y.key and _measured(x.key):
+        return True  # a reading of one thing ("speed of wind") over time
     # A toll of one named place: counts of one country's dead grow by whole orders (not
     # any count of people: "14 people awaiting results" is not "2,500 infected").
     toll = any(w in x.key for w in CASUALTY_WORDS)
