@@ -313,3 +313,59 @@ def test_members_alone_are_what_is_counted() -> None:
 
     assert attribute_key("number of crew members") == "number of crew"
     assert attribute_key("number of members") == "number of member"
+
+
+def test_money_in_millions_and_time_into_an_event_are_no_measures(nlp: Any) -> None:
+    """ "420m euros" is money, not 420 metres; "two weeks into the inquiry" is how far
+    along the inquiry is, not how long it lasts."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-05",
+                "Donors pledged 420m euros for Orsk. It is two weeks into the inquiry, and "
+                "the inquiry is expected to last five weeks.",
+            )
+        ],
+    )
+    assertions = story.analyses[0].assertions
+    assert not any(a.attribute.startswith("distance") for a in assertions), assertions
+    durations = [a.text for a in assertions if a.attribute == "duration"]
+    assert durations == ["five weeks"], durations
+
+
+def test_a_change_amount_is_no_reading_and_a_crowd_is_no_toll(nlp: Any) -> None:
+    """ "rose more than 300 places" is how far a ranking moved, not a level to set beside
+    "four places"; people in one place are not a toll of that place."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "The Orsk Courier's website rose more than 300 places in the rankings. In "
+                "Orsk, about 5,000 people queued outside the terminal gates.",
+            ),
+            (
+                "2031-03-05",
+                "The board would give the port four places on the council. Volunteers in "
+                "Orsk handed 2,000 people bottles of water.",
+            ),
+        ],
+    )
+    flagged = [c for c in _claims(story) if c.status == "discrepancy"]
+    assert not flagged, [(c.attribute, [v.value for v in c.values]) for c in flagged]
+
+
+def test_readings_of_one_measured_thing_are_one_series(nlp: Any) -> None:
+    """Two outlets' wind speeds of one storm, far apart: one measurement over time."""
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "The cyclone struck Orsk with winds of 150 mph on Monday."),
+            ("2031-03-05", "By Tuesday the cyclone's winds had weakened to 45 mph."),
+        ],
+    )
+    speeds = [c for c in _claims(story) if c.attribute.startswith("speed")]
+    assert speeds and speeds[0].status == "discrepancy", speeds
+    assert speeds[0].attribute == "speed of wind" and speeds[0].evolving
+    assert {s for v in speeds[0].values for s in v.sources} == {1, 2}

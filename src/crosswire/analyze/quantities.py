@@ -50,7 +50,16 @@ NUMBER_WORDS = {
     "hundred", "thousand", "million", "billion", "dozen", "half",
 }  # fmt: skip
 # Words after a time unit that make it a point in time, not a length ("two days later").
-NOT_DURATION = {"ago", "earlier", "later", "before", "after", "old", "early", "late", "-old"}
+# Words after a length of time that make it a point in time: "two weeks ago", "two
+# weeks into the trial" (how far along, not how long it lasts).
+NOT_DURATION = {
+    "ago", "earlier", "later", "before", "after", "old", "early", "late", "-old", "into",
+}  # fmt: skip
+# Money words: "420m euros" is 420 million, not 420 metres.
+CURRENCY_WORDS = {
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "franc",
+    "francs", "rupee", "rupees", "sterling", "peso", "pesos", "rand", "ruble", "rubles",
+}  # fmt: skip
 # Counted nouns that are never a claim ("the two sides", "one of three ways").
 NOT_COUNTED = {"side", "time", "way", "thing", "point", "part", "one", "kind", "question"}
 PEOPLE = {"people", "person", "persons", "man", "men", "woman", "women", "child", "children"}
@@ -402,6 +411,8 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
         return None
     dimension, factor, name, end = unit
     unit_token = doc[end]
+    if name == "m" and _money_scale(doc, first, end):
+        return None  # "420m euros", "$604m": millions of money, not metres
     if dimension == "duration":
         if end + 1 < len(doc) and doc[end + 1].lower_ in NOT_DURATION:
             return None
@@ -422,6 +433,14 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
     assertion = _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
     _narrow_by_conversion(doc, end, dimension, assertion)
     return assertion
+
+
+def _money_scale(doc: Doc, first: int, end: int) -> bool:
+    """Whether an "m" after a number is a million of money: a currency symbol before the
+    number or a currency word after the "m"."""
+    before = doc[first - 1].text if first > 0 else ""
+    after = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return before in CURRENCIES or after in CURRENCY_WORDS
 
 
 def _narrow_by_conversion(doc: Doc, end: int, dimension: str, assertion: Assertion) -> None:

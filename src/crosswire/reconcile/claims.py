@@ -132,6 +132,7 @@ CHANGE_WORDS = {
     "increased", "decreased", "dropped", "fell", "fallen", "lowered", "raised", "revised",
     "grew", "swelled", "weakened", "strengthened", "diminished", "slowed",
 }  # fmt: skip
+_CHANGE_PRESENT = {"rise", "rises", "fall", "falls", "increase", "increases", "drop", "grow"}
 _CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
@@ -365,7 +366,7 @@ def _item(
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
-        changed=_says_change(sentence),
+        changed=_says_change(sentence) and not _change_amount(raw_before),
     )
 
 
@@ -373,6 +374,15 @@ def _says_change(sentence: str) -> bool:
     """ "had dropped to near 30 mph", "down from 100 mph": the figure is one of a series."""
     words = set(_WORD.findall(sentence.lower()))
     return bool(words & CHANGE_WORDS) or bool(_CHANGE_FROM.search(sentence))
+
+
+def _change_amount(before: list[str]) -> bool:
+    """ "rose more than 300 places", "fell by 12": the figure is how much something moved,
+    not a reading of it, so it is no reading in a series."""
+    words = before[-2:]
+    if words[-1:] == ["by"]:
+        words = words[:-1]
+    return bool(words[-1:]) and words[-1] in CHANGE_WORDS | _CHANGE_PRESENT
 
 
 def _other_event(words: list[str]) -> bool:
@@ -508,8 +518,9 @@ def similarity(a: _Item, b: _Item) -> float:
     score = _cosine(a, b)
     if a.place and a.place == b.place:
         score += PLACE_BONUS
-        if _scoped_by_place(a, b):
-            # Killed in El Salvador, as each outlet counts it: the place is the scope.
+        if _scoped_by_place(a, b) and _stated_count(a.key):
+            # Killed in El Salvador, as each outlet counts it: the place is the scope (not
+            # any people there: "5,000 people lined up", "2,000 people given water").
             score = max(score, FLAG_SIMILARITY)
     if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
@@ -574,6 +585,11 @@ def _scoped_by_place(a: _Item, b: _Item) -> bool:
     if a.names and b.names and _names_overlap(a.names, b.names):
         return False
     return a.key.startswith("number of people") or any(w in a.key for w in CASUALTY_WORDS)
+
+
+def _stated_count(key: str) -> bool:
+    """A count of people in a state ("killed", "injured", "evacuated"), not just people."""
+    return any(w in key for w in CASUALTY_WORDS) or key.split()[-1] in _STATE_WORDS
 
 
 def _names_overlap(a: set[str], b: set[str]) -> bool:
@@ -982,12 +998,12 @@ def _evolving(
     clashes: list[tuple[_Item, _Item]],
     references: dict[int, tuple[str | None, bool]],
 ) -> bool:
-    """A casualty figure that differs between sources written on different days, or a
-    figure a source says moved ("rose to", "down from")."""
+    """A count (of casualties, cases, refugees …) that differs between sources written on
+    different days, or a figure a source says moved ("rose to", "down from")."""
     if any(a.changed or b.changed for a, b in clashes):
         return True
-    if not any(w in cluster.items[0].key for w in CASUALTY_WORDS):
-        return False
+    if cluster.items[0].assertion.kind != "count":
+        return False  # an age or a distance does not grow between editions
     for a, b in clashes:
         date_a = references.get(a.source, (None, False))[0]
         date_b = references.get(b.source, (None, False))[0]
