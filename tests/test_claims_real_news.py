@@ -369,3 +369,28 @@ def test_readings_of_one_measured_thing_are_one_series(nlp: Any) -> None:
     assert speeds and speeds[0].status == "discrepancy", speeds
     assert speeds[0].attribute == "speed of wind" and speeds[0].evolving
     assert {s for v in speeds[0].values for s in v.sources} == {1, 2}
+
+
+def test_a_toll_without_a_place_does_not_take_a_placed_toll_from_its_rival(nlp: Any) -> None:
+    """Two tolls of one region are rival reports; a third without a place may be the
+    region's or another's, so it must not pull one of them into an unsure claim."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-06",
+                "Officials in the Varnia Basin estimated Tuesday that about 700 people have "
+                "died in the region. Earlier, a mudslide had killed 40 people in Orsk.",
+            ),
+            (
+                "2031-03-06",
+                "The cyclone killed an estimated 900 people throughout the Varnia Basin.",
+            ),
+            ("2031-03-06", "Relief officials said the cyclone killed more than 1,000 people."),
+        ],
+    )
+    claims = _claims(story)
+    flagged = [c for c in claims if c.status == "discrepancy"]
+    assert any({s for v in c.values for s in v.sources} >= {1, 2} for c in flagged), [
+        (c.status, [(v.value, v.sources) for v in c.values]) for c in claims
+    ]

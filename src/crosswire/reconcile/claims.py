@@ -567,6 +567,11 @@ def _compatible(a: _Item, b: _Item) -> bool:
     return a.subgroup == b.subgroup and a.other_event == b.other_event
 
 
+def _open_scope(a: _Item, b: _Item) -> bool:
+    """A count scoped by place where one value names the place and the other none."""
+    return bool(a.place) != bool(b.place) and _scoped_by_place(a, b)
+
+
 def _distinctive(assertion: Assertion) -> bool:
     """A value unlikely to recur by chance: a full day, a year, a figure other than 1-10."""
     if assertion.kind == "date":
@@ -624,14 +629,16 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
         scores[(i, j)] = score
         links[(i, j)] = link = _link(items[i], items[j], score, model)
         if link >= ALIGN_SIMILARITY:
-            edges.append((link, i, j))
+            edges.append((_open_scope(items[i], items[j]), -link, i, j))
     index_of = {id(item): n for n, item in enumerate(items)}
 
     def pair(a: _Item, b: _Item, table: dict[tuple[int, int], float] = links) -> float:
         i, j = sorted((index_of[id(a)], index_of[id(b)]))
         return table.get((i, j), 0.0)
 
-    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    # Pairs whose scope is certain merge first: a toll with a place and one without may
+    # be the region's (``_rivals``), so it must not take a value from a sure pair.
+    for *_, i, j in sorted(edges):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
