@@ -394,3 +394,24 @@ def test_a_toll_without_a_place_does_not_take_a_placed_toll_from_its_rival(nlp: 
     assert any({s for v in c.values for s in v.sources} >= {1, 2} for c in flagged), [
         (c.status, [(v.value, v.sources) for v in c.values]) for c in claims
     ]
+
+
+def test_each_sources_one_count_of_people_needs_some_like_words(nlp: Any) -> None:
+    """One count of dead a source is not one fact when nothing else is said alike."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-05-10",
+                "The patient was treated with Tamiflu and was in a stable condition. Some "
+                "26 Varnians have died after contracting the virus.",
+            ),
+            (
+                "2031-05-14",
+                "Officials fear the new strain of flu virus that has killed over 50 people "
+                "and infected more than 5,000 worldwide.",
+            ),
+        ],
+    )
+    flagged = [c for c in _claims(story) if c.status == "discrepancy"]
+    assert not flagged, [(c.attribute, [v.value for v in c.values]) for c in flagged]

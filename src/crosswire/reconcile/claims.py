@@ -85,6 +85,8 @@ PLAUSIBLE_RATIO = 2.5
 STRONG_SIMILARITY = 0.8
 # Added to the similarity of two values that are the same distinctive figure or day.
 SAME_VALUE_BONUS = 0.25
+# Context cosine two sources' one count of people each need to be the same count.
+PEOPLE_CONTEXT = 0.2
 # Words either side of a value that make up its near context.
 NEAR_WORDS = 8
 
@@ -534,9 +536,12 @@ def similarity(a: _Item, b: _Item) -> float:
         and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
+        and (not a.key.startswith("number of people") or _cosine(a, b) >= PEOPLE_CONTEXT)
     ):
         # Each source gives one figure of this attribute, of the same event or of a
-        # named thing ("212 passengers", "about 210 passengers"): the same fact.
+        # named thing ("212 passengers", "about 210 passengers"): the same fact.  People
+        # are any people: their one toll a source must also be said in some like words
+        # ("26 Egyptians have died" of another virus is not "killed over 50 worldwide").
         return max(score, FLAG_SIMILARITY)
     if a.family and a.family == b.family and (a.names & b.names or not a.names and not b.names):
         score = max(score, ALIGN_SIMILARITY)  # the same named event: extraction says so
