@@ -415,3 +415,16 @@ def test_each_sources_one_count_of_people_needs_some_like_words(nlp: Any) -> Non
     )
     flagged = [c for c in _claims(story) if c.status == "discrepancy"]
     assert not flagged, [(c.attribute, [v.value for v in c.values]) for c in flagged]
+
+
+def test_shares_of_one_whole_are_not_readings_of_one_thing(nlp: Any) -> None:
+    """ "90 percent of the population" and "10 percent of the population": two groups."""
+    story = _story(
+        nlp,
+        [
+            ("2031-03-04", "Ethnic Varnians make up 90 percent of the population of Orsk."),
+            ("2031-03-05", "Arlanders are only 10 percent of the population of Orsk."),
+        ],
+    )
+    flagged = [c for c in _claims(story) if c.status == "discrepancy"]
+    assert not flagged, [(c.attribute, [v.value for v in c.values]) for c in flagged]

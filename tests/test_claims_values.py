@@ -174,13 +174,14 @@ def test_a_date_conflict_needs_one_event_and_full_days() -> None:
      ("Officials said 12 percent of the harvest was lost.", "percentage of harvest"),
      ("Officials said that figure was around 12 percent.", "percentage"),
      ("The cyclone was moving north at 9 mph, officials said.", "speed of cyclone"),
-     ("Zenko was moving north at 9 mph, officials said.", "speed")],
+     ("Cyclone Zenko was moving north at 9 mph.", "speed of zenko"),
+     ("It was moving north at 9 mph, officials said.", "speed")],
 )  # fmt: skip
 def test_a_measure_is_qualified_by_what_it_measures(
     nlp: object, sentence: str, attribute: str
 ) -> None:
-    """The thing a speed or share is of, from the tree; a name, a pronoun or a word that
-    only says "a figure" leaves the measure unqualified."""
+    """The thing a speed or share is of, from the tree; a pronoun or a word that only
+    says "a figure" leaves the measure unqualified."""
     from crosswire.analyze.quantities import extract_assertions
     from crosswire.model import Article
 

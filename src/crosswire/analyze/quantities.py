@@ -600,8 +600,8 @@ def _measured(unit: Token) -> str:
 
 
 def _thing(token: Token | None) -> str:
-    """The lemma of a common noun that is not itself a unit, else ""."""
-    if token is None or token.pos_ != "NOUN" or unit_of(token.text) is not None:
+    """The lemma of a noun that is not itself a unit, else ""."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or unit_of(token.text) is not None:
         return ""
     if token.lemma_.lower() in MEASURE_NOUNS:
         return ""  # "that figure", "the rate": says a figure was given, not of what

@@ -85,6 +85,8 @@ PLAUSIBLE_RATIO = 2.5
 STRONG_SIMILARITY = 0.8
 # Added to the similarity of two values that are the same distinctive figure or day.
 SAME_VALUE_BONUS = 0.25
+# Measures whose values of one thing are readings of it over time ("speed of wind").
+READINGS = {"speed", "distance"}
 # Context cosine two sources' one count of people each need to be the same count.
 PEOPLE_CONTEXT = 0.2
 # Words either side of a value that make up its near context.
@@ -464,6 +466,13 @@ def _measured(key: str) -> bool:
     return " of " in key and not key.startswith("number of ")
 
 
+def _reading(key: str) -> bool:
+    """A speed or distance of one named or described thing ("speed of wind"): readings of
+    it are one measurement, over time.  Not a share: "90 percent of the population" and
+    "10 percent of the population" are shares of two groups of one whole."""
+    return _measured(key) and key.split()[0] in READINGS
+
+
 def specific(key: str) -> bool:
     """Whether an attribute names what was counted or measured from where."""
     return key not in GENERIC_KEYS and (
@@ -528,7 +537,7 @@ def similarity(a: _Item, b: _Item) -> float:
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
-    if a.key == b.key and _measured(a.key):
+    if a.key == b.key and _reading(a.key):
         score = max(score, FLAG_SIMILARITY)  # the same thing measured: the parse says so
     if (
         a.unique
@@ -963,7 +972,7 @@ def _series_pair(x: _Item, y: _Item, score: float) -> bool:
     contexts are strongly alike."""
     if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
         return True
-    if x.key == y.key and _measured(x.key):
+    if x.key == y.key and _reading(x.key):
         return True  # a reading of one thing ("speed of wind") over time
     # A toll of one named place: counts of one country's dead grow by whole orders (not
     # any count of people: "14 people awaiting results" is not "2,500 infected").
