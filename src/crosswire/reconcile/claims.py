@@ -172,6 +172,11 @@ class _Item:
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
     squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
 
+    @functools.cached_property
+    def block(self) -> _Block:
+        """What another value must share with this one to be one fact (``_Block``)."""
+        return _block(self)
+
 
 @dataclass
 class _Cluster:
@@ -558,27 +563,17 @@ def similarity(a: _Item, b: _Item) -> float:
 
 
 def _compatible(a: _Item, b: _Item) -> bool:
-    if a.source == b.source or a.head != b.head:
-        return False
+    if a.source == b.source or not _blocks_agree(a.block, b.block):
+        return False  # the equality rules of ``_Block``: head, marks, event, years, dates
     qualified = a.key != a.head and b.key != b.head
     if a.key != b.key and qualified and not (_measured(a.key) or _measured(b.key)):
         return False  # "opposition groups" are not "working groups"; "games" may be either
-    if a.family and b.family and a.family != b.family:
-        return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
-    if (a.relative or b.relative) and a.assertion.value != b.assertion.value:
-        return False  # "Monday" and "Tuesday", or "Monday" and "Nov. 2": nothing to compare
-    anchored = (a.family or a.names) and (b.family or b.names)
-    if a.key == "date" and not anchored and not _same_date(a.assertion.value, b.assertion.value):
-        return False  # different days in like words, not both tied to an event: two events
     if a.key in PERSONAL_KEYS and not (a.names and b.names):
         return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
-    if a.place != b.place and a.place and b.place and _scoped_by_place(a, b):
-        return False  # killed in Honduras is not killed in Nicaragua
-    if a.years != b.years and a.years and b.years:
-        return False  # another year's event
-    return a.subgroup == b.subgroup and a.other_event == b.other_event
+    # killed in Honduras is not killed in Nicaragua
+    return not (a.place != b.place and a.place and b.place and _scoped_by_place(a, b))
 
 
 def _open_scope(a: _Item, b: _Item) -> bool:
@@ -677,17 +672,43 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
 
 
 class _Block(NamedTuple):
-    """What ``_compatible`` requires two values to share (or one to leave unset)."""
+    """What two values must share, or one leave unset, to be one fact: the one definition
+    ``_compatible`` judges a pair by and ``_candidate_pairs`` puts values in blocks by."""
 
-    head: str
-    subgroup: bool
-    other_event: bool
-    family: str
-    years: frozenset[str]
+    head: str  # the attribute's head: equal
+    subgroup: bool  # "one other died": equal
+    other_event: bool  # "a second fire": equal
+    family: str  # event family: equal when both give one
+    years: frozenset[str]  # years named beside the value: equal when both name some
     anchored: bool  # tied to an event or a name (or not a date: the rule is for dates)
-    relative: bool
-    valued: bool  # a date: its value is part of the block
-    value: str
+    relative: bool  # a weekday: compared as written only
+    dated: bool  # the attribute is a date: different days must be tied to events
+    value: str  # the date as written, for dates ("" otherwise)
+
+
+def _block(item: _Item) -> _Block:
+    dated = item.key == "date"
+    valued = dated or item.assertion.kind == "date"
+    return _Block(
+        item.head, item.subgroup, item.other_event, item.family, frozenset(item.years),
+        bool(item.family or item.names) or not dated, item.relative, dated,
+        item.assertion.value if valued else "",
+    )  # fmt: skip
+
+
+def _blocks_agree(one: _Block, other: _Block) -> bool:
+    """Whether values of these blocks may be one fact (the equality rules of ``_Block``)."""
+    if one[:3] != other[:3]:
+        return False
+    if one.family and other.family and one.family != other.family:
+        return False  # another event
+    if one.years and other.years and one.years != other.years:
+        return False  # another year's event
+    if (one.relative or other.relative) and one.value != other.value:
+        return False  # "Monday" and "Tuesday", or "Monday" and "Nov. 2": nothing to compare
+    if one.dated and not (one.anchored and other.anchored):
+        return _same_date(one.value, other.value)  # else different days: two events
+    return True
 
 
 def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
@@ -701,14 +722,7 @@ def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
     """
     blocks: dict[_Block, list[int]] = {}
     for index, item in enumerate(items):
-        dated = item.key == "date"
-        valued = dated or item.assertion.kind == "date"
-        block = _Block(
-            item.head, item.subgroup, item.other_event, item.family, frozenset(item.years),
-            bool(item.family or item.names) or not dated, item.relative, valued,
-            item.assertion.value if valued else "",
-        )  # fmt: skip
-        blocks.setdefault(block, []).append(index)
+        blocks.setdefault(item.block, []).append(index)
     by_head: dict[tuple[str, bool, bool], list[tuple[_Block, list[int]]]] = {}
     for block, members in blocks.items():
         by_head.setdefault(block[:3], []).append((block, members))
@@ -716,7 +730,7 @@ def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
         for x, (one, first) in enumerate(group):
             for y in range(x, len(group)):
                 other, second = group[y]
-                if y > x and not _blocks_agree(one, other, items[first[0]], items[second[0]]):
+                if y > x and not _blocks_agree(one, other):
                     continue
                 yield from (
                     (min(i, j), max(i, j))
@@ -724,21 +738,6 @@ def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
                     for j in (first[n + 1 :] if y == x else second)
                     if items[i].source != items[j].source
                 )
-
-
-def _blocks_agree(one: _Block, other: _Block, a: _Item, b: _Item) -> bool:
-    """Whether values of two blocks can pass ``_compatible`` (``a``, ``b``: one of each)."""
-    if one.family and other.family and one.family != other.family:
-        return False
-    if one.years and other.years and one.years != other.years:
-        return False
-    if not (one.valued and other.valued):
-        return True
-    if (one.relative or other.relative) and one.value != other.value:
-        return False  # a weekday: the same one only
-    if a.key == "date" and not (one.anchored and other.anchored):
-        return _same_date(one.value, other.value)
-    return True
 
 
 def _link(a: _Item, b: _Item, score: float, model: tuple[Sequence[float], float]) -> float:
