@@ -428,3 +428,59 @@ def test_shares_of_one_whole_are_not_readings_of_one_thing(nlp: Any) -> None:
     )
     flagged = [c for c in _claims(story) if c.status == "discrepancy"]
     assert not flagged, [(c.attribute, [v.value for v in c.values]) for c in flagged]
+
+
+def test_labels_and_clock_times_are_no_counts(nlp: Any) -> None:
+    """ "phase six" names a phase; "7.00 pm" is a time."""
+    story = _story(
+        nlp,
+        [("2031-03-04", "The highest alert is phase six. The Orsk briefing starts at 7.00 pm.")],
+    )
+    counts = [a.text for a in story.analyses[0].assertions if a.kind == "count"]
+    assert counts == [], counts
+
+
+def test_rates_new_cases_and_other_peoples_families_are_not_the_toll(nlp: Any) -> None:
+    """ "10,000 die every year" is a rate; "two new cases" an increment; one man's three
+    daughters are not another's two; "Chris Vale, 27" is not "Chris Muir, 32"."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "Eight people are killed on the roads in Orsk each day. The agency has "
+                "confirmed 236 cases. Divorced with three daughters, Chris Vale, 27, served "
+                "in Orsk.",
+            ),
+            (
+                "2031-03-05",
+                "Some 10,000 people die of influenza every year in Orsk. Tonight officials "
+                "announced two new cases. Chris Muir, 32, is survived by two daughters.",
+            ),
+        ],
+    )
+    flagged = [c for c in _claims(story) if c.status == "discrepancy"]
+    assert not flagged, [(c.attribute, [v.value for v in c.values]) for c in flagged]
+
+
+def test_a_few_of_a_common_kind_need_like_words_a_few_of_a_rare_kind_do_not(
+    nlp: Any,
+) -> None:
+    """ "two competing arguments" and "three arguments support it" are not one count;
+    "two tug boats" and "three tugs" bringing one ship in are."""
+    arguments = _story(
+        nlp,
+        [
+            ("2031-03-04", "There are two competing arguments about the Orsk contract."),
+            ("2031-03-04", "Three particular arguments support that approach, the memo says."),
+        ],
+    )
+    assert not [c for c in _claims(arguments) if c.status == "discrepancy"]
+    tugs = _story(
+        nlp,
+        [
+            ("2031-03-04", "Two tug boats brought the damaged ferry into the harbour at noon."),
+            ("2031-03-05", "The ferry came home to Orsk on Thursday, pulled by three tugs."),
+        ],
+    )
+    assert any(c.status == "discrepancy" for c in _claims(tugs))

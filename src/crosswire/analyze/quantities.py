@@ -61,7 +61,10 @@ CURRENCY_WORDS = {
     "francs", "rupee", "rupees", "sterling", "peso", "pesos", "rand", "ruble", "rubles",
 }  # fmt: skip
 # Counted nouns that are never a claim ("the two sides", "one of three ways").
-NOT_COUNTED = {"side", "time", "way", "thing", "point", "part", "one", "kind", "question"}
+NOT_COUNTED = {
+    "side", "time", "way", "thing", "point", "part", "one", "kind", "question", "pm", "am",
+    "p.m.", "a.m.",
+}  # fmt: skip
 PEOPLE = {"people", "person", "persons", "man", "men", "woman", "women", "child", "children"}
 # What happened to the counted people: the state makes "14 injured" a different
 # attribute from "212 passengers".
@@ -623,8 +626,10 @@ def _count(clause: _Clause, first: int, last: int, value: Value) -> Assertion | 
     if counted is None:
         return None
     noun, state = counted
-    if noun.lemma_.lower() in NOT_COUNTED:
-        return None
+    if noun.lemma_.lower() in NOT_COUNTED or noun.lower_ in NOT_COUNTED:
+        return None  # "7.00 pm" is a time
+    if noun.i < number.i and number.dep_ == "nummod":
+        return None  # "phase six", "Flight 370": a number after its noun is a label
     if noun.i != number.i and not any(ch.isalpha() for ch in noun.text):
         return None  # "# 50,000" (a currency sign some feeds write as "#") counts nothing
     if noun.pos_ == "PROPN" and not (state and noun.ent_type_ == "NORP"):

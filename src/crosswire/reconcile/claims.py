@@ -98,7 +98,9 @@ GENERIC = {
     "organization", "organisation", "committee", "session", "u.s.", "us", "president",
 }  # fmt: skip
 # Words that make a count a part of another one ("one other died", "12 of them Americans").
-SUBGROUP_BEFORE = {"other", "another", "additional", "further", "more", "including", "among"}
+SUBGROUP_BEFORE = {
+    "other", "another", "additional", "further", "more", "including", "among", "new",
+}  # fmt: skip
 SUBGROUP_AFTER = {"other", "others", "more", "additional"}
 PART = {"other", "others", "another", "additional"}
 # Words that put a value on another event than the story's ("a second fire").
@@ -110,7 +112,18 @@ GENERIC_KEYS = {
     "place", "duration", "distance", "percentage", "speed", "mass",
 }  # fmt: skip
 # Attributes of a person, compared only between values said of named people.
-PERSONAL_KEYS = {"age"}
+PERSONAL_KEYS = {
+    "age", "number of child", "number of children", "number of daughter", "number of son",
+    "number of grandchildren", "number of grandchild", "number of brother",
+    "number of sister", "number of sibling", "number of wife",
+}  # fmt: skip
+# Words after a count that make it a rate, not a toll: "10,000 die every year".
+RATE_WORDS = {"every", "each", "per", "annually", "yearly", "daily", "weekly", "monthly"}
+RATE_UNITS = {"year", "day", "week", "month", "hour", "season", "winter", "summer"}
+# A count of a kind of thing more common than this in English (wordfreq, per word) is too
+# common for two sources' one small count of it to be one fact unsaid: "two countries",
+# "three arguments" (but "two tug boats" and "three tugs" are).
+COMMON_NOUN_FREQUENCY = 1e-5
 # Counted nouns that are the same attribute said otherwise ("deaths" = "people killed").
 COUNT_SYNONYMS = {
     "number of death": "number of people killed", "number of dead": "number of people killed",
@@ -168,6 +181,7 @@ class _Item:
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
     changed: bool = False  # its sentence says the figure moved ("rose to", "down from")
+    rate: bool = False  # "10,000 die every year": a rate, not one event's count
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
     squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
@@ -376,6 +390,7 @@ def _item(
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
         changed=_says_change(sentence) and not _change_amount(raw_before),
+        rate=_rate(raw_after[:NEAR_WORDS]),
     )
 
 
@@ -383,6 +398,16 @@ def _says_change(sentence: str) -> bool:
     """ "had dropped to near 30 mph", "down from 100 mph": the figure is one of a series."""
     words = set(_WORD.findall(sentence.lower()))
     return bool(words & CHANGE_WORDS) or bool(_CHANGE_FROM.search(sentence))
+
+
+def _rate(after: list[str]) -> bool:
+    """ "die every year", "killed on the roads each day", "1,000 a year": a rate."""
+    return any(
+        (word in RATE_WORDS or word in ("a", "an")) and after[i + 1 : i + 2] != []
+        and after[i + 1] in RATE_UNITS
+        or word in ("annually", "yearly", "daily")
+        for i, word in enumerate(after)
+    )  # fmt: skip
 
 
 def _change_amount(before: list[str]) -> bool:
@@ -550,12 +575,13 @@ def similarity(a: _Item, b: _Item) -> float:
         and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
-        and (not a.key.startswith("number of people") or _cosine(a, b) >= PEOPLE_CONTEXT)
+        and (not _common_count(a, b) or _cosine(a, b) >= PEOPLE_CONTEXT)
     ):
         # Each source gives one figure of this attribute, of the same event or of a
-        # named thing ("212 passengers", "about 210 passengers"): the same fact.  People
-        # are any people: their one toll a source must also be said in some like words
-        # ("26 Egyptians have died" of another virus is not "killed over 50 worldwide").
+        # named thing ("212 passengers", "about 210 passengers"): the same fact.  Not
+        # of any people or a few of a common kind of thing unless said in some like
+        # words ("26 Egyptians have died" of another virus is not "killed over 50
+        # worldwide"; "two competing arguments" are not "three arguments support it").
         return max(score, FLAG_SIMILARITY)
     if a.family and a.family == b.family and (a.names & b.names or not a.names and not b.names):
         score = max(score, ALIGN_SIMILARITY)  # the same named event: extraction says so
@@ -570,10 +596,35 @@ def _compatible(a: _Item, b: _Item) -> bool:
         return False  # "opposition groups" are not "working groups"; "games" may be either
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
-    if a.key in PERSONAL_KEYS and not (a.names and b.names):
+    if a.key in PERSONAL_KEYS and not (a.names and b.names and _same_person(a.names, b.names)):
         return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
     # killed in Honduras is not killed in Nicaragua
     return not (a.place != b.place and a.place and b.place and _scoped_by_place(a, b))
+
+
+def _common_count(a: _Item, b: _Item) -> bool:
+    """Counts two sources may each give once and still of different things: of people, or
+    a few (1-10) of a kind of thing common in English ("two countries", "three arguments")."""
+    if a.key.startswith("number of people"):
+        return True
+    if a.assertion.kind != "count" or _distinctive(a.assertion) or _distinctive(b.assertion):
+        return False
+    # The words of what was counted, as either source wrote them ("tug boats", "tugs"):
+    # one uncommon word says what kind of thing it is.
+    words = {
+        w
+        for m in (a, b)
+        for w in _raw_words(m.assertion.attribute.partition(" in ")[0])[2:]
+        if w not in _STATE_WORDS
+    }
+    return all(_word_frequency(w) > COMMON_NOUN_FREQUENCY for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_frequency(word: str) -> float:
+    from crosswire.group.background import word_frequency
+
+    return word_frequency(word)
 
 
 def _open_scope(a: _Item, b: _Item) -> bool:
@@ -616,6 +667,13 @@ def _names_overlap(a: set[str], b: set[str]) -> bool:
     words_b = {w for name in b for w in re.split(r"[\s-]+", name) if w}
     shared = sum(1 for x in words_a if x in words_b or any(_same_spelling(x, y) for y in words_b))
     return shared / min(len(words_a), len(words_b)) >= 0.5
+
+
+def _same_person(a: set[str], b: set[str]) -> bool:
+    """Every word of the shorter name in the other, spellings a letter or two apart alike:
+    "Chris Seifert" is not "Chris Muir", "Zughayar" is "Yusef Zughayer"."""
+    short, long = sorted((a, b), key=len)
+    return all(x in long or any(_same_spelling(x, y) for y in long) for x in short)
 
 
 def _same_spelling(x: str, y: str) -> bool:
@@ -678,6 +736,7 @@ class _Block(NamedTuple):
     head: str  # the attribute's head: equal
     subgroup: bool  # "one other died": equal
     other_event: bool  # "a second fire": equal
+    rate: bool  # "10,000 die every year": equal
     family: str  # event family: equal when both give one
     years: frozenset[str]  # years named beside the value: equal when both name some
     anchored: bool  # tied to an event or a name (or not a date: the rule is for dates)
@@ -690,7 +749,8 @@ def _block(item: _Item) -> _Block:
     dated = item.key == "date"
     valued = dated or item.assertion.kind == "date"
     return _Block(
-        item.head, item.subgroup, item.other_event, item.family, frozenset(item.years),
+        item.head, item.subgroup, item.other_event, item.rate, item.family,
+        frozenset(item.years),
         bool(item.family or item.names) or not dated, item.relative, dated,
         item.assertion.value if valued else "",
     )  # fmt: skip
@@ -698,7 +758,7 @@ def _block(item: _Item) -> _Block:
 
 def _blocks_agree(one: _Block, other: _Block) -> bool:
     """Whether values of these blocks may be one fact (the equality rules of ``_Block``)."""
-    if one[:3] != other[:3]:
+    if one[:4] != other[:4]:
         return False
     if one.family and other.family and one.family != other.family:
         return False  # another event
@@ -723,9 +783,9 @@ def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
     blocks: dict[_Block, list[int]] = {}
     for index, item in enumerate(items):
         blocks.setdefault(item.block, []).append(index)
-    by_head: dict[tuple[str, bool, bool], list[tuple[_Block, list[int]]]] = {}
+    by_head: dict[tuple[str, bool, bool, bool], list[tuple[_Block, list[int]]]] = {}
     for block, members in blocks.items():
-        by_head.setdefault(block[:3], []).append((block, members))
+        by_head.setdefault(block[:4], []).append((block, members))
     for group in by_head.values():  # pairs made as they are judged: none is kept
         for x, (one, first) in enumerate(group):
             for y in range(x, len(group)):
