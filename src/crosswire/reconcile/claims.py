@@ -102,7 +102,7 @@ SUBGROUP_BEFORE = {
     "other", "another", "additional", "further", "more", "including", "among", "new",
 }  # fmt: skip
 SUBGROUP_AFTER = {"other", "others", "more", "additional"}
-PART = {"other", "others", "another", "additional"}
+PART = {"other", "others", "another", "additional", "new"}
 # Words that put a value on another event than the story's ("a second fire").
 OTHER_EVENT = {"second", "third", "another", "earlier", "previous", "separate", "similar"}
 PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
@@ -384,7 +384,7 @@ def _item(
         subgroup=_subgroup(
             raw_before, raw_after, assertion.text, text[assertion.end : assertion.end + 20]
         )
-        or bool(set(_raw_words(_unhedged(assertion))) & PART),
+        or (assertion.kind == "count" and bool(set(_raw_words(_unhedged(assertion))) & PART)),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
