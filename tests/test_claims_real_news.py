@@ -484,3 +484,24 @@ def test_a_few_of_a_common_kind_need_like_words_a_few_of_a_rare_kind_do_not(
         ],
     )
     assert any(c.status == "discrepancy" for c in _claims(tugs))
+
+
+def test_the_kind_word_of_the_storys_main_named_thing_is_that_thing(nlp: Any) -> None:
+    """ "the cyclone was moving at 9 mph" and "Zenko was drifting at 2 mph": one speed,
+    when Cyclone Zenko is the story's cyclone."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "Cyclone Zenko hit Orsk. The 300-mile wide cyclone was moving west at 9 mph.",
+            ),
+            ("2031-03-05", "Cyclone Zenko stalled. Zenko was drifting west at only 2 mph."),
+            ("2031-03-06", "Cyclone Zenko moved on. Zenko was moving west at 9 mph."),
+        ],
+    )
+    speeds = [c for c in _claims(story) if c.attribute.startswith("speed")]
+    flagged = [c for c in speeds if c.status == "discrepancy"]
+    assert flagged and flagged[0].attribute == "speed of zenko", [
+        (c.status, c.attribute, [(v.value, v.sources) for v in c.values]) for c in speeds
+    ]

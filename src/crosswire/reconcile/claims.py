@@ -233,6 +233,7 @@ def story_items(
 ) -> list[_Item]:
     """Every value the story's sources state, with what alignment needs to know of it."""
     places = _place_words(entities)
+    kinds = _named_kinds(entities)
     idf = _idf(story)
     items: list[_Item] = []
     for number, analysis in enumerate(story.analyses, start=1):
@@ -243,9 +244,34 @@ def story_items(
         for index, assertion in enumerate(assertions):
             item = _item(number, group, assertion, text, places, idf)
             item.from_dates = index >= taken
+            item.key = _named_measure(item.key, kinds)
             items.append(item)
     _mark_unique(items)
     return items
+
+
+def _named_kinds(entities: list[Entity]) -> dict[str, str]:
+    """Kind word -> the story's main named thing of that kind ("hurricane" -> "mitch" when
+    "Hurricane Mitch" is named at least twice as often as any other hurricane)."""
+    by_kind: dict[str, list[tuple[int, str]]] = {}
+    for entity in entities:
+        words = _WORD.findall(entity.name)
+        if len(words) == 2 and words[0][:1].isupper() and words[0].lower() not in STOP_WORDS:
+            by_kind.setdefault(words[0].lower(), []).append((entity.mentions, words[1].lower()))
+    kinds = {}
+    for kind, named in by_kind.items():
+        named.sort(reverse=True)
+        if len(named) == 1 or named[0][0] >= 2 * named[1][0]:
+            kinds[kind] = named[0][1]
+    return kinds
+
+
+def _named_measure(key: str, kinds: dict[str, str]) -> str:
+    """ "speed of hurricane" -> "speed of mitch": the thing measured, by its name."""
+    measure, _, thing = key.partition(" of ")
+    if not _measured(key) or thing not in kinds:
+        return key
+    return f"{measure} of {kinds[thing]}"
 
 
 def attribute_key(attribute: str) -> str:
