@@ -505,3 +505,33 @@ def test_the_kind_word_of_the_storys_main_named_thing_is_that_thing(nlp: Any) ->
     assert flagged and flagged[0].attribute == "speed of zenko", [
         (c.status, c.attribute, [(v.value, v.sources) for v in c.values]) for c in speeds
     ]
+
+
+def test_others_in_a_named_place_are_that_places_toll(nlp: Any) -> None:
+    """ "Eight others died in Varnia" is Varnia's toll, not a part of another count; one
+    other who "died later" is a part."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-03-04",
+                "The floods killed 30 people in Orsk. Eight others died in Varnia in flooding.",
+            ),
+            ("2031-03-08", "In Varnia, around 2,000 people were killed by the floods."),
+        ],
+    )
+    varnia = [
+        c
+        for c in _claims(story)
+        if c.status == "discrepancy" and {s for v in c.values for s in v.sources} == {1, 2}
+    ]
+    assert varnia and varnia[0].evolving, _claims(story)
+    assert _subgroup_of(nlp, "Two died at once. One other died later in hospital.")
+
+
+def _subgroup_of(nlp: Any, text: str) -> bool:
+    from crosswire.reconcile.claims import story_items
+
+    story = _story(nlp, [("2031-03-04", text)])
+    items = story_items(story, reconcile_entities(story), {1: None})
+    return any(i.subgroup for i in items if i.assertion.text.lower().startswith("one"))

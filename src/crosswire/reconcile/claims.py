@@ -410,7 +410,11 @@ def _item(
         subgroup=_subgroup(
             raw_before, raw_after, assertion.text, text[assertion.end : assertion.end + 20]
         )
-        or (assertion.kind == "count" and bool(set(_raw_words(_unhedged(assertion))) & PART)),
+        or (
+            assertion.kind == "count"
+            and bool(set(_raw_words(_unhedged(assertion))) & PART)
+            and not _own_place(after, places)
+        ),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
@@ -470,6 +474,14 @@ def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float])
         return
     weight = idf.get(word, 1.0) / (1.0 + distance / 4.0)
     bag[word] = max(bag.get(word, 0.0), weight)
+
+
+def _own_place(after: list[str], places: dict[str, str]) -> bool:
+    """ "Eight others died in Nicaragua": the others are another place's toll, not a part
+    of a count ("one other died later" is)."""
+    window = after[:4]
+    return any(w == "in" and window[i + 1 : i + 2] and window[i + 1] in places
+               for i, w in enumerate(window))  # fmt: skip
 
 
 def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) -> str:
