@@ -182,6 +182,8 @@ class _Item:
     relative: bool  # a weekday or other date that needs its source's date to compare
     changed: bool = False  # its sentence says the figure moved ("rose to", "down from")
     rate: bool = False  # "10,000 die every year": a rate, not one event's count
+    reading: bool = False  # a speed or distance of one thing (``_reading``)
+    few_common: bool = False  # a few of a common kind of thing (``_few_common``)
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
     squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
@@ -245,8 +247,13 @@ def story_items(
             item = _item(number, group, assertion, text, places, idf)
             item.from_dates = index >= taken
             item.key = _named_measure(item.key, kinds)
+            item.reading = _reading(item.key)
+            item.few_common = _few_common(assertion)
             items.append(item)
     _mark_unique(items)
+    shared: dict[_Block, _Block] = {}
+    for item in items:  # one object per block: most pairs judged share theirs
+        item.__dict__["block"] = shared.setdefault(item.block, item.block)
     return items
 
 
@@ -590,11 +597,14 @@ def _place_words(entities: list[Entity]) -> dict[str, str]:
 # ---------------------------------------------------------------------- alignment
 
 
-def similarity(a: _Item, b: _Item) -> float:
-    """Cosine of two values' context bags (0 when they cannot be one fact)."""
-    if not _compatible(a, b):
+def similarity(a: _Item, b: _Item, blocks_agree: bool = False) -> float:
+    """Cosine of two values' context bags (0 when they cannot be one fact).
+
+    ``blocks_agree``: the pair comes from ``_candidate_pairs``, whose blocks agree.
+    """
+    if not _compatible(a, b, blocks_agree):
         return 0.0
-    score = _cosine(a, b)
+    score = cosine = _cosine(a, b)
     if a.place and a.place == b.place:
         score += PLACE_BONUS
         if _scoped_by_place(a, b) and _stated_count(a.key):
@@ -605,7 +615,7 @@ def similarity(a: _Item, b: _Item) -> float:
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
-    if a.key == b.key and _reading(a.key):
+    if a.reading and a.key == b.key:
         score = max(score, FLAG_SIMILARITY)  # the same thing measured: the parse says so
     if (
         a.unique
@@ -613,7 +623,7 @@ def similarity(a: _Item, b: _Item) -> float:
         and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
-        and (not _common_count(a, b) or _cosine(a, b) >= PEOPLE_CONTEXT)
+        and (cosine >= PEOPLE_CONTEXT or not _common_count(a, b))
     ):
         # Each source gives one figure of this attribute, of the same event or of a
         # named thing ("212 passengers", "about 210 passengers"): the same fact.  Not
@@ -626,11 +636,13 @@ def similarity(a: _Item, b: _Item) -> float:
     return min(score, 1.0)
 
 
-def _compatible(a: _Item, b: _Item) -> bool:
-    if a.source == b.source or not _blocks_agree(a.block, b.block):
+def _compatible(a: _Item, b: _Item, blocks_agree: bool = False) -> bool:
+    if a.source == b.source:
+        return False
+    if not blocks_agree and a.block is not b.block and not _blocks_agree(a.block, b.block):
         return False  # the equality rules of ``_Block``: head, marks, event, years, dates
-    qualified = a.key != a.head and b.key != b.head
-    if a.key != b.key and qualified and not (_measured(a.key) or _measured(b.key)):
+    qualified = a.key != b.key and a.key != a.head and b.key != b.head
+    if qualified and not (_measured(a.key) or _measured(b.key)):
         return False  # "opposition groups" are not "working groups"; "games" may be either
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
@@ -643,19 +655,17 @@ def _compatible(a: _Item, b: _Item) -> bool:
 def _common_count(a: _Item, b: _Item) -> bool:
     """Counts two sources may each give once and still of different things: of people, or
     a few (1-10) of a kind of thing common in English ("two countries", "three arguments")."""
-    if a.key.startswith("number of people"):
-        return True
-    if a.assertion.kind != "count" or _distinctive(a.assertion) or _distinctive(b.assertion):
+    return a.key.startswith("number of people") or (a.few_common and b.few_common)
+
+
+def _few_common(assertion: Assertion) -> bool:
+    """A few (1-10) of a kind of thing every word of which is common in English. The
+    words of what was counted, as the source wrote them: one uncommon word ("tug" in "tug
+    boats") says what kind of thing it is."""
+    if assertion.kind != "count" or _distinctive(assertion):
         return False
-    # The words of what was counted, as either source wrote them ("tug boats", "tugs"):
-    # one uncommon word says what kind of thing it is.
-    words = {
-        w
-        for m in (a, b)
-        for w in _raw_words(m.assertion.attribute.partition(" in ")[0])[2:]
-        if w not in _STATE_WORDS
-    }
-    return all(_word_frequency(w) > COMMON_NOUN_FREQUENCY for w in words)
+    words = _raw_words(assertion.attribute.partition(" in ")[0])[2:]
+    return all(_word_frequency(w) > COMMON_NOUN_FREQUENCY for w in words if w not in _STATE_WORDS)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -728,7 +738,7 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
     links: dict[tuple[int, int], float] = {}  # how likely they are one fact, for aligning
     edges = []
     for i, j in _candidate_pairs(items):
-        score = similarity(items[i], items[j])
+        score = similarity(items[i], items[j], blocks_agree=True)
         if score <= 0:
             continue
         scores[(i, j)] = score
@@ -796,7 +806,12 @@ def _block(item: _Item) -> _Block:
 
 def _blocks_agree(one: _Block, other: _Block) -> bool:
     """Whether values of these blocks may be one fact (the equality rules of ``_Block``)."""
-    if one[:4] != other[:4]:
+    if (
+        one.head != other.head
+        or one.subgroup != other.subgroup
+        or one.other_event != other.other_event
+        or one.rate != other.rate
+    ):
         return False
     if one.family and other.family and one.family != other.family:
         return False  # another event
@@ -1069,7 +1084,7 @@ def _series_pair(x: _Item, y: _Item, score: float) -> bool:
     contexts are strongly alike."""
     if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
         return True
-    if x.key == y.key and _reading(x.key):
+    if x.reading and x.key == y.key:
         return True  # a reading of one thing ("speed of wind") over time
     # A toll of one named place: counts of one country's dead grow by whole orders (not
     # any count of people: "14 people awaiting results" is not "2,500 infected").
