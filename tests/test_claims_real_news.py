@@ -535,3 +535,24 @@ def _subgroup_of(nlp: Any, text: str) -> bool:
     story = _story(nlp, [("2031-03-04", text)])
     items = story_items(story, reconcile_entities(story), {1: None})
     return any(i.subgroup for i in items if i.assertion.text.lower().startswith("one"))
+
+
+def test_a_place_holding_most_of_a_figure_is_not_its_scope(nlp: Any) -> None:
+    """ "60 deaths have been confirmed, most in Varnia" is not Varnia's toll."""
+    story = _story(
+        nlp,
+        [
+            (
+                "2031-05-10",
+                "Globally, the agency has confirmed 4,694 infections. The fever has killed, "
+                "with 48 confirmed deaths in Varnia, three in Arland and one in Orsk.",
+            ),
+            (
+                "2031-05-11",
+                "Globally, the agency has confirmed 4,694 infections in 30 countries. Sixty "
+                "deaths have been confirmed, most in Varnia with three in Arland.",
+            ),
+        ],
+    )
+    flagged = [c for c in _claims(story) if c.status == "discrepancy"]
+    assert not flagged, [(c.attribute, [v.value for v in c.values]) for c in flagged]

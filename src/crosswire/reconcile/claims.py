@@ -106,6 +106,8 @@ PART = {"other", "others", "another", "additional", "new"}
 # Words that put a value on another event than the story's ("a second fire").
 OTHER_EVENT = {"second", "third", "another", "earlier", "previous", "separate", "similar"}
 PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
+# Words before a place after a figure that make the place hold a part of it ("most in Mexico").
+PART_IN = {"most", "mostly", "mainly", "majority", "including", "half"}
 # Attributes that say what was measured but not of what: alone they do not tie values.
 GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
@@ -502,8 +504,14 @@ def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) 
             if word == CLAUSE_BREAK:
                 break
             if word in places:
-                return places[word]
+                return "" if side is after and _part_in(after, word) else places[word]
     return ""
+
+
+def _part_in(after: list[str], place: str) -> bool:
+    """ "60 deaths, most in Mexico": the place holds a part of the figure, not all of it."""
+    at = after.index(place)
+    return bool(set(after[max(0, at - 3) : at]) & PART_IN)
 
 
 def _subgroup(before: list[str], after: list[str], value: str, following: str) -> bool:
