@@ -164,3 +164,36 @@ def test_a_date_conflict_needs_one_event_and_full_days() -> None:
     assert not _same_event(a, _dated("2031-03-05", "", summit, 2))  # type: ignore[arg-type]
     assert not _same_event(a, _dated("2031-03-05", "summit", {"zorba"}, 2))  # type: ignore[arg-type]
     assert not _same_event(a, _dated("2031-03", "summit", summit, 2))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute"),
+    [("The cyclone hit Varnia with winds of 90 mph on Friday.", "speed of wind"),
+     ("The cyclone brought 110-mph winds to the coast of Varnia.", "speed of wind"),
+     ("By noon the cyclone's winds had dropped to near 40 mph.", "speed of wind"),
+     ("Officials said 12 percent of the harvest was lost.", "percentage of harvest"),
+     ("Officials said that figure was around 12 percent.", "percentage"),
+     ("The cyclone was moving north at 9 mph, officials said.", "speed of cyclone"),
+     ("Cyclone Zenko was moving north at 9 mph.", "speed of zenko"),
+     ("It was moving north at 9 mph, officials said.", "speed")],
+)  # fmt: skip
+def test_a_measure_is_qualified_by_what_it_measures(
+    nlp: object, sentence: str, attribute: str
+) -> None:
+    """The thing a speed or share is of, from the tree; a pronoun or a word that only
+    says "a figure" leaves the measure unqualified."""
+    from crosswire.analyze.quantities import extract_assertions
+    from crosswire.model import Article
+
+    article = Article(id="x", text=sentence, outlet="o")
+    found = extract_assertions(nlp(sentence), article, [])  # type: ignore[operator]
+    measures = [a for a in found if a.kind == "quantity"]
+    assert [a.attribute for a in measures][:1] == [attribute], found
+
+
+def test_values_of_differently_qualified_measures_may_still_align() -> None:
+    """ "distance of town" and "distance from Kindu": evidence, never a bar."""
+    from crosswire.reconcile.claims import _measured, head_key
+
+    assert head_key("speed of wind") == "speed"
+    assert _measured("distance of town") and not _measured("number of people killed")

@@ -50,9 +50,21 @@ NUMBER_WORDS = {
     "hundred", "thousand", "million", "billion", "dozen", "half",
 }  # fmt: skip
 # Words after a time unit that make it a point in time, not a length ("two days later").
-NOT_DURATION = {"ago", "earlier", "later", "before", "after", "old", "early", "late", "-old"}
+# Words after a length of time that make it a point in time: "two weeks ago", "two
+# weeks into the trial" (how far along, not how long it lasts).
+NOT_DURATION = {
+    "ago", "earlier", "later", "before", "after", "old", "early", "late", "-old", "into",
+}  # fmt: skip
+# Money words: "420m euros" is 420 million, not 420 metres.
+CURRENCY_WORDS = {
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "franc",
+    "francs", "rupee", "rupees", "sterling", "peso", "pesos", "rand", "ruble", "rubles",
+}  # fmt: skip
 # Counted nouns that are never a claim ("the two sides", "one of three ways").
-NOT_COUNTED = {"side", "time", "way", "thing", "point", "part", "one", "kind", "question"}
+NOT_COUNTED = {
+    "side", "time", "way", "thing", "point", "part", "one", "kind", "question", "pm", "am",
+    "p.m.", "a.m.",
+}  # fmt: skip
 PEOPLE = {"people", "person", "persons", "man", "men", "woman", "women", "child", "children"}
 # What happened to the counted people: the state makes "14 injured" a different
 # attribute from "212 passengers".
@@ -64,6 +76,12 @@ STATES = {
     "missing": "missing", "detain": "arrested",
 }  # fmt: skip
 # Nouns whose "of" introduces the figure itself: "a total of 4,299", "a toll of 60".
+# Nouns that name a figure rather than what it measures ("the 63-percent figure").
+MEASURE_NOUNS = {
+    "figure", "number", "rate", "level", "share", "proportion", "estimate", "percent",
+    "percentage", "increase", "decrease", "rise", "drop", "fall", "margin", "range", "speed",
+    "distance", "total", "toll", "tally", "sum", "average", "maximum", "minimum", "count",
+}  # fmt: skip
 AMOUNT_NOUNS = {"total", "toll", "tally", "sum", "average", "maximum", "minimum", "count"}
 # Nouns that are a casualty counted: "one death", "the deaths of four protesters".
 CASUALTY_NOUNS = {
@@ -396,6 +414,8 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
         return None
     dimension, factor, name, end = unit
     unit_token = doc[end]
+    if name == "m" and _money_scale(doc, first, end):
+        return None  # "420m euros", "$604m": millions of money, not metres
     if dimension == "duration":
         if end + 1 < len(doc) and doc[end + 1].lower_ in NOT_DURATION:
             return None
@@ -405,7 +425,9 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
         attribute = "duration"
     elif dimension in MEASURE_ATTRIBUTES:
         subject = _event_subject(clause, unit_token) or Subject("", (), "")
-        attribute = MEASURE_ATTRIBUTES[dimension] + _reference_place(unit_token)
+        origin = _reference_place(unit_token)
+        measured = "" if origin else _measured(unit_token)
+        attribute = MEASURE_ATTRIBUTES[dimension] + (f" of {measured}" if measured else origin)
     else:
         subject = _event_subject(clause, unit_token) or Subject("", (), "")
         attribute = dimension
@@ -414,6 +436,14 @@ def _measure(clause: _Clause, first: int, last: int, value: Value) -> Assertion 
     assertion = _assertion(clause, first, end, value, "quantity", subject, attribute, factor, name)
     _narrow_by_conversion(doc, end, dimension, assertion)
     return assertion
+
+
+def _money_scale(doc: Doc, first: int, end: int) -> bool:
+    """Whether an "m" after a number is a million of money: a currency symbol before the
+    number or a currency word after the "m"."""
+    before = doc[first - 1].text if first > 0 else ""
+    after = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return before in CURRENCIES or after in CURRENCY_WORDS
 
 
 def _narrow_by_conversion(doc: Doc, end: int, dimension: str, assertion: Assertion) -> None:
@@ -546,6 +576,41 @@ def _reference_place(unit: Token) -> str:
     return ""
 
 
+def _measured(unit: Token) -> str:
+    """What a speed, distance or share is of, read from the tree: "winds of 80 mph",
+    "120-mph winds", "the winds had dropped to 30 mph", "10 percent of the population".
+
+    Only a common noun is an answer ("the storm"); a name, a pronoun or nothing found
+    leaves the measure unqualified, so it may still align with any measure of its kind.
+    """
+    for child in unit.children:  # "10 percent of the population"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return _thing(next((c for c in child.children if c.dep_ == "pobj"), None))
+    token = unit
+    for _ in range(MAX_ARCS):
+        head = token.head
+        if head.i == token.i:
+            return ""
+        if token.dep_ in ("pobj", "pcomp") or head.pos_ == "ADP" or head.dep_ == "prep":
+            token = head  # up through "near", "at", "to": the word the phrase modifies
+            continue
+        if head.pos_ == "NOUN":
+            return _thing(head)
+        if head.pos_ in ("VERB", "AUX"):
+            return _thing(subject_of_verb(head))
+        return ""
+    return ""
+
+
+def _thing(token: Token | None) -> str:
+    """The lemma of a noun that is not itself a unit, else ""."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or unit_of(token.text) is not None:
+        return ""
+    if token.lemma_.lower() in MEASURE_NOUNS:
+        return ""  # "that figure", "the rate": says a figure was given, not of what
+    return token.lemma_.lower()
+
+
 DIRECTIONS = {f"{a}{b}" for a in ("", "north", "south") for b in ("", "east", "west")} - {""} | {
     "off",
     "outside",
@@ -561,8 +626,10 @@ def _count(clause: _Clause, first: int, last: int, value: Value) -> Assertion | 
     if counted is None:
         return None
     noun, state = counted
-    if noun.lemma_.lower() in NOT_COUNTED:
-        return None
+    if noun.lemma_.lower() in NOT_COUNTED or noun.lower_ in NOT_COUNTED:
+        return None  # "7.00 pm" is a time
+    if noun.i < number.i and number.dep_ == "nummod":
+        return None  # "phase six", "Flight 370": a number after its noun is a label
     if noun.i != number.i and not any(ch.isalpha() for ch in noun.text):
         return None  # "# 50,000" (a currency sign some feeds write as "#") counts nothing
     if noun.pos_ == "PROPN" and not (state and noun.ent_type_ == "NORP"):

@@ -85,6 +85,10 @@ PLAUSIBLE_RATIO = 2.5
 STRONG_SIMILARITY = 0.8
 # Added to the similarity of two values that are the same distinctive figure or day.
 SAME_VALUE_BONUS = 0.25
+# Measures whose values of one thing are readings of it over time ("speed of wind").
+READINGS = {"speed", "distance"}
+# Context cosine two sources' one count of people each need to be the same count.
+PEOPLE_CONTEXT = 0.2
 # Words either side of a value that make up its near context.
 NEAR_WORDS = 8
 
@@ -94,19 +98,34 @@ GENERIC = {
     "organization", "organisation", "committee", "session", "u.s.", "us", "president",
 }  # fmt: skip
 # Words that make a count a part of another one ("one other died", "12 of them Americans").
-SUBGROUP_BEFORE = {"other", "another", "additional", "further", "more", "including", "among"}
+SUBGROUP_BEFORE = {
+    "other", "another", "additional", "further", "more", "including", "among", "new",
+}  # fmt: skip
 SUBGROUP_AFTER = {"other", "others", "more", "additional"}
-PART = {"other", "others", "another", "additional"}
+PART = {"other", "others", "another", "additional", "new"}
 # Words that put a value on another event than the story's ("a second fire").
 OTHER_EVENT = {"second", "third", "another", "earlier", "previous", "separate", "similar"}
 PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
+# Words before a place after a figure that make the place hold a part of it ("most in Mexico").
+PART_IN = {"most", "mostly", "mainly", "majority", "including", "half"}
 # Attributes that say what was measured but not of what: alone they do not tie values.
 GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
     "place", "duration", "distance", "percentage", "speed", "mass",
 }  # fmt: skip
 # Attributes of a person, compared only between values said of named people.
-PERSONAL_KEYS = {"age"}
+PERSONAL_KEYS = {
+    "age", "number of child", "number of children", "number of daughter", "number of son",
+    "number of grandchildren", "number of grandchild", "number of brother",
+    "number of sister", "number of sibling", "number of wife",
+}  # fmt: skip
+# Words after a count that make it a rate, not a toll: "10,000 die every year".
+RATE_WORDS = {"every", "each", "per", "annually", "yearly", "daily", "weekly", "monthly"}
+RATE_UNITS = {"year", "day", "week", "month", "hour", "season", "winter", "summer"}
+# A count of a kind of thing more common than this in English (wordfreq, per word) is too
+# common for two sources' one small count of it to be one fact unsaid: "two countries",
+# "three arguments" (but "two tug boats" and "three tugs" are).
+COMMON_NOUN_FREQUENCY = 1e-5
 # Counted nouns that are the same attribute said otherwise ("deaths" = "people killed").
 COUNT_SYNONYMS = {
     "number of death": "number of people killed", "number of dead": "number of people killed",
@@ -132,6 +151,7 @@ CHANGE_WORDS = {
     "increased", "decreased", "dropped", "fell", "fallen", "lowered", "raised", "revised",
     "grew", "swelled", "weakened", "strengthened", "diminished", "slowed",
 }  # fmt: skip
+_CHANGE_PRESENT = {"rise", "rises", "fall", "falls", "increase", "increases", "drop", "grow"}
 _CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
@@ -163,9 +183,17 @@ class _Item:
     unique: bool  # the only value of its attribute in its source
     relative: bool  # a weekday or other date that needs its source's date to compare
     changed: bool = False  # its sentence says the figure moved ("rose to", "down from")
+    rate: bool = False  # "10,000 die every year": a rate, not one event's count
+    reading: bool = False  # a speed or distance of one thing (``_reading``)
+    few_common: bool = False  # a few of a common kind of thing (``_few_common``)
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
     squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
+
+    @functools.cached_property
+    def block(self) -> _Block:
+        """What another value must share with this one to be one fact (``_Block``)."""
+        return _block(self)
 
 
 @dataclass
@@ -209,6 +237,7 @@ def story_items(
 ) -> list[_Item]:
     """Every value the story's sources state, with what alignment needs to know of it."""
     places = _place_words(entities)
+    kinds = _named_kinds(entities)
     idf = _idf(story)
     items: list[_Item] = []
     for number, analysis in enumerate(story.analyses, start=1):
@@ -219,9 +248,39 @@ def story_items(
         for index, assertion in enumerate(assertions):
             item = _item(number, group, assertion, text, places, idf)
             item.from_dates = index >= taken
+            item.key = _named_measure(item.key, kinds)
+            item.reading = _reading(item.key)
+            item.few_common = _few_common(assertion)
             items.append(item)
     _mark_unique(items)
+    shared: dict[_Block, _Block] = {}
+    for item in items:  # one object per block: most pairs judged share theirs
+        item.__dict__["block"] = shared.setdefault(item.block, item.block)
     return items
+
+
+def _named_kinds(entities: list[Entity]) -> dict[str, str]:
+    """Kind word -> the story's main named thing of that kind ("hurricane" -> "mitch" when
+    "Hurricane Mitch" is named at least twice as often as any other hurricane)."""
+    by_kind: dict[str, list[tuple[int, str]]] = {}
+    for entity in entities:
+        words = _WORD.findall(entity.name)
+        if len(words) == 2 and words[0][:1].isupper() and words[0].lower() not in STOP_WORDS:
+            by_kind.setdefault(words[0].lower(), []).append((entity.mentions, words[1].lower()))
+    kinds = {}
+    for kind, named in by_kind.items():
+        named.sort(reverse=True)
+        if len(named) == 1 or named[0][0] >= 2 * named[1][0]:
+            kinds[kind] = named[0][1]
+    return kinds
+
+
+def _named_measure(key: str, kinds: dict[str, str]) -> str:
+    """ "speed of hurricane" -> "speed of mitch": the thing measured, by its name."""
+    measure, _, thing = key.partition(" of ")
+    if not _measured(key) or thing not in kinds:
+        return key
+    return f"{measure} of {kinds[thing]}"
 
 
 def attribute_key(attribute: str) -> str:
@@ -245,7 +304,8 @@ def head_key(key: str) -> str:
         return measure  # "distance from kindu": a distance, its origin said or left out
     words = key.split()
     if words[:2] != ["number", "of"]:
-        return key
+        # "speed of wind": a speed, what it is of said or left out
+        return key.partition(" of ")[0]
     tail, frame = words[2:], []
     if "in" in tail:
         tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
@@ -359,12 +419,17 @@ def _item(
         subgroup=_subgroup(
             raw_before, raw_after, assertion.text, text[assertion.end : assertion.end + 20]
         )
-        or bool(set(_raw_words(_unhedged(assertion))) & PART),
+        or (
+            assertion.kind == "count"
+            and bool(set(_raw_words(_unhedged(assertion))) & PART)
+            and not _own_place(after, places)
+        ),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
         spelled={_stem(w): w for w in reversed(raw_before + raw_after)},
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
-        changed=_says_change(sentence),
+        changed=_says_change(sentence) and not _change_amount(raw_before),
+        rate=_rate(raw_after[:NEAR_WORDS]),
     )
 
 
@@ -372,6 +437,25 @@ def _says_change(sentence: str) -> bool:
     """ "had dropped to near 30 mph", "down from 100 mph": the figure is one of a series."""
     words = set(_WORD.findall(sentence.lower()))
     return bool(words & CHANGE_WORDS) or bool(_CHANGE_FROM.search(sentence))
+
+
+def _rate(after: list[str]) -> bool:
+    """ "die every year", "killed on the roads each day", "1,000 a year": a rate."""
+    return any(
+        (word in RATE_WORDS or word in ("a", "an")) and after[i + 1 : i + 2] != []
+        and after[i + 1] in RATE_UNITS
+        or word in ("annually", "yearly", "daily")
+        for i, word in enumerate(after)
+    )  # fmt: skip
+
+
+def _change_amount(before: list[str]) -> bool:
+    """ "rose more than 300 places", "fell by 12": the figure is how much something moved,
+    not a reading of it, so it is no reading in a series."""
+    words = before[-2:]
+    if words[-1:] == ["by"]:
+        words = words[:-1]
+    return bool(words[-1:]) and words[-1] in CHANGE_WORDS | _CHANGE_PRESENT
 
 
 def _other_event(words: list[str]) -> bool:
@@ -401,6 +485,14 @@ def _add(bag: dict[str, float], word: str, distance: int, idf: dict[str, float])
     bag[word] = max(bag.get(word, 0.0), weight)
 
 
+def _own_place(after: list[str], places: dict[str, str]) -> bool:
+    """ "Eight others died in Nicaragua": the others are another place's toll, not a part
+    of a count ("one other died later" is)."""
+    window = after[:4]
+    return any(w == "in" and window[i + 1 : i + 2] and window[i + 1] in places
+               for i, w in enumerate(window))  # fmt: skip
+
+
 def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) -> str:
     """The place a value is said of: named before it in its clause ("In Nicaragua, 2,000
     were killed", "El Salvador reported 239 dead"), else after it ("killed 14 in Honduras").
@@ -412,8 +504,14 @@ def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) 
             if word == CLAUSE_BREAK:
                 break
             if word in places:
-                return places[word]
+                return "" if side is after and _part_in(after, word) else places[word]
     return ""
+
+
+def _part_in(after: list[str], place: str) -> bool:
+    """ "60 deaths, most in Mexico": the place holds a part of the figure, not all of it."""
+    at = after.index(place)
+    return bool(set(after[max(0, at - 3) : at]) & PART_IN)
 
 
 def _subgroup(before: list[str], after: list[str], value: str, following: str) -> bool:
@@ -444,9 +542,25 @@ def _mark_unique(items: list[_Item]) -> None:
         item.unique = not _vague(item.assertion) and counts[(item.source, item.key)] == 1
 
 
+def _measured(key: str) -> bool:
+    """A measure qualified by what it is of ("speed of wind"), read from the parse: the
+    same thing measured ties two values, but a different word may still name it ("the
+    stronghold", "the town"), so it is evidence, never a bar."""
+    return " of " in key and not key.startswith("number of ")
+
+
+def _reading(key: str) -> bool:
+    """A speed or distance of one named or described thing ("speed of wind"): readings of
+    it are one measurement, over time.  Not a share: "90 percent of the population" and
+    "10 percent of the population" are shares of two groups of one whole."""
+    return _measured(key) and key.split()[0] in READINGS
+
+
 def specific(key: str) -> bool:
     """Whether an attribute names what was counted or measured from where."""
-    return key not in GENERIC_KEYS and (key.startswith("number of ") or " from " in key)
+    return key not in GENERIC_KEYS and (
+        key.startswith("number of ") or " from " in key or _measured(key)
+    )
 
 
 def _idf(story: Story) -> dict[str, float]:
@@ -491,56 +605,87 @@ def _place_words(entities: list[Entity]) -> dict[str, str]:
 # ---------------------------------------------------------------------- alignment
 
 
-def similarity(a: _Item, b: _Item) -> float:
-    """Cosine of two values' context bags (0 when they cannot be one fact)."""
-    if not _compatible(a, b):
+def similarity(a: _Item, b: _Item, blocks_agree: bool = False) -> float:
+    """Cosine of two values' context bags (0 when they cannot be one fact).
+
+    ``blocks_agree``: the pair comes from ``_candidate_pairs``, whose blocks agree.
+    """
+    if not _compatible(a, b, blocks_agree):
         return 0.0
-    score = _cosine(a, b)
+    score = cosine = _cosine(a, b)
     if a.place and a.place == b.place:
         score += PLACE_BONUS
-        if _scoped_by_place(a, b):
-            # Killed in El Salvador, as each outlet counts it: the place is the scope.
+        if _scoped_by_place(a, b) and _stated_count(a.key):
+            # Killed in El Salvador, as each outlet counts it: the place is the scope (not
+            # any people there: "5,000 people lined up", "2,000 people given water").
             score = max(score, FLAG_SIMILARITY)
     if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
+    if a.reading and a.key == b.key:
+        score = max(score, FLAG_SIMILARITY)  # the same thing measured: the parse says so
     if (
         a.unique
         and b.unique
         and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
+        and (cosine >= PEOPLE_CONTEXT or not _common_count(a, b))
     ):
         # Each source gives one figure of this attribute, of the same event or of a
-        # named thing ("212 passengers", "about 210 passengers"): the same fact.
+        # named thing ("212 passengers", "about 210 passengers"): the same fact.  Not
+        # of any people or a few of a common kind of thing unless said in some like
+        # words ("26 Egyptians have died" of another virus is not "killed over 50
+        # worldwide"; "two competing arguments" are not "three arguments support it").
         return max(score, FLAG_SIMILARITY)
     if a.family and a.family == b.family and (a.names & b.names or not a.names and not b.names):
         score = max(score, ALIGN_SIMILARITY)  # the same named event: extraction says so
     return min(score, 1.0)
 
 
-def _compatible(a: _Item, b: _Item) -> bool:
-    if a.source == b.source or a.head != b.head:
+def _compatible(a: _Item, b: _Item, blocks_agree: bool = False) -> bool:
+    if a.source == b.source:
         return False
-    if a.key != b.key and a.key != a.head and b.key != b.head:
+    if not blocks_agree and a.block is not b.block and not _blocks_agree(a.block, b.block):
+        return False  # the equality rules of ``_Block``: head, marks, event, years, dates
+    qualified = a.key != b.key and a.key != a.head and b.key != b.head
+    if qualified and not (_measured(a.key) or _measured(b.key)):
         return False  # "opposition groups" are not "working groups"; "games" may be either
-    if a.family and b.family and a.family != b.family:
-        return False
     if a.names and b.names and not _names_overlap(a.names, b.names):
         return False
-    if (a.relative or b.relative) and a.assertion.value != b.assertion.value:
-        return False  # "Monday" and "Tuesday", or "Monday" and "Nov. 2": nothing to compare
-    anchored = (a.family or a.names) and (b.family or b.names)
-    if a.key == "date" and not anchored and not _same_date(a.assertion.value, b.assertion.value):
-        return False  # different days in like words, not both tied to an event: two events
-    if a.key in PERSONAL_KEYS and not (a.names and b.names):
+    if a.key in PERSONAL_KEYS and not (a.names and b.names and _same_person(a.names, b.names)):
         return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
-    if a.place != b.place and a.place and b.place and _scoped_by_place(a, b):
-        return False  # killed in Honduras is not killed in Nicaragua
-    if a.years != b.years and a.years and b.years:
-        return False  # another year's event
-    return a.subgroup == b.subgroup and a.other_event == b.other_event
+    # killed in Honduras is not killed in Nicaragua
+    return not (a.place != b.place and a.place and b.place and _scoped_by_place(a, b))
+
+
+def _common_count(a: _Item, b: _Item) -> bool:
+    """Counts two sources may each give once and still of different things: of people, or
+    a few (1-10) of a kind of thing common in English ("two countries", "three arguments")."""
+    return a.key.startswith("number of people") or (a.few_common and b.few_common)
+
+
+def _few_common(assertion: Assertion) -> bool:
+    """A few (1-10) of a kind of thing every word of which is common in English. The
+    words of what was counted, as the source wrote them: one uncommon word ("tug" in "tug
+    boats") says what kind of thing it is."""
+    if assertion.kind != "count" or _distinctive(assertion):
+        return False
+    words = _raw_words(assertion.attribute.partition(" in ")[0])[2:]
+    return all(_word_frequency(w) > COMMON_NOUN_FREQUENCY for w in words if w not in _STATE_WORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_frequency(word: str) -> float:
+    from crosswire.group.background import word_frequency
+
+    return word_frequency(word)
+
+
+def _open_scope(a: _Item, b: _Item) -> bool:
+    """A count scoped by place where one value names the place and the other none."""
+    return bool(a.place) != bool(b.place) and _scoped_by_place(a, b)
 
 
 def _distinctive(assertion: Assertion) -> bool:
@@ -563,6 +708,11 @@ def _scoped_by_place(a: _Item, b: _Item) -> bool:
     return a.key.startswith("number of people") or any(w in a.key for w in CASUALTY_WORDS)
 
 
+def _stated_count(key: str) -> bool:
+    """A count of people in a state ("killed", "injured", "evacuated"), not just people."""
+    return any(w in key for w in CASUALTY_WORDS) or key.split()[-1] in _STATE_WORDS
+
+
 def _names_overlap(a: set[str], b: set[str]) -> bool:
     """Half the shorter name's words in the other, spellings a letter or two apart alike
     ("Zughayar" and "Zughayer": transliterations of one name)."""
@@ -573,6 +723,13 @@ def _names_overlap(a: set[str], b: set[str]) -> bool:
     words_b = {w for name in b for w in re.split(r"[\s-]+", name) if w}
     shared = sum(1 for x in words_a if x in words_b or any(_same_spelling(x, y) for y in words_b))
     return shared / min(len(words_a), len(words_b)) >= 0.5
+
+
+def _same_person(a: set[str], b: set[str]) -> bool:
+    """Every word of the shorter name in the other, spellings a letter or two apart alike:
+    "Chris Seifert" is not "Chris Muir", "Zughayar" is "Yusef Zughayer"."""
+    short, long = sorted((a, b), key=len)
+    return all(x in long or any(_same_spelling(x, y) for y in long) for x in short)
 
 
 def _same_spelling(x: str, y: str) -> bool:
@@ -589,20 +746,22 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
     links: dict[tuple[int, int], float] = {}  # how likely they are one fact, for aligning
     edges = []
     for i, j in _candidate_pairs(items):
-        score = similarity(items[i], items[j])
+        score = similarity(items[i], items[j], blocks_agree=True)
         if score <= 0:
             continue
         scores[(i, j)] = score
         links[(i, j)] = link = _link(items[i], items[j], score, model)
         if link >= ALIGN_SIMILARITY:
-            edges.append((link, i, j))
+            edges.append((_open_scope(items[i], items[j]), -link, i, j))
     index_of = {id(item): n for n, item in enumerate(items)}
 
     def pair(a: _Item, b: _Item, table: dict[tuple[int, int], float] = links) -> float:
         i, j = sorted((index_of[id(a)], index_of[id(b)]))
         return table.get((i, j), 0.0)
 
-    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    # Pairs whose scope is certain merge first: a toll with a place and one without may
+    # be the region's (``_rivals``), so it must not take a value from a sure pair.
+    for *_, i, j in sorted(edges):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
@@ -627,17 +786,50 @@ def _align(items: list[_Item], model: tuple[Sequence[float], float]) -> list[_Cl
 
 
 class _Block(NamedTuple):
-    """What ``_compatible`` requires two values to share (or one to leave unset)."""
+    """What two values must share, or one leave unset, to be one fact: the one definition
+    ``_compatible`` judges a pair by and ``_candidate_pairs`` puts values in blocks by."""
 
-    head: str
-    subgroup: bool
-    other_event: bool
-    family: str
-    years: frozenset[str]
+    head: str  # the attribute's head: equal
+    subgroup: bool  # "one other died": equal
+    other_event: bool  # "a second fire": equal
+    rate: bool  # "10,000 die every year": equal
+    family: str  # event family: equal when both give one
+    years: frozenset[str]  # years named beside the value: equal when both name some
     anchored: bool  # tied to an event or a name (or not a date: the rule is for dates)
-    relative: bool
-    valued: bool  # a date: its value is part of the block
-    value: str
+    relative: bool  # a weekday: compared as written only
+    dated: bool  # the attribute is a date: different days must be tied to events
+    value: str  # the date as written, for dates ("" otherwise)
+
+
+def _block(item: _Item) -> _Block:
+    dated = item.key == "date"
+    valued = dated or item.assertion.kind == "date"
+    return _Block(
+        item.head, item.subgroup, item.other_event, item.rate, item.family,
+        frozenset(item.years),
+        bool(item.family or item.names) or not dated, item.relative, dated,
+        item.assertion.value if valued else "",
+    )  # fmt: skip
+
+
+def _blocks_agree(one: _Block, other: _Block) -> bool:
+    """Whether values of these blocks may be one fact (the equality rules of ``_Block``)."""
+    if (
+        one.head != other.head
+        or one.subgroup != other.subgroup
+        or one.other_event != other.other_event
+        or one.rate != other.rate
+    ):
+        return False
+    if one.family and other.family and one.family != other.family:
+        return False  # another event
+    if one.years and other.years and one.years != other.years:
+        return False  # another year's event
+    if (one.relative or other.relative) and one.value != other.value:
+        return False  # "Monday" and "Tuesday", or "Monday" and "Nov. 2": nothing to compare
+    if one.dated and not (one.anchored and other.anchored):
+        return _same_date(one.value, other.value)  # else different days: two events
+    return True
 
 
 def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
@@ -651,22 +843,15 @@ def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
     """
     blocks: dict[_Block, list[int]] = {}
     for index, item in enumerate(items):
-        dated = item.key == "date"
-        valued = dated or item.assertion.kind == "date"
-        block = _Block(
-            item.head, item.subgroup, item.other_event, item.family, frozenset(item.years),
-            bool(item.family or item.names) or not dated, item.relative, valued,
-            item.assertion.value if valued else "",
-        )  # fmt: skip
-        blocks.setdefault(block, []).append(index)
-    by_head: dict[tuple[str, bool, bool], list[tuple[_Block, list[int]]]] = {}
+        blocks.setdefault(item.block, []).append(index)
+    by_head: dict[tuple[str, bool, bool, bool], list[tuple[_Block, list[int]]]] = {}
     for block, members in blocks.items():
-        by_head.setdefault(block[:3], []).append((block, members))
+        by_head.setdefault(block[:4], []).append((block, members))
     for group in by_head.values():  # pairs made as they are judged: none is kept
         for x, (one, first) in enumerate(group):
             for y in range(x, len(group)):
                 other, second = group[y]
-                if y > x and not _blocks_agree(one, other, items[first[0]], items[second[0]]):
+                if y > x and not _blocks_agree(one, other):
                     continue
                 yield from (
                     (min(i, j), max(i, j))
@@ -674,21 +859,6 @@ def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
                     for j in (first[n + 1 :] if y == x else second)
                     if items[i].source != items[j].source
                 )
-
-
-def _blocks_agree(one: _Block, other: _Block, a: _Item, b: _Item) -> bool:
-    """Whether values of two blocks can pass ``_compatible`` (``a``, ``b``: one of each)."""
-    if one.family and other.family and one.family != other.family:
-        return False
-    if one.years and other.years and one.years != other.years:
-        return False
-    if not (one.valued and other.valued):
-        return True
-    if (one.relative or other.relative) and one.value != other.value:
-        return False  # a weekday: the same one only
-    if a.key == "date" and not (one.anchored and other.anchored):
-        return _same_date(one.value, other.value)
-    return True
 
 
 def _link(a: _Item, b: _Item, score: float, model: tuple[Sequence[float], float]) -> float:
@@ -922,6 +1092,8 @@ def _series_pair(x: _Item, y: _Item, score: float) -> bool:
     contexts are strongly alike."""
     if x.changed or y.changed or score >= STRONG_SIMILARITY - 1e-9:
         return True
+    if x.reading and x.key == y.key:
+        return True  # a reading of one thing ("speed of wind") over time
     # A toll of one named place: counts of one country's dead grow by whole orders (not
     # any count of people: "14 people awaiting results" is not "2,500 infected").
     toll = any(w in x.key for w in CASUALTY_WORDS)
@@ -967,12 +1139,12 @@ def _evolving(
     clashes: list[tuple[_Item, _Item]],
     references: dict[int, tuple[str | None, bool]],
 ) -> bool:
-    """A casualty figure that differs between sources written on different days, or a
-    figure a source says moved ("rose to", "down from")."""
+    """A count (of casualties, cases, refugees …) that differs between sources written on
+    different days, or a figure a source says moved ("rose to", "down from")."""
     if any(a.changed or b.changed for a, b in clashes):
         return True
-    if not any(w in cluster.items[0].key for w in CASUALTY_WORDS):
-        return False
+    if cluster.items[0].assertion.kind != "count":
+        return False  # an age or a distance does not grow between editions
     for a, b in clashes:
         date_a = references.get(a.source, (None, False))[0]
         date_b = references.get(b.source, (None, False))[0]
