@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crosswire.analyze.nlp import load_nlp
-from crosswire.evaluate.polnear import read_sources, read_standoff
+from crosswire.evaluate.polnear import _quoted_chars, read_sources, read_standoff
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 MIN_COUNT = 5
 MIN_RATE = 0.4
 # A verb that reports only in one construction ("pledged to …", "opposes <the bill>") enters by
-# that construction alone when it is a cue in this share of the verb's uses that have it.
-# (Counting only uses with a named or pronoun subject let in more and cost precision.)
+# that construction alone when it is a cue in this share of the verb's uses that have it, counted
+# as crosswire reads them: outside quotation marks, with a subject that can speak ("Lee attacked
+# <the plan>", not "the storm attacked <the coast>").
 MIN_RELATION_RATE = 0.4
 MIN_SUBJECT_COUNT = 5
 MAX_RELATIONS = 4  # content relations kept per cue, most frequent first …
@@ -70,18 +71,26 @@ def main() -> None:
     cues: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     relations: dict[str, Counter[str]] = defaultdict(Counter)
-    seen_with: Counter[tuple[str, str]] = Counter()  # (lemma, relation) of every verb use
+    seen_with: Counter[tuple[str, str]] = Counter()  # (lemma, relation) of verb uses …
+    cue_with: Counter[tuple[str, str]] = Counter()  # … and of those that are cues, as read
     nouns: Counter[str] = Counter()
     sources: Counter[str] = Counter()
     after_cue: Counter[str] = Counter()  # preposition -> phrases after a gold cue verb …
     in_content: Counter[str] = Counter()  # … and those inside its gold content
     for ann in anns:
         doc = docs[ann.stem.rsplit("_", 1)[0]]
+        quoted = _quoted_chars(doc.text)
+        cue_uses = _cue_uses(doc, ann)
         for token in doc:
             if token.pos_ == "VERB":
                 seen[token.lemma_.lower()] += 1
+                if not _read_as_report(token, quoted):
+                    continue
                 for relation in {_child_relation(c) for c in token.children}:
                     seen_with[(token.lemma_.lower(), relation)] += 1
+                    cue_with[(token.lemma_.lower(), relation)] += relation in cue_uses.get(
+                        token.i, ()
+                    )
             elif token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
                 nouns[token.lemma_.lower()] += 1
         for source in read_sources(ann):
@@ -112,17 +121,15 @@ def main() -> None:
         best = ",".join(r for r, n in common if n >= RELATION_SHARE * count)
         if rate >= args.min_rate:
             rows.append((lemma, count, seen[lemma], rate, best, "lemma"))
-            continue
-        # below the lemma's cut: kept for the constructions that report on their own
-        only = [
-            r
-            for r, n in common
-            if not r.startswith("head:")
-            and n >= max(args.min_count, RELATION_SHARE * count)
-            and n / max(seen_with[(lemma, r)], n) >= args.min_relation_rate
-        ]
-        if only:
-            rows.append((lemma, count, seen[lemma], rate, ",".join(only), "relation"))
+    rows += _constructions(
+        {row[0] for row in rows},
+        cues,
+        seen,
+        seen_with,
+        cue_with,
+        args.min_count,
+        args.min_relation_rate,
+    )
     rows.sort(key=lambda row: (-row[1], row[0]))
     with args.output.open("w", encoding="utf-8") as out:
         out.write("# derived by scripts/derive_cues.py from PolNeAR train; do not edit by hand\n")
@@ -144,6 +151,56 @@ def main() -> None:
     print(f"{len(kept)} source nouns written to {args.sources}")
     if args.arguments is not None:
         _write_arguments(args.arguments, after_cue, in_content, args.min_count)
+
+
+def _constructions(
+    lemmas: set[str],
+    cues: Counter[str],
+    seen: Counter[str],
+    seen_with: Counter[tuple[str, str]],
+    cue_with: Counter[tuple[str, str]],
+    minimum: int,
+    min_rate: float,
+) -> list[tuple[str, int, int, float, str, str]]:
+    """Verbs below the lemma's cut, kept for the constructions in which they report on their own
+    ("attacked <X>", "seeks to <X>"): a relation that is a cue at least ``minimum`` times and in
+    ``min_rate`` of the uses crosswire would read, most frequent first."""
+    kept: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (lemma, relation), n in cue_with.items():
+        if lemma in lemmas or not lemma.isalpha() or relation.startswith("head:") or n < minimum:
+            continue
+        if n / max(seen_with[(lemma, relation)], n) >= min_rate:
+            kept[lemma].append((n, relation))
+    rows = []
+    for lemma, found in kept.items():
+        found.sort(key=lambda pair: (-pair[0], pair[1]))
+        relations = ",".join(r for _, r in found)
+        rate = cues[lemma] / max(seen[lemma], cues[lemma], 1)
+        rows.append((lemma, cues[lemma], seen[lemma], rate, relations, "relation"))
+    return rows
+
+
+def _read_as_report(verb: Token, quoted: list[bool]) -> bool:
+    """Whether crosswire reads a verb use as a possible report: outside quotation marks, with a
+    subject outside them that can speak."""
+    from crosswire.analyze.quotes import _can_speak, _subject
+
+    if quoted[verb.idx]:
+        return False
+    subject = _subject(verb)
+    return subject is not None and not quoted[subject.idx] and _can_speak(subject)
+
+
+def _cue_uses(doc: Doc, ann: Path) -> dict[int, set[str | None]]:
+    """Cue verb token -> how its gold contents hang from it."""
+    uses: dict[int, set[str | None]] = defaultdict(set)
+    for cue, content in read_standoff(ann):
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        verbs = [t for t in span or [] if t.pos_ == "VERB"]
+        if verbs:
+            head = verbs[-1] if verbs[0].lower_ != "according" else verbs[0]
+            uses[head.i].add(_relation(doc, head, content))
+    return uses
 
 
 def _inside(phrase: Token, content: list[tuple[int, int]]) -> bool:

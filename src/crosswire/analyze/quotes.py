@@ -154,7 +154,37 @@ class _Finder:
                 self.used_cues.add(verb.i)
                 pieces = [self._content(*reported, cue, subject, frame_end)]
                 return pieces + self._resumed(verb, reported[1], cue, subject, frame_end)
+        if written is None and _passive_without_agent(verb):
+            return self._passive(verb, cue, frame_end)
         return self._construction(verb, learned, subject, outside, cue, frame_end)
+
+    def _passive(self, verb: Token, cue: tuple[int, int], frame_end: int) -> list[_Found]:
+        """A passive cue with no agent reports on its subject, and names nobody: "<the plan> was
+        criticized <for its cost>", "<turnout> is expected <to rise>".  The content is the
+        subject and what completes the verb (a clause, a predicate, or a phrase whose
+        preposition the training data saw inside content); with neither, nothing."""
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        complement = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in {"xcomp", "ccomp", "oprd"}
+                or (c.dep_ == "prep" and completes_content(c.lower_))
+            ),
+            None,
+        )
+        if complement is None or self.context.in_quote(subject.idx):
+            return []
+        if subject.lower_ in _NOT_SPEAKERS | {"it", "there"}:
+            return []  # "it is expected that …": the clause is the content, read above
+        self.used_cues.add(verb.i)
+        head = _trim(self.text, subject.left_edge.idx, _token_end(subject.right_edge))
+        rest = _trim(self.text, complement.left_edge.idx, _token_end(complement.right_edge))
+        found = [
+            self._content(*head, cue, None, frame_end, speech=False),
+            self._content(*rest, cue, None, frame_end, speech=False),
+        ]
+        return [item for item in found if item.end > item.start]
 
     def _construction(
         self,
@@ -178,9 +208,8 @@ class _Finder:
         last = self._before_aside(complement, last)
         start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
         self.used_cues.add(verb.i)
-        found = self._content(start, stop, cue, subject, frame_end)
-        found.speech = False  # "criticized the plan", "responded to …": no words reported
-        return [found]
+        # "criticized the plan", "responded to …": no words reported, so never a direct quote
+        return [self._content(start, stop, cue, subject, frame_end, speech=False)]
 
     def _resumed(
         self, verb: Token, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
@@ -360,9 +389,19 @@ class _Finder:
         return None
 
     def _content(
-        self, start: int, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
+        self,
+        start: int,
+        end: int,
+        cue: tuple[int, int],
+        subject: Token | None,
+        frame_end: int,
+        *,
+        speech: bool = True,
     ) -> _Found:
-        """Reported speech, or a direct quote when the clause is all one quotation."""
+        """Reported speech, or a direct quote when the clause is all one quotation.  The object of
+        a stance or deed (``speech`` false) is a direct quote only when the quotation reads as
+        words of its own (“What curfew?”), not a phrase of the writer's sentence set in marks
+        (attacked “the hateful ideology …”)."""
         text = self.text
         # a misparse can hang a clause from the next paragraph; content stays in the cue's
         start = max(start, text.rfind("\n", 0, cue[0]) + 1)
@@ -376,12 +415,13 @@ class _Finder:
             if quote.end <= start or quote.start >= end:
                 continue
             outside = text[start : quote.start] + " " + text[quote.end : end]
-            if quote not in self.claimed and _only_glue(outside):
+            words = speech or text[quote.inner_start : quote.inner_start + 1].isupper()
+            if words and quote not in self.claimed and _only_glue(outside):
                 self.claimed.add(quote)
                 return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, frame_end)
             if start < quote.start < end < quote.end <= end + 3:
                 end = quote.end  # take in the closing mark the clause stopped short of
-        return _Found(start, end, "indirect", cue, subject, frame_end)
+        return _Found(start, end, "indirect", cue, subject, frame_end, speech)
 
     def _adjacent_quotes(self, verb: Token) -> list[QuoteSpan]:
         """Quotes this verb introduces: next to it, with only its subject or adjuncts between."""
@@ -650,7 +690,12 @@ class _Finder:
 def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribution:
     text = article.text
     attribution = Attribution(
-        article.id, item.start, item.end, text[item.start : item.end], kind=item.kind
+        article.id,
+        item.start,
+        item.end,
+        text[item.start : item.end],
+        kind=item.kind,
+        stance=not item.speech,
     )
     if item.cue is not None:
         attribution.cue_start, attribution.cue_end = item.cue
@@ -667,7 +712,7 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
             context.doc, head, start, end
         )
         attribution.speaker = speaker.strip() if speaker else None  # no-break spaces too
-        if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
+        if attribution.speaker and item.speech:  # the last speaker is the likeliest "he"
             context.add_antecedent(attribution.speaker, head)
     return attribution
 
@@ -777,6 +822,12 @@ def _subject(verb: Token) -> Token | None:
             return verb.head
         verb = verb.head
     return None
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """ "was criticized", "is expected": a passive cue whose agent is not written."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubjpass" in deps and "agent" not in deps
 
 
 def _unsure_subject(verb: Token) -> bool:
