@@ -91,3 +91,17 @@ def test_the_brief_keeps_stances_out_of_its_quotes_but_the_export_lists_them() -
     stances = [r for r in exported if r["stance"]]
     assert [r["cue"] for r in stances] == ["attacked"]
     assert all(not r["stance"] for r in exported if r["cue"] == "said")
+
+
+def test_a_view_is_a_stance_and_a_statement_is_not(nlp: Any) -> None:
+    text = (
+        "Councillor Ada Brenn thinks the bridge toll is far too high for commuters.\n"
+        "Councillor Ada Brenn said the bridge toll is far too high for commuters."
+    )
+    found = {a.cue: a for a in attributions(nlp, text)}
+    assert (
+        found["thinks"].text
+        == found["said"].text
+        == "the bridge toll is far too high for commuters"
+    )
+    assert found["thinks"].stance and not found["said"].stance

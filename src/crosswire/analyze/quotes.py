@@ -138,6 +138,9 @@ class _Finder:
                 _Found(q.inner_start, q.inner_end, "direct", cue, subject, max(frame_end, q.end))
                 for q in direct
             ]
+        # a verb the data made a cue only in some constructions ("thinks <clause>", "found
+        # <clause>") reports a view, not words: a stance, as its other constructions are
+        speech = not reports_by_construction_only(lemma)
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is not None and clause.i < verb.i and self._semicolon_between(clause, verb):
             clause = None  # "X said A; the ministry ordered it": A is not what was ordered
@@ -146,14 +149,16 @@ class _Finder:
         ):
             start, end = _trim(self.text, clause.left_edge.idx, self._content_end(verb, clause))
             self.used_cues.add(verb.i)
-            pieces = [self._content(start, end, cue, subject, frame_end)]
-            return pieces + self._resumed(verb, end, cue, subject, frame_end)
+            pieces = [self._content(start, end, cue, subject, frame_end, speech=speech)]
+            return pieces + self._resumed(verb, end, cue, subject, frame_end, speech=speech)
         if lemma in SPEECH_VERBS or "ccomp" in learned:
             reported = self._reported_before(verb)
             if reported is not None:
                 self.used_cues.add(verb.i)
-                pieces = [self._content(*reported, cue, subject, frame_end)]
-                return pieces + self._resumed(verb, reported[1], cue, subject, frame_end)
+                pieces = [self._content(*reported, cue, subject, frame_end, speech=speech)]
+                return pieces + self._resumed(
+                    verb, reported[1], cue, subject, frame_end, speech=speech
+                )
         if written is None and _passive_without_agent(verb):
             return self._passive(verb, cue, frame_end)
         return self._construction(verb, learned, subject, outside, cue, frame_end)
@@ -212,7 +217,14 @@ class _Finder:
         return [self._content(start, stop, cue, subject, frame_end, speech=False)]
 
     def _resumed(
-        self, verb: Token, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
+        self,
+        verb: Token,
+        end: int,
+        cue: tuple[int, int],
+        subject: Token | None,
+        frame_end: int,
+        *,
+        speech: bool = True,
     ) -> list[_Found]:
         """The rest of a report the cue interrupts: "Lenox was a juggernaut, Mr. Clarke said,
         until it went bankrupt": after the cue and its adjuncts, a comma, then the same
@@ -237,7 +249,7 @@ class _Finder:
         start, stop = _trim(self.text, first.idx, sentence_end)
         if len(self.text[start:stop].split()) < 2 or "\n" in self.text[start:stop]:
             return []
-        return [self._content(start, stop, cue, subject, frame_end)]
+        return [self._content(start, stop, cue, subject, frame_end, speech=speech)]
 
     def _semicolon_between(self, clause: Token, verb: Token) -> bool:
         gap = self.text[_token_end(clause.right_edge) : verb.idx]
