@@ -159,15 +159,18 @@ class _Finder:
                 return pieces + self._resumed(
                     verb, reported[1], cue, subject, frame_end, speech=speech
                 )
-        if written is None and _passive_without_agent(verb):
-            return self._passive(verb, cue, frame_end)
+        if _is_passive(verb):
+            return self._passive(verb, written if outside else None, cue, frame_end)
         return self._construction(verb, learned, subject, outside, cue, frame_end)
 
-    def _passive(self, verb: Token, cue: tuple[int, int], frame_end: int) -> list[_Found]:
-        """A passive cue with no agent reports on its subject, and names nobody: "<the plan> was
-        criticized <for its cost>", "<turnout> is expected <to rise>".  The content is the
-        subject and what completes the verb (a clause, a predicate, or a phrase whose
-        preposition the training data saw inside content); with neither, nothing."""
+    def _passive(
+        self, verb: Token, agent: Token | None, cue: tuple[int, int], frame_end: int
+    ) -> list[_Found]:
+        """A passive cue reports on its subject, and names only its agent: "<the plan> was
+        criticized <for its cost>" (nobody), "<the bill> was endorsed by the union" (the
+        union), "<turnout> is expected <to rise>".  The content is the subject and what
+        completes the verb (a clause, a predicate, or a phrase whose preposition the training
+        data saw inside content); with no agent and no completion, nothing."""
         subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
         complement = next(
             (
@@ -178,17 +181,16 @@ class _Finder:
             ),
             None,
         )
-        if complement is None or self.context.in_quote(subject.idx):
+        if (complement is None and agent is None) or self.context.in_quote(subject.idx):
             return []
         if subject.lower_ in _NOT_SPEAKERS | {"it", "there"}:
             return []  # "it is expected that …": the clause is the content, read above
         self.used_cues.add(verb.i)
         head = _trim(self.text, subject.left_edge.idx, _token_end(subject.right_edge))
-        rest = _trim(self.text, complement.left_edge.idx, _token_end(complement.right_edge))
-        found = [
-            self._content(*head, cue, None, frame_end, speech=False),
-            self._content(*rest, cue, None, frame_end, speech=False),
-        ]
+        found = [self._content(*head, cue, agent, frame_end, speech=False)]
+        if complement is not None:
+            rest = _trim(self.text, complement.left_edge.idx, _token_end(complement.right_edge))
+            found.append(self._content(*rest, cue, agent, frame_end, speech=False))
         return [item for item in found if item.end > item.start]
 
     def _construction(
@@ -836,10 +838,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _passive_without_agent(verb: Token) -> bool:
-    """ "was criticized", "is expected": a passive cue whose agent is not written."""
-    deps = {c.dep_ for c in verb.children}
-    return "nsubjpass" in deps and "agent" not in deps
+def _is_passive(verb: Token) -> bool:
+    """ "was criticized", "is expected", "was endorsed by …": a passive cue."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _unsure_subject(verb: Token) -> bool:
