@@ -32,7 +32,7 @@ from crosswire.analyze.speakers import (
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Verbs that report speech and may introduce a direct quote.
 SPEECH_VERBS = frozenset(
@@ -98,6 +98,14 @@ class _Finder:
         self.context = context
         self.claimed: set[QuoteSpan] = set()
         self.used_cues: set[int] = set()
+        self._ents: tuple[Span, ...] | None = None
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The article's entities, read once (``Doc.ents`` builds every span on each access)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     def find(self) -> list[_Found]:
         found: list[_Found] = []
@@ -344,7 +352,7 @@ class _Finder:
         line_start = text.rfind("\n", 0, colon.idx) + 1
         names = [
             e
-            for e in self.doc.ents
+            for e in self.ents
             if e.label_ in _NAMED and line_start <= e.start_char < colon.idx == e.end_char
         ]
         if names and text[line_start : names[0].start_char].strip():
@@ -458,11 +466,12 @@ class _Finder:
         if "\n" in self.text[start:end]:
             return False
         span = self.doc.char_span(start, end, alignment_mode="contract")
-        between: list[Token] = list(span) if span is not None else []
+        between: list[Token] = []
         parsed = True
-        for token in between:
+        for token in span if span is not None else ():  # read up to the first stop only
             if token.text in _SENTENCE_END or token.text in QUOTE_CHARS:
                 return False
+            between.append(token)
             if token.is_punct or (token.lower_ == "that" and token.dep_ == "mark"):
                 continue
             parsed = parsed and _under_verb_outside_clause(token, verb)
@@ -625,7 +634,7 @@ class _Finder:
         name = next((t for t in after or [] if not t.is_space), None)
         if name is None or not _names_someone(name) or name.pos_ == "PRON":
             return None
-        entity = next((e for e in self.doc.ents if e.start <= name.i < e.end), None)
+        entity = next((e for e in self.ents if e.start <= name.i < e.end), None)
         names = [t for t in entity or [] if t.pos_ == "PROPN" and t.i >= name.i]
         head = names[-1] if names else name  # the entity may have swallowed the dash
         while head.head.i != head.i and head.dep_ in {"compound", "flat"}:
