@@ -116,24 +116,21 @@ def main() -> None:
                 if child.dep_ == "prep" and child.idx > content[0][0] > head.idx:
                     after_cue[child.lower_] += 1
                     in_content[child.lower_] += _inside(child, content)
+    read = _read_relations(seen_with, cue_with, args.min_count, args.min_relation_rate)
     rows = []
     for lemma, count in cues.items():
-        if count < args.min_count:
+        if count < args.min_count or count / max(seen[lemma], count) < args.min_rate:
             continue
-        rate = count / max(seen[lemma], count)
         common = relations[lemma].most_common(MAX_RELATIONS)
-        best = ",".join(r for r, n in common if n >= RELATION_SHARE * count)
-        if rate >= args.min_rate:
-            rows.append((lemma, count, seen[lemma], rate, best, "lemma"))
-    rows += _constructions(
-        {row[0] for row in rows},
-        cues,
-        seen,
-        seen_with,
-        cue_with,
-        args.min_count,
-        args.min_relation_rate,
-    )
+        best = [r for r, n in common if n >= RELATION_SHARE * count]
+        best += [r for r in read.get(lemma, []) if r not in best]  # e.g. "argued <X>"
+        rate = count / max(seen[lemma], count)
+        rows.append((lemma, count, seen[lemma], rate, ",".join(best), "lemma"))
+    in_lexicon = {row[0] for row in rows}
+    for lemma, found in read.items():  # below the lemma's cut: its constructions only
+        if lemma not in in_lexicon:
+            rate = cues[lemma] / max(seen[lemma], cues[lemma], 1)
+            rows.append((lemma, cues[lemma], seen[lemma], rate, ",".join(found), "relation"))
     rows.sort(key=lambda row: (-row[1], row[0]))
     with args.output.open("w", encoding="utf-8") as out:
         out.write("# derived by scripts/derive_cues.py from PolNeAR train; do not edit by hand\n")
@@ -157,31 +154,25 @@ def main() -> None:
         _write_arguments(args.arguments, after_cue, in_content, args.min_count)
 
 
-def _constructions(
-    lemmas: set[str],
-    cues: Counter[str],
-    seen: Counter[str],
+def _read_relations(
     seen_with: Counter[tuple[str, str]],
     cue_with: Counter[tuple[str, str]],
     minimum: int,
     min_rate: float,
-) -> list[tuple[str, int, int, float, str, str]]:
-    """Verbs below the lemma's cut, kept for the constructions in which they report on their own
-    ("attacked <X>", "seeks to <X>"): a relation that is a cue at least ``minimum`` times and in
-    ``min_rate`` of the uses crosswire would read, most frequent first."""
+) -> dict[str, list[str]]:
+    """Lemma -> the constructions in which it reports as crosswire reads it ("attacked <X>",
+    "seeks to <X>"): a relation that is a cue at least ``minimum`` times and in ``min_rate``
+    of the verb's uses with it, most frequent first."""
     kept: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (lemma, relation), n in cue_with.items():
-        if lemma in lemmas or not lemma.isalpha() or relation.startswith("head:") or n < minimum:
+        if not lemma.isalpha() or relation.startswith("head:") or n < minimum:
             continue
         if n / max(seen_with[(lemma, relation)], n) >= min_rate:
             kept[lemma].append((n, relation))
-    rows = []
-    for lemma, found in kept.items():
-        found.sort(key=lambda pair: (-pair[0], pair[1]))
-        relations = ",".join(r for _, r in found)
-        rate = cues[lemma] / max(seen[lemma], cues[lemma], 1)
-        rows.append((lemma, cues[lemma], seen[lemma], rate, relations, "relation"))
-    return rows
+    return {
+        lemma: [r for _, r in sorted(found, key=lambda pair: (-pair[0], pair[1]))]
+        for lemma, found in kept.items()
+    }
 
 
 def _read_as_report(verb: Token, quoted: list[bool]) -> bool:
