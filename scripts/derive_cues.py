@@ -6,7 +6,10 @@ which dependency ties the cue to its content (``ccomp`` for "said that …", ``d
 "criticized the plan", ``xcomp`` for "wants to …", ``prep:for`` for "called for …").  A lemma
 enters the lexicon when it heads at least ``--min-count`` cues and is a cue in at least
 ``--min-rate`` of its occurrences, so verbs that only sometimes report ("show", "see") stay out
-unless the data says they mostly do.
+unless the data says they mostly do.  Below that cut a verb enters by the constructions in which
+it reports often enough as crosswire reads it (outside quotation marks, with a subject that can
+speak): "attacked <X>", "seeks to <X>"; a reporting verb takes such constructions too.  What
+these constructions find is marked as a stance, which the brief leaves out of its quotes.
 
     PYTHONPATH=src python scripts/derive_cues.py ../shared/eval/polnear \\
         -o src/crosswire/analyze/data/cues.tsv --sources src/crosswire/analyze/data/sources.tsv \\
