@@ -89,6 +89,9 @@ class Attribution:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker: str | None = None  # fullest in-article name the speaker resolved to, if any
+    # a stance or deed, not words ("criticized <the plan>", "<turnout> is expected <to rise>"):
+    # a lower-certainty attribution the brief keeps out of its quotes
+    stance: bool = False
 
 
 @dataclass

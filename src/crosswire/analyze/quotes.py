@@ -32,7 +32,7 @@ from crosswire.analyze.speakers import (
 from crosswire.model import Article, Attribution, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Verbs that report speech and may introduce a direct quote.
 SPEECH_VERBS = frozenset(
@@ -98,6 +98,14 @@ class _Finder:
         self.context = context
         self.claimed: set[QuoteSpan] = set()
         self.used_cues: set[int] = set()
+        self._ents: tuple[Span, ...] | None = None
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The article's entities, read once (``Doc.ents`` builds every span on each access)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     def find(self) -> list[_Found]:
         found: list[_Found] = []
@@ -138,6 +146,9 @@ class _Finder:
                 _Found(q.inner_start, q.inner_end, "direct", cue, subject, max(frame_end, q.end))
                 for q in direct
             ]
+        # a verb the data made a cue only in some constructions ("thinks <clause>", "found
+        # <clause>") reports a view, not words: a stance, as its other constructions are
+        speech = not reports_by_construction_only(lemma)
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is not None and clause.i < verb.i and self._semicolon_between(clause, verb):
             clause = None  # "X said A; the ministry ordered it": A is not what was ordered
@@ -146,15 +157,49 @@ class _Finder:
         ):
             start, end = _trim(self.text, clause.left_edge.idx, self._content_end(verb, clause))
             self.used_cues.add(verb.i)
-            pieces = [self._content(start, end, cue, subject, frame_end)]
-            return pieces + self._resumed(verb, end, cue, subject, frame_end)
+            pieces = [self._content(start, end, cue, subject, frame_end, speech=speech)]
+            return pieces + self._resumed(verb, end, cue, subject, frame_end, speech=speech)
         if lemma in SPEECH_VERBS or "ccomp" in learned:
             reported = self._reported_before(verb)
             if reported is not None:
                 self.used_cues.add(verb.i)
-                pieces = [self._content(*reported, cue, subject, frame_end)]
-                return pieces + self._resumed(verb, reported[1], cue, subject, frame_end)
+                pieces = [self._content(*reported, cue, subject, frame_end, speech=speech)]
+                return pieces + self._resumed(
+                    verb, reported[1], cue, subject, frame_end, speech=speech
+                )
+        if _is_passive(verb):
+            return self._passive(verb, written if outside else None, cue, frame_end)
         return self._construction(verb, learned, subject, outside, cue, frame_end)
+
+    def _passive(
+        self, verb: Token, agent: Token | None, cue: tuple[int, int], frame_end: int
+    ) -> list[_Found]:
+        """A passive cue reports on its subject, and names only its agent: "<the plan> was
+        criticized <for its cost>" (nobody), "<the bill> was endorsed by the union" (the
+        union), "<turnout> is expected <to rise>".  The content is the subject and what
+        completes the verb (a clause, a predicate, or a phrase whose preposition the training
+        data saw inside content); with no agent and no completion, nothing."""
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        complement = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in {"xcomp", "ccomp", "oprd"}
+                or (c.dep_ == "prep" and completes_content(c.lower_))
+            ),
+            None,
+        )
+        if (complement is None and agent is None) or self.context.in_quote(subject.idx):
+            return []
+        if subject.lower_ in _NOT_SPEAKERS | {"it", "there"}:
+            return []  # "it is expected that …": the clause is the content, read above
+        self.used_cues.add(verb.i)
+        head = _trim(self.text, subject.left_edge.idx, _token_end(subject.right_edge))
+        found = [self._content(*head, cue, agent, frame_end, speech=False)]
+        if complement is not None:
+            rest = _trim(self.text, complement.left_edge.idx, _token_end(complement.right_edge))
+            found.append(self._content(*rest, cue, agent, frame_end, speech=False))
+        return [item for item in found if item.end > item.start]
 
     def _construction(
         self,
@@ -178,12 +223,18 @@ class _Finder:
         last = self._before_aside(complement, last)
         start, stop = _trim(self.text, complement.left_edge.idx, _token_end(last))
         self.used_cues.add(verb.i)
-        found = self._content(start, stop, cue, subject, frame_end)
-        found.speech = False  # "criticized the plan", "responded to …": no words reported
-        return [found]
+        # "criticized the plan", "responded to …": no words reported, so never a direct quote
+        return [self._content(start, stop, cue, subject, frame_end, speech=False)]
 
     def _resumed(
-        self, verb: Token, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
+        self,
+        verb: Token,
+        end: int,
+        cue: tuple[int, int],
+        subject: Token | None,
+        frame_end: int,
+        *,
+        speech: bool = True,
     ) -> list[_Found]:
         """The rest of a report the cue interrupts: "Lenox was a juggernaut, Mr. Clarke said,
         until it went bankrupt": after the cue and its adjuncts, a comma, then the same
@@ -208,7 +259,7 @@ class _Finder:
         start, stop = _trim(self.text, first.idx, sentence_end)
         if len(self.text[start:stop].split()) < 2 or "\n" in self.text[start:stop]:
             return []
-        return [self._content(start, stop, cue, subject, frame_end)]
+        return [self._content(start, stop, cue, subject, frame_end, speech=speech)]
 
     def _semicolon_between(self, clause: Token, verb: Token) -> bool:
         gap = self.text[_token_end(clause.right_edge) : verb.idx]
@@ -301,7 +352,7 @@ class _Finder:
         line_start = text.rfind("\n", 0, colon.idx) + 1
         names = [
             e
-            for e in self.doc.ents
+            for e in self.ents
             if e.label_ in _NAMED and line_start <= e.start_char < colon.idx == e.end_char
         ]
         if names and text[line_start : names[0].start_char].strip():
@@ -360,9 +411,19 @@ class _Finder:
         return None
 
     def _content(
-        self, start: int, end: int, cue: tuple[int, int], subject: Token | None, frame_end: int
+        self,
+        start: int,
+        end: int,
+        cue: tuple[int, int],
+        subject: Token | None,
+        frame_end: int,
+        *,
+        speech: bool = True,
     ) -> _Found:
-        """Reported speech, or a direct quote when the clause is all one quotation."""
+        """Reported speech, or a direct quote when the clause is all one quotation.  The object of
+        a stance or deed (``speech`` false) is a direct quote only when the quotation reads as
+        words of its own (“What curfew?”), not a phrase of the writer's sentence set in marks
+        (attacked “the hateful ideology …”)."""
         text = self.text
         # a misparse can hang a clause from the next paragraph; content stays in the cue's
         start = max(start, text.rfind("\n", 0, cue[0]) + 1)
@@ -376,12 +437,13 @@ class _Finder:
             if quote.end <= start or quote.start >= end:
                 continue
             outside = text[start : quote.start] + " " + text[quote.end : end]
-            if quote not in self.claimed and _only_glue(outside):
+            words = speech or text[quote.inner_start : quote.inner_start + 1].isupper()
+            if words and quote not in self.claimed and _only_glue(outside):
                 self.claimed.add(quote)
                 return _Found(quote.inner_start, quote.inner_end, "direct", cue, subject, frame_end)
             if start < quote.start < end < quote.end <= end + 3:
                 end = quote.end  # take in the closing mark the clause stopped short of
-        return _Found(start, end, "indirect", cue, subject, frame_end)
+        return _Found(start, end, "indirect", cue, subject, frame_end, speech)
 
     def _adjacent_quotes(self, verb: Token) -> list[QuoteSpan]:
         """Quotes this verb introduces: next to it, with only its subject or adjuncts between."""
@@ -404,11 +466,12 @@ class _Finder:
         if "\n" in self.text[start:end]:
             return False
         span = self.doc.char_span(start, end, alignment_mode="contract")
-        between: list[Token] = list(span) if span is not None else []
+        between: list[Token] = []
         parsed = True
-        for token in between:
+        for token in span if span is not None else ():  # read up to the first stop only
             if token.text in _SENTENCE_END or token.text in QUOTE_CHARS:
                 return False
+            between.append(token)
             if token.is_punct or (token.lower_ == "that" and token.dep_ == "mark"):
                 continue
             parsed = parsed and _under_verb_outside_clause(token, verb)
@@ -571,7 +634,7 @@ class _Finder:
         name = next((t for t in after or [] if not t.is_space), None)
         if name is None or not _names_someone(name) or name.pos_ == "PRON":
             return None
-        entity = next((e for e in self.doc.ents if e.start <= name.i < e.end), None)
+        entity = next((e for e in self.ents if e.start <= name.i < e.end), None)
         names = [t for t in entity or [] if t.pos_ == "PROPN" and t.i >= name.i]
         head = names[-1] if names else name  # the entity may have swallowed the dash
         while head.head.i != head.i and head.dep_ in {"compound", "flat"}:
@@ -650,7 +713,12 @@ class _Finder:
 def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribution:
     text = article.text
     attribution = Attribution(
-        article.id, item.start, item.end, text[item.start : item.end], kind=item.kind
+        article.id,
+        item.start,
+        item.end,
+        text[item.start : item.end],
+        kind=item.kind,
+        stance=not item.speech,
     )
     if item.cue is not None:
         attribution.cue_start, attribution.cue_end = item.cue
@@ -667,7 +735,7 @@ def _resolve(context: SpeakerContext, article: Article, item: _Found) -> Attribu
             context.doc, head, start, end
         )
         attribution.speaker = speaker.strip() if speaker else None  # no-break spaces too
-        if attribution.speaker:  # the last named speaker is the likeliest "he" or "she"
+        if attribution.speaker and item.speech:  # the last speaker is the likeliest "he"
             context.add_antecedent(attribution.speaker, head)
     return attribution
 
@@ -777,6 +845,11 @@ def _subject(verb: Token) -> Token | None:
             return verb.head
         verb = verb.head
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """ "was criticized", "is expected", "was endorsed by …": a passive cue."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _unsure_subject(verb: Token) -> bool:

@@ -101,6 +101,7 @@ def export_attributions(story: Story, entities: list[Entity]) -> dict[str, Any]:
                     "speaker_start": attribution.speaker_start,
                     "speaker_end": attribution.speaker_end,
                     "speaker": canonical(number, attribution.speaker),
+                    "stance": attribution.stance,
                 }
             )
     return {"schema": EXPORT_SCHEMA, "sources": sources, "attributions": records}
@@ -112,6 +113,8 @@ def _reports(story: Story, entities: list[Entity]) -> list[_Report]:
     for number, analysis in enumerate(story.analyses, start=1):
         last_piece = {a.cue_start: i for i, a in enumerate(analysis.attributions)}
         for i, attribution in enumerate(analysis.attributions):
+            if attribution.stance:
+                continue  # "criticized <the plan>": a stance or deed, not words to show
             speaker = canonical(number, attribution.speaker)
             if attribution.kind == "indirect" and speaker is None:
                 continue  # "it is noted that …", "they say …": no one to attribute it to
