@@ -98,3 +98,23 @@ def test_the_same_article_given_twice_is_listed_as_a_copy_and_counted_once(
         1 for parent in alone.values() if parent is None
     )  # counted once
     assert {s.outlet for s in sources} == {a.outlet for a in articles}  # its outlet kept
+
+
+def test_a_changed_cue_lexicon_changes_the_analysis_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-article analysis reads data files (cue lexicons): editing one must make stored
+    analyses stale, as editing the code does."""
+    import shutil
+
+    import crosswire
+    from crosswire import store as store_module
+
+    copy = tmp_path / "crosswire"
+    shutil.copytree(Path(crosswire.__file__).parent, copy)
+    monkeypatch.setattr(store_module.resources, "files", lambda _: copy)
+    fingerprint = store_module.analysis_fingerprint.__wrapped__  # not the cached value
+    before = fingerprint()
+    cues = copy / "analyze" / "data" / "cues.tsv"
+    cues.write_text(cues.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert fingerprint() != before

@@ -91,14 +91,18 @@ MIGRATIONS: list[Callable[[Any], None]] = [_m001_initial, _m002_stories]
 
 @functools.cache
 def analysis_fingerprint(model_name: str = "") -> str:
-    """A hash of the per-article code (clean, analyze) and the model that produced analyses."""
+    """A hash of the per-article code (clean, analyze), its data files (the cue lexicons) and
+    the model that produced analyses: a change to any of them recomputes stored analyses."""
     digest = hashlib.sha256(model_name.encode())
     package = resources.files("crosswire")
     for name in ("clean.py", "model.py"):
         digest.update(package.joinpath(name).read_bytes())
-    for item in sorted(package.joinpath("analyze").iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".py"):
-            digest.update(item.read_bytes())
+    analyze = package.joinpath("analyze")
+    for folder in (analyze, analyze.joinpath("data")):
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.is_file() and (item.name.endswith(".py") or folder is not analyze):
+                digest.update(item.name.encode())
+                digest.update(item.read_bytes())
     return digest.hexdigest()[:16]
 
 
