@@ -116,10 +116,14 @@ def _parentheticals(sent: Span) -> list[tuple[int, int, str]]:
     found = []
     doc = sent.doc
     opened: Token | None = None
+    depth = 0  # "(the talks (in Geneva) ended)": the outer pair is the aside
     for token in sent:
-        if token.text == "(" and opened is None:
-            opened = token
+        if token.text == "(":
+            opened, depth = opened or token, depth + 1
         elif token.text == ")" and opened is not None:
+            depth -= 1
+            if depth > 0:
+                continue
             if opened.i > sent.start and token.i < sent.end - 1:
                 start = doc[opened.i - 1].idx + len(doc[opened.i - 1].text)
                 found.append((start, token.idx + 1, "parenthetical"))
