@@ -156,6 +156,8 @@ CHANGE_WORDS = {
 _CHANGE_PRESENT = {"rise", "rises", "fall", "falls", "increase", "increases", "drop", "grow"}
 _CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+# "New" opening a name ("New York", "New Zealand"), not the "new" of "two new cases".
+_NAMED_NEW = re.compile(r"\bNew(?=[\s-]+[A-Z])")
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
 CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
 _PARTITIVE = re.compile(r"\bof\s+(?:" + "|".join(sorted(PARTITIVE)) + r")\b", re.IGNORECASE)
@@ -419,11 +421,14 @@ def _item(
         place=_nearest_place(before, after, places),
         years=set(_YEAR.findall(sentence)) - value_years,
         subgroup=_subgroup(
-            raw_before, raw_after, assertion.text, text[assertion.end : assertion.end + 20]
+            _part_words(text[assertion.sentence_start : assertion.start]),
+            raw_after,
+            assertion.text,
+            text[assertion.end : assertion.end + 20],
         )
         or (
             assertion.kind == "count"
-            and bool(set(_raw_words(_unhedged(assertion))) & PART)
+            and bool(set(_part_words(_unhedged(assertion))) & PART)
             and not _own_place(after, places)
         ),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
@@ -476,6 +481,12 @@ def _words(text: str) -> list[str]:
 
 def _raw_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def _part_words(text: str) -> list[str]:
+    """``_raw_words`` of ``text`` read for the words that make a count a part ("two new
+    cases"), clause breaks kept: the "New" of a name ("New York") is no such word."""
+    return _raw_words(_CLAUSE.sub(f" {CLAUSE_BREAK} ", _NAMED_NEW.sub(" ", text)))
 
 
 def _stem(word: str) -> str:
