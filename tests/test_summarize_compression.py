@@ -117,3 +117,19 @@ def test_a_cut_at_the_start_leaves_no_comma_before_the_first_word() -> None:
     assert cut.text == "The storm flooded the harbour district of Port Alba."
     joined = "".join(text[a:b] for a, b in cut.parts)
     assert joined[:1].upper() + joined[1:] == cut.text
+
+
+def test_a_quotation_going_on_into_the_next_paragraph_is_never_cut(nlp: Any) -> None:
+    """The wire leaves a straight-quoted quotation that goes on into the next paragraph
+    open at the end of the first: the second paragraph's words are still the speaker's."""
+    text = (
+        'The mayor of Port Alba spoke at the pier. "We will rebuild the pier.\n\n'
+        '"It will open again (as planned) on Monday, and the ferries will be back," the '
+        "mayor added on Friday. The council met (briefly) on Tuesday, and the pier stayed shut."
+    )
+    analysis = analyze_doc(nlp(text), Article(id="a1", text=text, outlet="Outlet 1"))
+    closing = text.index('," the mayor')
+    assert not [a.text for a in analysis.asides if a.start < closing]
+    assert any(a.start > closing for a in analysis.asides)  # asides outside it still go
+    for aside in analysis.asides:
+        assert text[aside.start : aside.end] == aside.text
