@@ -89,3 +89,47 @@ def test_a_cut_before_the_end_takes_its_comma(nlp: Any) -> None:
     texts = [c.text for c in candidates([analysis])]
     assert "The storm struck the coast south of the capital, Port Alba." in texts
     assert "Mayor Ana Ruiz was made head of the relief effort by the regional council." in texts
+
+
+def test_nested_parentheses_are_cut_whole(nlp: Any) -> None:
+    text = (
+        "The Port Alba ferry board (which met (as planned) on Monday) ordered two new ships "
+        "for the northern route."
+    )
+    analysis = analyze_doc(nlp(text), Article(id="a1", text=text, outlet="Outlet 1"))
+    for aside in (a for a in analysis.asides if a.kind == "parenthetical"):
+        assert aside.text.count("(") == aside.text.count(")"), aside.text
+    assert all(c.text.count("(") == c.text.count(")") for c in candidates([analysis]))
+
+
+def test_a_cut_at_the_start_leaves_no_comma_before_the_first_word() -> None:
+    text = "On Monday, (local time), the storm flooded the harbour district of Port Alba."
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    asides = [
+        Aside("a1", 0, len("On Monday, "), "On Monday, ", "time", 0),
+        Aside("a1", 10, 23, " (local time)", "parenthetical", 0),
+    ]
+    analysis = ArticleAnalysis(
+        article=article, sentences=[Sentence("a1", 0, len(text), text)], asides=asides
+    )
+    assert all(text[a.start : a.end] == a.text for a in asides)
+    cut = candidates([analysis])[0]
+    assert cut.text == "The storm flooded the harbour district of Port Alba."
+    joined = "".join(text[a:b] for a, b in cut.parts)
+    assert joined[:1].upper() + joined[1:] == cut.text
+
+
+def test_a_quotation_going_on_into_the_next_paragraph_is_never_cut(nlp: Any) -> None:
+    """The wire leaves a straight-quoted quotation that goes on into the next paragraph
+    open at the end of the first: the second paragraph's words are still the speaker's."""
+    text = (
+        'The mayor of Port Alba spoke at the pier. "We will rebuild the pier.\n\n'
+        '"It will open again (as planned) on Monday, and the ferries will be back," the '
+        "mayor added on Friday. The council met (briefly) on Tuesday, and the pier stayed shut."
+    )
+    analysis = analyze_doc(nlp(text), Article(id="a1", text=text, outlet="Outlet 1"))
+    closing = text.index('," the mayor')
+    assert not [a.text for a in analysis.asides if a.start < closing]
+    assert any(a.start > closing for a in analysis.asides)  # asides outside it still go
+    for aside in analysis.asides:
+        assert text[aside.start : aside.end] == aside.text

@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 __all__ = ["extract_asides"]
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "‘", "’", "'", "`"})
-# Quoted stretches in every style the wire uses: a quotation is never shortened.
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
+# Quoted stretches whose marks say which way they face: a quotation is never shortened.
+_PAIRED = re.compile(r"“[^”]*”|``.*?''", re.DOTALL)
+# What comes before a straight quote mark that opens a quotation (else it closes one).
+_BEFORE_OPENING = "([{—–-"
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom", "where"})
 _TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "early", "late", "earlier", "later"})
 # Deictic days and weeks ("Tuesday", "late Monday", "last week", "this morning") point at
@@ -52,7 +54,7 @@ _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"
 def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     """Every aside of every sentence of ``doc`` (a parse of ``article.text``)."""
     found: list[Aside] = []
-    quoted = [m.span() for m in _QUOTED.finditer(doc.text)]
+    quoted = _quoted_spans(doc.text)
     for number, sent in enumerate(doc.sents):
         spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
         spans += _times(sent) + _heres(sent)
@@ -61,6 +63,28 @@ def extract_asides(doc: Doc, article: Article) -> list[Aside]:
             if _safe(doc, start, end) and not any(a < end and start < b for a, b in quoted):
                 found.append(Aside(article.id, start, end, text, kind, number))
     return found
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Every quoted stretch of ``text``.  A straight mark after a space (or the start, a
+    bracket, a dash) opens a quotation and any other closes one; one opened and not closed
+    before the next opens runs to it: the wire leaves a quotation that goes on into the
+    next paragraph open at the end of the first (pairing marks in turn would read the
+    rest of the article inside out)."""
+    spans = [m.span() for m in _PAIRED.finditer(text)]
+    opened: int | None = None
+    for mark in re.finditer('"', text):
+        at = mark.start()
+        if at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_OPENING:
+            if opened is not None:
+                spans.append((opened, at))
+            opened = at
+        elif opened is not None:
+            spans.append((opened, at + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
 
 
 def _safe(doc: Doc, start: int, end: int) -> bool:
@@ -116,10 +140,14 @@ def _parentheticals(sent: Span) -> list[tuple[int, int, str]]:
     found = []
     doc = sent.doc
     opened: Token | None = None
+    depth = 0  # "(the talks (in Geneva) ended)": the outer pair is the aside
     for token in sent:
-        if token.text == "(" and opened is None:
-            opened = token
+        if token.text == "(":
+            opened, depth = opened or token, depth + 1
         elif token.text == ")" and opened is not None:
+            depth -= 1
+            if depth > 0:
+                continue
             if opened.i > sent.start and token.i < sent.end - 1:
                 start = doc[opened.i - 1].idx + len(doc[opened.i - 1].text)
                 found.append((start, token.idx + 1, "parenthetical"))

@@ -89,6 +89,8 @@ CASUALTY_NOUNS = {
 }  # fmt: skip
 CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 SCALES = ("dozen", "hundred", "thousand", "million", "billion")
+# Scales written short after a sum of money: "$604m", "£1.2 bn".
+MONEY_SCALES = {"m": 1e6, "mn": 1e6, "bn": 1e9}
 CASUALTIES = {"killed", "injured", "missing"}
 # States only people are in: who they were is the scope, not another attribute.
 PERSONAL_STATES = CASUALTIES | {"arrested", "hospitalised"}
@@ -474,6 +476,9 @@ def _money(clause: _Clause, first: int, last: int, value: Value) -> Assertion | 
     doc = clause.sent.doc
     symbol = doc[first - 1].text
     subject = _event_subject(clause, doc[last]) or Subject("", (), "")
+    scale = MONEY_SCALES.get(doc[last + 1].lower_, 0.0) if last + 1 < len(doc) else 0.0
+    if scale:  # "$604m" is 604 million: the same sum as "$604 million"
+        value, last = Value(value.number * scale, value.precision * scale), last + 1
     assertion = _assertion(clause, first, last, value, "quantity", subject, "amount", 1.0, None)
     assertion.unit = CURRENCIES[symbol]
     assertion.value = f"{value.number:.0f} {assertion.unit}"
@@ -580,8 +585,10 @@ def _measured(unit: Token) -> str:
     """What a speed, distance or share is of, read from the tree: "winds of 80 mph",
     "120-mph winds", "the winds had dropped to 30 mph", "10 percent of the population".
 
-    Only a common noun is an answer ("the storm"); a name, a pronoun or nothing found
-    leaves the measure unqualified, so it may still align with any measure of its kind.
+    A noun is an answer, common ("the storm") or a name ("Mitch", which claims ties to
+    "the hurricane" when the story names one hurricane); a pronoun, a unit, a word for a
+    figure ("the rate") or nothing found leaves the measure unqualified, so it may still
+    align with any measure of its kind.
     """
     for child in unit.children:  # "10 percent of the population"
         if child.dep_ == "prep" and child.lower_ == "of":

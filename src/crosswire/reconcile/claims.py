@@ -44,6 +44,7 @@ from typing import Literal, NamedTuple
 
 from crosswire.analyze.dates import nearest_year
 from crosswire.analyze.numbers import hedge_kind, parse_number, unit_of
+from crosswire.analyze.quantities import NOT_DURATION
 from crosswire.analyze.subjects import EVENT_FAMILIES
 from crosswire.model import (
     ArticleAnalysis,
@@ -108,6 +109,7 @@ OTHER_EVENT = {"second", "third", "another", "earlier", "previous", "separate", 
 PARTITIVE = {"them", "whom", "those", "these", "which"}  # "12 of them Americans"
 # Words before a place after a figure that make the place hold a part of it ("most in Mexico").
 PART_IN = {"most", "mostly", "mainly", "majority", "including", "half"}
+_PART_IN_STEMS = {stem(w) for w in PART_IN}  # ``_part_in`` reads stemmed words
 # Attributes that say what was measured but not of what: alone they do not tie values.
 GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
@@ -154,6 +156,8 @@ CHANGE_WORDS = {
 _CHANGE_PRESENT = {"rise", "rises", "fall", "falls", "increase", "increases", "drop", "grow"}
 _CHANGE_FROM = re.compile(r"\b(?:up|down) from\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+# "New" opening a name ("New York", "New Zealand"), not the "new" of "two new cases".
+_NAMED_NEW = re.compile(r"\bNew(?=[\s-]+[A-Z])")
 _CLAUSE = re.compile(r";")  # clause breaks: "239 dead; Guatemala said"
 CLAUSE_BREAK = "qqbreak"  # stands for a clause break in word lists (listed in _NOT_CONTEXT)
 _PARTITIVE = re.compile(r"\bof\s+(?:" + "|".join(sorted(PARTITIVE)) + r")\b", re.IGNORECASE)
@@ -417,11 +421,14 @@ def _item(
         place=_nearest_place(before, after, places),
         years=set(_YEAR.findall(sentence)) - value_years,
         subgroup=_subgroup(
-            raw_before, raw_after, assertion.text, text[assertion.end : assertion.end + 20]
+            _part_words(text[assertion.sentence_start : assertion.start]),
+            raw_after,
+            assertion.text,
+            text[assertion.end : assertion.end + 20],
         )
         or (
             assertion.kind == "count"
-            and bool(set(_raw_words(_unhedged(assertion))) & PART)
+            and bool(set(_part_words(_unhedged(assertion))) & PART)
             and not _own_place(after, places)
         ),
         other_event=_other_event(raw_before[-NEAR_WORDS:] + raw_after[:NEAR_WORDS]),
@@ -440,10 +447,12 @@ def _says_change(sentence: str) -> bool:
 
 
 def _rate(after: list[str]) -> bool:
-    """ "die every year", "killed on the roads each day", "1,000 a year": a rate."""
+    """ "die every year", "killed on the roads each day", "1,000 a year": a rate; not "a
+    year ago", "a day after the quake" (a point in time)."""
     return any(
         (word in RATE_WORDS or word in ("a", "an")) and after[i + 1 : i + 2] != []
         and after[i + 1] in RATE_UNITS
+        and not (word in ("a", "an") and after[i + 2 : i + 3] and after[i + 2] in NOT_DURATION)
         or word in ("annually", "yearly", "daily")
         for i, word in enumerate(after)
     )  # fmt: skip
@@ -472,6 +481,12 @@ def _words(text: str) -> list[str]:
 
 def _raw_words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def _part_words(text: str) -> list[str]:
+    """``_raw_words`` of ``text`` read for the words that make a count a part ("two new
+    cases"), clause breaks kept: the "New" of a name ("New York") is no such word."""
+    return _raw_words(_CLAUSE.sub(f" {CLAUSE_BREAK} ", _NAMED_NEW.sub(" ", text)))
 
 
 def _stem(word: str) -> str:
@@ -511,7 +526,7 @@ def _nearest_place(before: list[str], after: list[str], places: dict[str, str]) 
 def _part_in(after: list[str], place: str) -> bool:
     """ "60 deaths, most in Mexico": the place holds a part of the figure, not all of it."""
     at = after.index(place)
-    return bool(set(after[max(0, at - 3) : at]) & PART_IN)
+    return bool(set(after[max(0, at - 3) : at]) & _PART_IN_STEMS)
 
 
 def _subgroup(before: list[str], after: list[str], value: str, following: str) -> bool:

@@ -375,7 +375,9 @@ def _place_for_team(
             # The rest is a name of its own the story writes alone ("Colts"), not words
             # that describe a body ("Economic Cooperation", "Star", "Stadium"); "Jaguars"
             # labelled a place once and something else four times is such a name.
-            alone = " ".join(rest) in sources and votes[rest[-1], True] < votes[rest[-1], False]
+            # A name of two words ("Red Hawks") is voted on whole.
+            tail = " ".join(rest)
+            alone = tail in sources and votes[tail, True] < votes[tail, False]
             if head in places and alone and not KIND_WORDS & set(rest):
                 teams[head].add(key)
     standing: defaultdict[str, list[int]] = defaultdict(list)  # place -> mentions standing

@@ -74,6 +74,7 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
 # "... charges him with murder": a personal pronoun in a sentence that names no person.
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
 _CLOSING = (".", ",", ";", ":", "!", "?")
+_LEADING = re.compile(r"[\s,;:]*")  # what no sentence opens with
 _ENDINGS = (".", "!", '"', "”", "’", "'", ")")
 # A quotation mark standing alone after the sentence's end opens the next sentence's quote.
 _STRAY_CLOSE = re.compile(r"(?<=[.!?])\s+(''|\"|”)$")
@@ -236,11 +237,14 @@ def _compressed(
         at = b
     if at < end:
         parts.append((at, end))
-    while parts and not text[parts[0][0] : parts[0][1]].strip():
+    # A cut at the start may leave spaces, or the comma after a parenthetical it joined
+    # ("On Tuesday, (local time), the army"), before the first word.
+    while parts and _LEADING.fullmatch(text, *parts[0]):
         parts.pop(0)
-    if parts:  # the cut at the start may leave spaces before the first word
+    if parts:
         a, b = parts[0]
-        parts[0] = (a + len(text[a:b]) - len(text[a:b].lstrip()), b)
+        lead = _LEADING.match(text, a, b)
+        parts[0] = (lead.end() if lead else a, b)
     return tuple(parts) or None
 
 
