@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE
+from conftest import EVAL, EXAMPLE, GENEVA
 from crosswire.analyze.nlp import (
     MODEL_TOKENIZER,
+    IndexedWords,
+    _load_options,
     _tokenizer_complete,
-    _tokenizer_from_files,
     resolve_model_name,
 )
 from crosswire.ingest import read_articles
@@ -40,9 +42,19 @@ def test_the_tokenizer_is_the_one_spacy_builds(nlp: Any, plain_nlp: Any) -> None
     assert nlp.pipe_names == plain_nlp.pipe_names
 
 
-def test_every_annotation_is_the_one_spacy_gives(nlp: Any, plain_nlp: Any) -> None:
+def _texts() -> list[str]:
+    """The example story, a few tokenizer traps, and when ../shared is there real news."""
     texts = [a.text for a in read_articles([EXAMPLE]).articles]
     texts.append("Dr. O'Neill can't say whether the U.S.-led talks (Jan. 10) won't resume :-)")
+    if GENEVA.is_dir():
+        texts += [a.text for a in read_articles([GENEVA]).articles]
+    for folder in sorted(EVAL.glob("timeline17/*"))[:3]:
+        texts += [a["text"] for a in json.loads((folder / "articles.json").read_text())[:4]]
+    return texts
+
+
+def test_every_annotation_is_the_one_spacy_gives(nlp: Any, plain_nlp: Any) -> None:
+    texts = _texts()
     for ours, theirs in zip(nlp.pipe(texts), plain_nlp.pipe(texts), strict=True):
         assert [t.text_with_ws for t in ours] == [t.text_with_ws for t in theirs]
         assert (ours.to_array(list(ATTRS)) == theirs.to_array(list(ATTRS))).all()
@@ -71,8 +83,33 @@ def test_only_the_standard_tokenizer_with_its_file_is_built_from_the_file(
     tmp_path: Path, line: str, with_file: bool, expected: bool
 ) -> None:
     pytest.importorskip("spacy")
-    assert _tokenizer_from_files(str(_model_copy(tmp_path, line, with_file))) is expected
-    assert _tokenizer_from_files("no_such_model_package") is False
+    options = _load_options(str(_model_copy(tmp_path, line, with_file)))
+    assert ("config" in options) is expected
+    assert "exclude" not in options  # the copy disables nothing
+    assert _load_options("no_such_model_package") == {}
+
+
+def test_only_the_components_the_model_disables_are_left_out(
+    nlp: Any, plain_nlp: Any, tmp_path: Path
+) -> None:
+    assert plain_nlp.disabled  # en_core_web_sm ships its senter disabled
+    assert set(nlp.component_names) == set(plain_nlp.component_names) - set(plain_nlp.disabled)
+    assert nlp.pipe_names == plain_nlp.pipe_names  # every component a text goes through
+    line = 'tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}\ndisabled = ["senter"]'
+    assert _load_options(str(_model_copy(tmp_path, line)))["exclude"] == ["senter"]
+
+
+def test_the_lemmatizer_looks_words_up_in_sets_and_is_otherwise_unchanged(
+    nlp: Any, plain_nlp: Any
+) -> None:
+    ours = nlp.get_pipe("lemmatizer")
+    index = ours.lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, IndexedWords) for words in index.values())
+    plain = plain_nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(list(index[key]) == plain[key] for key in plain)
+    assert ours.to_bytes() == plain_nlp.get_pipe("lemmatizer").to_bytes()
+    words = IndexedWords(["talk", "ferry"])
+    assert "ferry" in words and "ferries" not in words and words == ["talk", "ferry"]
 
 
 def test_a_tokenizer_the_files_left_empty_counts_as_incomplete(nlp: Any) -> None:
