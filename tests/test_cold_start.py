@@ -206,3 +206,55 @@ def test_only_a_model_that_names_neither_torch_nor_transformers_leaves_torch_out
         (model / "my_model-1.0" / "config.cfg").write_text(config)
     assert _may_need_torch(str(model)) is needs
     assert _may_need_torch("no_such_model_package") is True
+
+
+def test_a_started_parser_is_taken_by_the_parse_and_gives_the_same_analyses(nlp: Any) -> None:
+    from crosswire import warmup
+    from crosswire.analyze import analyze_articles
+    from crosswire.clean import clean_article
+
+    articles = [clean_article(a) for a in read_articles([EXAMPLE]).articles]
+    settings = replace(DEFAULT, parse_in_worker=True)
+    warmup.start_parser(settings)
+    pool = warmup._parsers[settings.spacy_model]
+    there = list(analyze_articles(articles, settings))
+    assert not warmup._parsers  # taken, and closed by the parse that took it
+    assert pool._state != "RUN"  # type: ignore[attr-defined]
+    assert there == list(analyze_articles(articles, DEFAULT))
+
+
+def test_a_started_parser_nothing_takes_is_stopped() -> None:
+    from crosswire import warmup
+
+    warmup.start_parser(DEFAULT)
+    workers = list(warmup._parsers[DEFAULT.spacy_model]._pool)  # type: ignore[attr-defined]
+    assert workers and all(w.is_alive() for w in workers)
+    warmup.stop_parser()
+    assert not warmup._parsers
+    for worker in workers:
+        worker.join(timeout=10)
+    assert not any(w.is_alive() for w in workers)
+    assert warmup.take_parser(DEFAULT) is None
+
+
+def test_the_worker_is_started_before_this_process_imports_the_analysis_code() -> None:
+    code = (
+        "import sys, threading\n"
+        "from crosswire import cli, warmup\n"
+        "started = []\n"
+        "def start_parser(settings):\n"
+        "    started.append(sorted({'crosswire.analyze', 'spacy'} & set(sys.modules)))\n"
+        "def start_warmup(settings):\n"
+        "    thread = threading.Thread(target=int)\n"
+        "    thread.start()\n"
+        "    return thread\n"
+        "warmup.start_parser, warmup.start_warmup = start_parser, start_warmup\n"
+        "cli._cold = lambda: True\n"
+        f"cli.app(['brief', {str(EXAMPLE)!r}, '-f', 'json'], standalone_mode=False)\n"
+        "print(started)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[[]]"

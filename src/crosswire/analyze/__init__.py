@@ -19,6 +19,8 @@ from crosswire.config import DEFAULT, Settings
 from crosswire.model import Article, ArticleAnalysis, Sentence
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -159,8 +161,10 @@ def _analyze_in_workers(
     context = multiprocessing.get_context("spawn")  # no fork of a process with threads
     resolve_model_name(settings.spacy_model)  # a missing model fails here, not in every worker
     # Each worker loads the model once, on its first chunk (load_nlp is cached per process);
-    # a failing initializer would make the pool restart workers forever.
-    with context.Pool(jobs) as pool:
+    # a failing initializer would make the pool restart workers forever. A cold brief started
+    # its one worker earlier (crosswire.warmup.start_parser): it may have the model loaded.
+    started = _started_parser(settings) if jobs == 1 else None
+    with context.Pool(jobs) if started is None else started as pool:
         for number, analyses in enumerate(pool.imap(_analyze_chunk, chunks)):
             if number == 0 and progress is not None:
                 progress("load model", 1, 1)
@@ -168,6 +172,12 @@ def _analyze_in_workers(
 
 
 _MAX_CHUNK = 8
+
+
+def _started_parser(settings: Settings) -> Pool | None:
+    from crosswire.warmup import take_parser
+
+    return take_parser(settings)
 
 
 def _one_batch(articles: list[Article], settings: Settings) -> bool:
