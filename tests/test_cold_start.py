@@ -258,3 +258,26 @@ def test_the_worker_is_started_before_this_process_imports_the_analysis_code() -
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[[]]"
+
+
+def test_the_worker_is_forked_only_from_a_light_single_threaded_process() -> None:
+    code = (
+        "import sys, threading\n"
+        "from crosswire.warmup import _start_method\n"
+        "light = _start_method()\n"
+        "import numpy\n"
+        "with_numpy = _start_method()\n"
+        "del sys.modules['numpy']\n"
+        "stop = threading.Event()\n"
+        "thread = threading.Thread(target=stop.wait)\n"
+        "thread.start()\n"
+        "with_thread = _start_method()\n"
+        "stop.set()\n"
+        "print(light, with_numpy, with_thread)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    expected = "fork" if sys.platform == "linux" else "spawn"
+    assert done.stdout.split() == [expected, "spawn", "spawn"]

@@ -39,9 +39,26 @@ def start_parser(settings: Settings = DEFAULT) -> None:
     import multiprocessing
 
     stop_parser()
-    pool = multiprocessing.get_context("spawn").Pool(1)  # no fork of a process with threads
+    pool = multiprocessing.get_context(_start_method()).Pool(1)
     pool.apply_async(_load_model, (settings.spacy_model,))  # the worker's first task
     _parsers[settings.spacy_model] = pool
+
+
+# Native libraries that run thread pools of their own: a process holding one is not forked.
+_THREADED = frozenset({"numpy", "scipy", "torch", "tokenizers", "spacy", "thinc", "blis"})
+
+
+def _start_method() -> str:
+    """``fork`` where it is safe and cheaper: on Linux, from a process that has one thread and
+    no library with a thread pool yet (the command, just started); else ``spawn``. A forked
+    worker starts with this process's modules instead of a new interpreter importing them,
+    and needs no resource-tracker process."""
+    import multiprocessing
+    import sys
+
+    light = threading.active_count() == 1 and not _THREADED & sys.modules.keys()
+    forkable = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    return "fork" if light and forkable else "spawn"
 
 
 def take_parser(settings: Settings) -> Pool | None:
