@@ -126,6 +126,23 @@ def test_a_story_over_one_parse_batch_is_parsed_in_this_process(
     assert len(list(analyze.analyze_articles(articles, small))) == len(articles)
 
 
+def test_a_started_parser_a_large_story_does_not_need_is_stopped_before_its_parse(
+    nlp: Any,
+) -> None:
+    import crosswire.analyze as analyze
+    from crosswire import warmup
+    from crosswire.clean import clean_article
+
+    articles = [clean_article(a) for a in read_articles([EXAMPLE]).articles]
+    large = replace(DEFAULT, parse_in_worker=True, parse_batch_chars=1_000)
+    warmup.start_parser(large)
+    pool = warmup._parsers[large.spacy_model]
+    analyses = analyze.analyze_articles(articles, large)
+    next(analyses)  # the first article is analysed here
+    assert not warmup._parsers and pool._state != "RUN"  # type: ignore[attr-defined]
+    assert len(list(analyses)) == len(articles) - 1
+
+
 @pytest.mark.parametrize(
     ("load", "cores", "loaded", "expected"),
     [

@@ -68,6 +68,8 @@ def analyze_articles(
     if jobs > 1 or (settings.parse_in_worker and _one_batch(pending, settings)):
         yield from _analyze_in_workers(pending, settings, jobs, progress)
         return
+    if settings.parse_in_worker and (started := _started_parser(settings)) is not None:
+        started.terminate()  # too large a story for one worker: it is parsed here
     if progress is not None:
         progress("load model", 0, 1)
     nlp = load_nlp(settings.spacy_model)
