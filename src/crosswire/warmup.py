@@ -67,7 +67,7 @@ def take_parser(settings: Settings) -> Pool | None:
 
 
 def stop_parser() -> None:
-    """End a started worker nothing took (the story was too large, or already stored)."""
+    """End a started worker nothing took (no readable articles, or too many for one worker)."""
     while _parsers:
         _parsers.popitem()[1].terminate()
 

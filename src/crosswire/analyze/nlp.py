@@ -96,7 +96,7 @@ def _model_config(model: str) -> tuple[Any, Path] | None:
 
 
 # spaCy builds a pipeline's tokenizer from the language's defaults (its 1,300 special cases,
-# 0.15 s) and then replaces every setting of it from the model's own `tokenizer` file
+# about 0.1 CPU s) and then replaces every setting of it from the model's own `tokenizer` file
 # (Tokenizer.from_bytes resets rules, affixes and matches before reading them). For a model
 # whose config asks for the standard tokenizer and that ships that file, crosswire asks spaCy,
 # through its documented registry and a config override, for an empty tokenizer to fill from
@@ -205,7 +205,7 @@ def _torch_unseen(unseen: bool) -> Iterator[None]:
 class IndexedWords(list[str]):
     """A lemmatizer's word list (as spaCy stores and serialises it) that answers ``in`` from a
     set: spaCy's rule lemmatizer asks ``form in index`` of lists of up to 57,000 nouns for
-    every word it has not seen, a linear search that was a third of a short story's parse."""
+    every word it has not seen, a linear search: 0.06 of the 0.49 CPU s of geneva's first parse."""
 
     def __init__(self, words: list[str]) -> None:
         super().__init__(words)
