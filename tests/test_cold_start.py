@@ -125,6 +125,23 @@ def test_a_story_over_one_parse_batch_is_parsed_in_this_process(
     assert len(list(analyze.analyze_articles(articles, small))) == len(articles)
 
 
+def test_a_started_parser_a_large_story_does_not_need_is_stopped_before_its_parse(
+    nlp: Any,
+) -> None:
+    import crosswire.analyze as analyze
+    from crosswire import warmup
+    from crosswire.clean import clean_article
+
+    articles = [clean_article(a) for a in read_articles([EXAMPLE]).articles]
+    large = replace(DEFAULT, parse_in_worker=True, parse_batch_chars=1_000)
+    warmup.start_parser(large)
+    pool = warmup._parsers[large.spacy_model]
+    analyses = analyze.analyze_articles(articles, large)
+    next(analyses)  # the first article is analysed here
+    assert not warmup._parsers and pool._state != "RUN"  # type: ignore[attr-defined]
+    assert len(list(analyses)) == len(articles) - 1
+
+
 @pytest.mark.parametrize(
     ("load", "cores", "loaded", "expected"),
     [
@@ -205,3 +222,78 @@ def test_only_a_model_that_names_neither_torch_nor_transformers_leaves_torch_out
         (model / "my_model-1.0" / "config.cfg").write_text(config)
     assert _may_need_torch(str(model)) is needs
     assert _may_need_torch("no_such_model_package") is True
+
+
+def test_a_started_parser_is_taken_by_the_parse_and_gives_the_same_analyses(nlp: Any) -> None:
+    from crosswire import warmup
+    from crosswire.analyze import analyze_articles
+    from crosswire.clean import clean_article
+
+    articles = [clean_article(a) for a in read_articles([EXAMPLE]).articles]
+    settings = replace(DEFAULT, parse_in_worker=True)
+    warmup.start_parser(settings)
+    pool = warmup._parsers[settings.spacy_model]
+    there = list(analyze_articles(articles, settings))
+    assert not warmup._parsers  # taken, and closed by the parse that took it
+    assert pool._state != "RUN"  # type: ignore[attr-defined]
+    assert there == list(analyze_articles(articles, DEFAULT))
+
+
+def test_a_started_parser_nothing_takes_is_stopped() -> None:
+    from crosswire import warmup
+
+    warmup.start_parser(DEFAULT)
+    workers = list(warmup._parsers[DEFAULT.spacy_model]._pool)  # type: ignore[attr-defined]
+    assert workers and all(w.is_alive() for w in workers)
+    warmup.stop_parser()
+    assert not warmup._parsers
+    for worker in workers:
+        worker.join(timeout=10)
+    assert not any(w.is_alive() for w in workers)
+    assert warmup.take_parser(DEFAULT) is None
+
+
+def test_the_worker_is_started_before_this_process_imports_the_analysis_code() -> None:
+    code = (
+        "import sys, threading\n"
+        "from crosswire import cli, warmup\n"
+        "started = []\n"
+        "def start_parser(settings):\n"
+        "    started.append(sorted({'crosswire.analyze', 'spacy'} & set(sys.modules)))\n"
+        "def start_warmup(settings):\n"
+        "    thread = threading.Thread(target=int)\n"
+        "    thread.start()\n"
+        "    return thread\n"
+        "warmup.start_parser, warmup.start_warmup = start_parser, start_warmup\n"
+        "cli._cold = lambda: True\n"
+        f"cli.app(['brief', {str(EXAMPLE)!r}, '-f', 'json'], standalone_mode=False)\n"
+        "print(started)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[[]]"
+
+
+def test_the_worker_is_forked_only_from_a_light_single_threaded_process() -> None:
+    code = (
+        "import sys, threading\n"
+        "from crosswire.warmup import _start_method\n"
+        "light = _start_method()\n"
+        "import numpy\n"
+        "with_numpy = _start_method()\n"
+        "del sys.modules['numpy']\n"
+        "stop = threading.Event()\n"
+        "thread = threading.Thread(target=stop.wait)\n"
+        "thread.start()\n"
+        "with_thread = _start_method()\n"
+        "stop.set()\n"
+        "print(light, with_numpy, with_thread)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    expected = "fork" if sys.platform == "linux" else "spawn"
+    assert done.stdout.split() == [expected, "spawn", "spawn"]

@@ -132,7 +132,6 @@ def brief(
     PATHS holding several stories are grouped and each story is briefed (or the one --story
     names); with --db and --story, the stored story is briefed.
     """
-    from crosswire.pipeline import build_brief
     from crosswire.render import FORMATS, render
 
     if fmt not in FORMATS:
@@ -150,10 +149,14 @@ def brief(
     )
     warmup = None
     if paths and _cold():  # parse in a worker; load the later stages' libraries meanwhile
-        from crosswire.warmup import start_warmup
+        from crosswire.warmup import start_parser, start_warmup
 
         settings = replace(settings, parse_in_worker=True)
+        if db is None and jobs == 1:  # with a store, the analyses may all be there
+            start_parser(settings)
         warmup = start_warmup(settings)
+    from crosswire.pipeline import build_brief
+
     try:
         if story_id is not None and not paths:
             story = _stored_story(db, story_id, settings)
@@ -161,6 +164,9 @@ def brief(
             story = _story(paths or [], settings, db)
     finally:
         if warmup is not None:
+            from crosswire.warmup import stop_parser
+
+            stop_parser()
             warmup.join()
     stories = [story] if as_one or not paths else _stories_in(story, settings, story_id)
     with _progress() as progress:
@@ -580,9 +586,8 @@ def _cold() -> bool:
     the worker still saved 0.3 s of 3.2; at load 6 it added 0.5 s, its own start-up."""
     import os
 
-    from crosswire.analyze.nlp import load_nlp
-
-    if load_nlp.cache_info().currsize:
+    nlp = sys.modules.get("crosswire.analyze.nlp")  # not imported: nothing loaded, nor imported
+    if nlp is not None and nlp.load_nlp.cache_info().currsize:
         return False
     try:
         import multiprocessing.synchronize  # noqa: F401  # fails where processes cannot share locks

@@ -8,15 +8,78 @@ one only waits for it, so a thread started here does that loading on the second 
 Everything it does is a per-process cache the stages would fill themselves, in the same
 way: it changes no result, only when the cost is paid. A failure here is left for the stage
 that needs the library to report.
+
+The worker itself is started first of all (``start_parser``), before this process reads and
+cleans the articles, and loads spaCy and its model at once, so that its second of start-up
+overlaps the reading and the command's own start instead of following them.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from crosswire.config import DEFAULT, Settings
 
-__all__ = ["start_warmup"]
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+__all__ = ["start_warmup", "start_parser", "take_parser", "stop_parser"]
+
+# Parse workers started ahead of their articles, by model name: at most one a process.
+_parsers: dict[str, Pool] = {}
+
+
+def start_parser(settings: Settings = DEFAULT) -> None:
+    """Start the process a cold brief will parse in; it loads the spaCy model right away.
+
+    ``crosswire.analyze`` takes it (``take_parser``) for a ``jobs=1`` parse in a worker;
+    ``stop_parser`` ends it if nothing did.
+    """
+    import multiprocessing
+
+    stop_parser()
+    pool = multiprocessing.get_context(_start_method()).Pool(1)
+    pool.apply_async(_load_model, (settings.spacy_model,))  # the worker's first task
+    _parsers[settings.spacy_model] = pool
+
+
+# Native libraries that run thread pools of their own: a process holding one is not forked.
+_THREADED = frozenset({"numpy", "scipy", "torch", "tokenizers", "spacy", "thinc", "blis"})
+
+
+def _start_method() -> str:
+    """``fork`` where it is safe and cheaper: on Linux, from a process that has one thread and
+    no library with a thread pool yet (the command, just started); else ``spawn``. A forked
+    worker starts with this process's modules instead of a new interpreter importing them,
+    and needs no resource-tracker process."""
+    import multiprocessing
+    import sys
+
+    light = threading.active_count() == 1 and not _THREADED & sys.modules.keys()
+    forkable = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    return "fork" if light and forkable else "spawn"
+
+
+def take_parser(settings: Settings) -> Pool | None:
+    """The started worker for ``settings.spacy_model``, now the caller's to close; or None."""
+    return _parsers.pop(settings.spacy_model, None)
+
+
+def stop_parser() -> None:
+    """End a started worker nothing took (no readable articles, or too many for one worker)."""
+    while _parsers:
+        _parsers.popitem()[1].terminate()
+
+
+def _load_model(name: str) -> None:
+    """In the worker: load the model now; a failure is reported by the parse that needs it."""
+    try:
+        from crosswire.analyze.nlp import load_nlp
+
+        load_nlp(name)
+    except Exception:  # noqa: BLE001, S110  # the parse itself raises it, with its exit code
+        pass
 
 
 def start_warmup(settings: Settings = DEFAULT) -> threading.Thread:

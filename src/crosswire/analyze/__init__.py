@@ -20,6 +20,8 @@ from crosswire.config import DEFAULT, Settings
 from crosswire.model import Article, ArticleAnalysis, Sentence
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -68,6 +70,8 @@ def analyze_articles(
     if jobs > 1 or (settings.parse_in_worker and _one_batch(pending, settings)):
         yield from _analyze_in_workers(pending, settings, jobs, progress)
         return
+    if settings.parse_in_worker and (started := _started_parser(settings)) is not None:
+        started.terminate()  # too large a story for one worker: it is parsed here
     if progress is not None:
         progress("load model", 0, 1)
     nlp = load_nlp(settings.spacy_model)
@@ -161,8 +165,10 @@ def _analyze_in_workers(
     context = multiprocessing.get_context("spawn")  # no fork of a process with threads
     resolve_model_name(settings.spacy_model)  # a missing model fails here, not in every worker
     # Each worker loads the model once, on its first chunk (load_nlp is cached per process);
-    # a failing initializer would make the pool restart workers forever.
-    with context.Pool(jobs) as pool:
+    # a failing initializer would make the pool restart workers forever. A cold brief started
+    # its one worker earlier (crosswire.warmup.start_parser): it may have the model loaded.
+    started = _started_parser(settings) if jobs == 1 else None
+    with context.Pool(jobs) if started is None else started as pool:
         for number, analyses in enumerate(pool.imap(_analyze_chunk, chunks)):
             if number == 0 and progress is not None:
                 progress("load model", 1, 1)
@@ -170,6 +176,12 @@ def _analyze_in_workers(
 
 
 _MAX_CHUNK = 8
+
+
+def _started_parser(settings: Settings) -> Pool | None:
+    from crosswire.warmup import take_parser
+
+    return take_parser(settings)
 
 
 def _one_batch(articles: list[Article], settings: Settings) -> bool:
