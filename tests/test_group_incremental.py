@@ -75,7 +75,7 @@ def test_an_article_bridging_two_stories_merges_them_into_the_older() -> None:
 
 def test_a_story_holding_two_events_is_split_and_the_split_recorded() -> None:
     # A join threshold so low that everything sharing a word joins: the split check repairs it.
-    settings = replace(DEFAULT, story_join=0.0, story_split=0.3)
+    settings = replace(DEFAULT, story_join=0.0)
     backend = MemoryBackend()
     index = StoryIndex(backend, settings)
     decisions = []
