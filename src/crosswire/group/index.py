@@ -257,15 +257,16 @@ class StoryIndex:
         return self.settings.story_join if small else self.settings.story_merge
 
     def kept_apart(self, a: StoryState, b: StoryState) -> bool:
-        """Whether two stories large enough to be split apart would be: a merge must not undo
-        what a split check would do again (their members' normalised cut under the split
-        threshold)."""
+        """Whether two stories large enough to be split apart are plainly two events (their
+        members' normalised cut under ``story_keep_apart_ncut``, below the split threshold): a
+        merge must not undo what a split check did. Between the two thresholds the merge is
+        made and the story's next split check decides again (hysteresis)."""
         if min(a.size, b.size) < SPLIT_MIN_HALF:
             return False
         half = SPLIT_SAMPLE // 2
         first = [self.vector(m) for m in self.backend.members(a.id)[-half:]]
         second = [self.vector(m) for m in self.backend.members(b.id)[-half:]]
-        return normalised_cut(first, second) < self.settings.story_split_ncut
+        return normalised_cut(first, second) < self.settings.story_keep_apart_ncut
 
     def _maybe_split(self, signature: ArticleSignature, state: StoryState) -> list[Grouping]:
         state.next_check = max(state.next_check + 1, int(state.next_check * SPLIT_GROWTH))
