@@ -125,13 +125,18 @@ class StoryIndex:
         self.backend.index_terms(decision.story, indexed)
         self.backend.assign(signature, decision)
         decisions = [decision]
-        if len(scored) > 1 and decision.kind == "joined":
-            decisions += self._maybe_merge(
+        if decision.kind == "started":
+            return decisions  # a story of one article: nothing to merge or split yet
+        state: StoryState | None = scored[0][1]  # as ``_join`` left it
+        if len(scored) > 1:
+            merged = self._maybe_merge(
                 signature,
                 [s for c, s in scored[1:3] if c >= self.settings.story_join],
-                decision.story,
+                scored[0][1],
             )
-        state = self.backend.story(decision.story)
+            if merged:
+                decisions += merged
+                state = self.backend.story(merged[-1].story)
         if state is not None and state.size >= state.next_check:
             decisions += self._maybe_split(signature, state)
         return decisions
@@ -210,13 +215,13 @@ class StoryIndex:
     # ----------------------------------------------------------------- merge and split
 
     def _maybe_merge(
-        self, signature: ArticleSignature, others: list[StoryState], story: int
+        self, signature: ArticleSignature, others: list[StoryState], keep: StoryState
     ) -> list[Grouping]:
+        """Merge into ``keep`` (the story the article joined, as it now is) each of ``others``
+        (read this article) whose centroid is as close as ``merge_threshold`` asks."""
         done = []
-        for other in others:
-            keep = self.backend.story(story)
-            current = self.backend.story(other.id)
-            if keep is None or current is None or current.id == keep.id:
+        for current in others:
+            if current.id == keep.id:
                 continue
             similarity = cosine(keep.centroid, current.centroid)
             threshold = self.merge_threshold(keep, current)
@@ -246,7 +251,7 @@ class StoryIndex:
             self.backend.log(decision)
             self.merges += 1
             done.append(decision)
-            story = older.id
+            keep = older
         return done
 
     def merge_threshold(self, a: StoryState, b: StoryState) -> float:
