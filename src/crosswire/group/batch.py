@@ -1,8 +1,9 @@
 """Batch regrouping: every article at once, with term statistics of the whole collection.
 
-The same assignment as the incremental path (publication order, the same index and
-thresholds), then one refinement pass in which each article moves to the story whose centroid
-(without itself) it is closest to, if that is not its own. What batch knows that incremental
+The incremental path's assignment (publication order, the same index, thresholds, merges and
+split checks), then every centroid rebuilt with the whole collection's term statistics, then
+one refinement pass in which each article moves to the story whose centroid (without itself)
+it is closest to, if that is not its own, then a merge pass. What batch knows that incremental
 did not is the final term statistics and the final stories: the difference between the two is
 measured by ``crosswire eval stories``.
 """
