@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from crosswire.config import DEFAULT
 from crosswire.group import MemoryBackend, StoryIndex, group_batch
 from crosswire.model import ArticleSignature
@@ -75,7 +77,7 @@ def test_an_article_bridging_two_stories_merges_them_into_the_older() -> None:
 
 def test_a_story_holding_two_events_is_split_and_the_split_recorded() -> None:
     # A join threshold so low that everything sharing a word joins: the split check repairs it.
-    settings = replace(DEFAULT, story_join=0.0, story_split=0.3)
+    settings = replace(DEFAULT, story_join=0.0)
     backend = MemoryBackend()
     index = StoryIndex(backend, settings)
     decisions = []
@@ -101,3 +103,30 @@ def test_batch_and_incremental_agree_on_distinct_events() -> None:
     batch = group_batch(signatures)
     assert sorted(map(sorted, index.clusters())) == sorted(map(sorted, batch.clusters()))
     assert len(batch.clusters()) == 2
+
+
+def _unit(terms: dict[str, float]) -> dict[str, float]:
+    length = sum(w * w for w in terms.values()) ** 0.5
+    return {t: w / length for t, w in terms.items()}
+
+
+def test_the_bisection_finds_two_events_sharing_their_topic_words() -> None:
+    from crosswire.group.index import _bisect, normalised_cut
+
+    # Two quakes: every article shares the topic words; each event has its own town and toll.
+    topic = {"quake": 1.0, "magnitude": 1.0}
+    first = [_unit(topic | {"@lorca": 2.0, "nine": 1.5, f"w{n}": 1.0}) for n in range(5)]
+    second = [_unit(topic | {"@van": 2.0, "217": 1.5, f"v{n}": 1.0}) for n in range(4)]
+    mixed = [first[0], second[0], first[1], second[1], first[2], second[2], first[3]]
+    mixed += [second[3], first[4]]
+    found = _bisect(mixed, 3)
+    assert found is not None
+    a, b, cut = found
+    groups = sorted([sorted(a), sorted(b)])
+    assert groups == [[0, 2, 4, 6, 8], [1, 3, 5, 7]]
+    assert cut < DEFAULT.story_keep_apart_ncut
+    assert normalised_cut(first, second) == pytest.approx(cut)
+    # one event's articles, however divided, are not cut cleanly
+    one = _bisect(first + [_unit(topic | {"@lorca": 2.0, "nine": 1.5})], 3)
+    assert one is not None and one[2] >= DEFAULT.story_split_ncut
+    assert _bisect(first[:5], 3) is None  # too few for two halves of three

@@ -42,7 +42,9 @@ class Settings:
     story_stand_out: float = 3.0  # under story_join, the closest story (>= half of it) is joined
     # when its cosine is this many times the next candidate's (group.StoryIndex.stands_out)
     story_merge: float = 0.5  # centroid cosine at which two stories both matched are one
-    story_split: float = 0.3  # centroid cosine under which a story's two halves are two stories
+    # normalised cut (group.index._bisect) under which a story's two halves are two stories
+    story_split_ncut: float = 0.8
+    story_keep_apart_ncut: float = 0.6  # two stories cut this cleanly are never merged
     story_window_days: int = 21  # how far past a story's date span an article may still join it
     story_entity_weight: float = 2.0  # a named entity term (besides its words) against a word
     story_figure_weight: float = 3.0  # a figure or named date term against a word

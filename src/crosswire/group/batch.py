@@ -1,8 +1,9 @@
 """Batch regrouping: every article at once, with term statistics of the whole collection.
 
-The same assignment as the incremental path (publication order, the same index and
-thresholds), then one refinement pass in which each article moves to the story whose centroid
-(without itself) it is closest to, if that is not its own. What batch knows that incremental
+The incremental path's assignment (publication order, the same index, thresholds, merges and
+split checks), then every centroid rebuilt with the whole collection's term statistics, then
+one refinement pass in which each article moves to the story whose centroid (without itself)
+it is closest to, if that is not its own, then a merge pass. What batch knows that incremental
 did not is the final term statistics and the final stories: the difference between the two is
 measured by ``crosswire eval stories``.
 """
@@ -15,24 +16,35 @@ from collections.abc import Iterable
 from crosswire.config import DEFAULT, Settings
 from crosswire.group.backend import MemoryBackend
 from crosswire.group.index import SPLIT_MIN_HALF, StoryIndex
-from crosswire.group.vectors import add_into, cosine, norm, strongest
+from crosswire.group.vectors import add_into, centroid_of, cosine, norm, strongest
 from crosswire.model import ArticleSignature, Grouping
 
 __all__ = ["group_batch"]
 
 
 def group_batch(signatures: Iterable[ArticleSignature], settings: Settings = DEFAULT) -> StoryIndex:
-    """Group ``signatures`` from scratch; the result is an in-memory ``StoryIndex``."""
+    """Group ``signatures`` from scratch; the result is an in-memory ``StoryIndex``.
+
+    The assignment is the incremental one (term statistics counted as articles arrive, merges
+    and split checks as they grow); then every centroid is rebuilt from its members with the
+    whole collection's statistics, each article may move to a closer story, and stories the
+    assignment left apart are merged.
+    """
     items = list(signatures)
+    index = StoryIndex(MemoryBackend(), settings)
+    for signature in sorted(items, key=lambda s: s.day or ""):
+        index.add(signature)
     frequencies: Counter[str] = Counter()
     for signature in items:
         frequencies.update(signature.terms)  # occurrences, as the store counts them
-    backend = MemoryBackend()
+    backend = index.backend
+    assert isinstance(backend, MemoryBackend)
     backend.df, backend.documents = frequencies, len(items)  # what a store keeps counting
-    index = StoryIndex(backend, settings, frequencies, len(items))
+    index.fix_statistics(frequencies, len(items))
+    for state in backend.stories.values():
+        state.centroid = centroid_of(index.vector(m) for m in backend.members(state.id))
+        state.touch()
     index.merge_fragments = False
-    for signature in sorted(items, key=lambda s: s.day or ""):
-        index.add(signature)
     _refine(index, items)
     _merge_fragments(index)
     return index
@@ -108,6 +120,8 @@ def _merge_fragments(index: StoryIndex) -> None:
         fragment = own.size <= SPLIT_MIN_HALF
         runner_up = [c for c, _ in found[1:2]] or [0.0]
         if similarity < threshold and not (fragment and index.stands_out(similarity, runner_up)):
+            continue
+        if index.kept_apart(own, target):
             continue
         older, newer = sorted((own, target), key=lambda s: s.id)
         backend.move([m.article_id for m in backend.members(newer.id)], older.id)

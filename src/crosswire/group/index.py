@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from crosswire.config import DEFAULT, Settings
 from crosswire.group.backend import POSTINGS_PER_TERM, MemoryBackend, StoryBackend, StoryState
@@ -21,7 +22,6 @@ from crosswire.group.vectors import (
     add_into,
     centroid_of,
     cosine,
-    norm,
     shared_terms,
     strongest,
     weigh,
@@ -34,6 +34,9 @@ SPLIT_SAMPLE = 256  # members a split check looks at (the most recent)
 # Each half of a split must have this many articles: two pairs of a four-article story that
 # drift apart in wording are weak evidence of two events; three against three is a pattern.
 SPLIT_MIN_HALF = 3
+# A story is checked for a split when it reaches 4 articles, then each time it has grown by
+# half again: the checks' total cost stays proportional to the story's size.
+SPLIT_GROWTH = 1.5
 # A story is indexed under more of each member's terms than an article looks up: the terms
 # that will be strongest later, once term statistics have grown, are among them.
 INDEXED = 3
@@ -61,6 +64,10 @@ class StoryIndex:
         # Fragments merge at the join threshold as articles arrive; batch regrouping turns this
         # off and merges fragments once, after its refinement pass, with the final statistics.
         self.merge_fragments = True
+
+    def fix_statistics(self, frequencies: Mapping[str, int], documents: int) -> None:
+        """Weigh terms by these statistics from now on (batch: the whole collection's)."""
+        self._fixed = (frequencies, documents)
 
     # ----------------------------------------------------------------- vectors
 
@@ -118,13 +125,18 @@ class StoryIndex:
         self.backend.index_terms(decision.story, indexed)
         self.backend.assign(signature, decision)
         decisions = [decision]
-        if len(scored) > 1 and decision.kind == "joined":
-            decisions += self._maybe_merge(
+        if decision.kind == "started":
+            return decisions  # a story of one article: nothing to merge or split yet
+        state: StoryState | None = scored[0][1]  # as ``_join`` left it
+        if len(scored) > 1:
+            merged = self._maybe_merge(
                 signature,
                 [s for c, s in scored[1:3] if c >= self.settings.story_join],
-                decision.story,
+                scored[0][1],
             )
-        state = self.backend.story(decision.story)
+            if merged:
+                decisions += merged
+                state = self.backend.story(merged[-1].story)
         if state is not None and state.size >= state.next_check:
             decisions += self._maybe_split(signature, state)
         return decisions
@@ -203,17 +215,17 @@ class StoryIndex:
     # ----------------------------------------------------------------- merge and split
 
     def _maybe_merge(
-        self, signature: ArticleSignature, others: list[StoryState], story: int
+        self, signature: ArticleSignature, others: list[StoryState], keep: StoryState
     ) -> list[Grouping]:
+        """Merge into ``keep`` (the story the article joined, as it now is) each of ``others``
+        (read this article) whose centroid is as close as ``merge_threshold`` asks."""
         done = []
-        for other in others:
-            keep = self.backend.story(story)
-            current = self.backend.story(other.id)
-            if keep is None or current is None or current.id == keep.id:
+        for current in others:
+            if current.id == keep.id:
                 continue
             similarity = cosine(keep.centroid, current.centroid)
             threshold = self.merge_threshold(keep, current)
-            if similarity < threshold:
+            if similarity < threshold or self.kept_apart(keep, current):
                 continue
             older, newer = sorted((keep, current), key=lambda s: s.id)
             members = [m.article_id for m in self.backend.members(newer.id)]
@@ -239,7 +251,7 @@ class StoryIndex:
             self.backend.log(decision)
             self.merges += 1
             done.append(decision)
-            story = older.id
+            keep = older
         return done
 
     def merge_threshold(self, a: StoryState, b: StoryState) -> float:
@@ -249,19 +261,31 @@ class StoryIndex:
         small = self.merge_fragments and min(a.size, b.size) <= SPLIT_MIN_HALF
         return self.settings.story_join if small else self.settings.story_merge
 
+    def kept_apart(self, a: StoryState, b: StoryState) -> bool:
+        """Whether two stories large enough to be split apart are plainly two events (their
+        members' normalised cut under ``story_keep_apart_ncut``, below the split threshold): a
+        merge must not undo what a split check did. Between the two thresholds the merge is
+        made and the story's next split check decides again (hysteresis)."""
+        if min(a.size, b.size) < SPLIT_MIN_HALF:
+            return False
+        half = SPLIT_SAMPLE // 2
+        first = [self.vector(m) for m in self.backend.members(a.id)[-half:]]
+        second = [self.vector(m) for m in self.backend.members(b.id)[-half:]]
+        return normalised_cut(first, second) < self.settings.story_keep_apart_ncut
+
     def _maybe_split(self, signature: ArticleSignature, state: StoryState) -> list[Grouping]:
-        state.next_check *= 2
+        state.next_check = max(state.next_check + 1, int(state.next_check * SPLIT_GROWTH))
         members = self.backend.members(state.id)[-SPLIT_SAMPLE:]
         vectors = [self.vector(m) for m in members]
-        halves = _two_means(vectors)
+        halves = _bisect(vectors, SPLIT_MIN_HALF)
         if halves is None:
             self.backend.put_story(state)
             return []
-        first, second = halves
+        first, second, ncut = halves
         a = centroid_of(vectors[i] for i in first)
         b = centroid_of(vectors[i] for i in second)
         similarity = cosine(a, b)
-        if similarity >= self.settings.story_split or min(len(first), len(second)) < SPLIT_MIN_HALF:
+        if ncut >= self.settings.story_split_ncut:
             self.backend.put_story(state)
             return []
         if 0 in second:  # the half holding the oldest member keeps the id
@@ -270,7 +294,7 @@ class StoryIndex:
         new = StoryState(self.backend.new_id(), b, len(moved), title=moved[0].title)
         for member in moved:
             _widen(new, member.day)
-        new.next_check = max(4, state.next_check // 2)
+        new.next_check = max(4, int(len(moved) * SPLIT_GROWTH))
         new.touch()
         state.centroid = a
         state.touch()
@@ -284,8 +308,8 @@ class StoryIndex:
             )
         reason = (
             f"story {state.id} split: {len(moved)} of its articles form a separate group "
-            f"(centroid cosine {similarity:.2f}, under {self.settings.story_split:.2f}); "
-            f"they became story {new.id}"
+            f"(normalised cut {ncut:.2f}, under {self.settings.story_split_ncut:.2f}; "
+            f"centroid cosine {similarity:.2f}); they became story {new.id}"
         )
         decision = Grouping(
             signature.article_id, new.id, "split", round(similarity, 4), reason, state.id
@@ -303,33 +327,70 @@ class StoryIndex:
         return result
 
 
-def _two_means(vectors: list[Vector], rounds: int = 6) -> tuple[list[int], list[int]] | None:
-    """Two groups of ``vectors`` seeded by the farthest pair found in two sweeps."""
-    if len(vectors) < 4:
+def _bisect(vectors: list[Vector], min_half: int) -> tuple[list[int], list[int], float] | None:
+    """The two groups of ``vectors`` with the smallest normalised cut (Shi and Malik) along
+    the spectral order of their cosine graph, each at least ``min_half`` long, and that cut.
+
+    The cut is the similarity between the groups over each group's total similarity, summed:
+    near 1 for one event's articles however they are divided, near 0 for two events' articles
+    divided by event, even when both share the topic's words (the centroids of two similar
+    events are close, but few of their articles are).
+    """
+    import numpy as np
+
+    count = len(vectors)
+    if count < 2 * min_half:
         return None
-    whole = _unit(centroid_of(vectors))
-    seed_a = min(range(len(vectors)), key=lambda i: _dot(vectors[i], whole))
-    seed_b = min(range(len(vectors)), key=lambda i: _dot(vectors[i], vectors[seed_a]))
-    centres = [vectors[seed_a], vectors[seed_b]]
-    groups: tuple[list[int], list[int]] = ([], [])
-    for _ in range(rounds):
-        groups = ([], [])
-        for i, vector in enumerate(vectors):
-            side = 0 if _dot(vector, centres[0]) >= _dot(vector, centres[1]) else 1
-            groups[side].append(i)
-        if not groups[0] or not groups[1]:
-            return None
-        centres = [_unit(centroid_of(vectors[i] for i in g)) for g in groups]
-    return groups
+    graph = _graph(vectors)
+    degree = np.maximum(graph.sum(axis=1), 1e-9)
+    scale = 1.0 / np.sqrt(degree)
+    _, eigenvectors = np.linalg.eigh(scale[:, None] * graph * scale[None, :])
+    order = np.argsort(eigenvectors[:, -2] * scale, kind="stable")
+    ordered = graph[np.ix_(order, order)]
+    total = float(degree.sum())
+    best: tuple[float, int] | None = None
+    cut, volume = 0.0, 0.0
+    for k in range(count - min_half):
+        # node k moves from the second group to the first
+        cut += float(ordered[k, k + 1 :].sum() - ordered[k, :k].sum())
+        volume += float(degree[order[k]])
+        if k + 1 >= min_half:
+            ncut = cut / volume + cut / max(total - volume, 1e-9)
+            if best is None or ncut < best[0]:
+                best = (ncut, k + 1)
+    if best is None:
+        return None
+    ncut, size = best
+    first = sorted(int(i) for i in order[:size])
+    second = sorted(int(i) for i in order[size:])
+    return first, second, ncut
 
 
-def _dot(a: Vector, b: Vector) -> float:
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def normalised_cut(first: list[Vector], second: list[Vector]) -> float:
+    """The normalised cut between two groups of article vectors (see ``_bisect``)."""
+    graph = _graph(first + second)
+    degree = graph.sum(axis=1)
+    size = len(first)
+    cut = float(graph[:size, size:].sum())
+    volumes = float(degree[:size].sum()), float(degree[size:].sum())
+    return sum(cut / v if v else 1.0 for v in volumes)
 
 
-def _unit(vector: Vector) -> Vector:
-    length = norm(vector)
-    return {t: w / length for t, w in vector.items()} if length else vector
+def _graph(vectors: list[Vector]) -> Any:
+    """The cosine graph of unit-length sparse vectors: non-negative, zero on the diagonal."""
+    import numpy as np
+
+    columns: dict[str, int] = {}
+    for vector in vectors:
+        for term in vector:
+            columns.setdefault(term, len(columns))
+    matrix = np.zeros((len(vectors), len(columns)))
+    for row, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            matrix[row, columns[term]] = weight
+    graph = np.clip(matrix @ matrix.T, 0.0, None)
+    np.fill_diagonal(graph, 0.0)
+    return graph
 
 
 def _widen(state: StoryState, day: str | None) -> None:
