@@ -54,13 +54,16 @@ _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"
 def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     """Every aside of every sentence of ``doc`` (a parse of ``article.text``)."""
     found: list[Aside] = []
-    quoted = _quoted_spans(doc.text)
+    whole = doc.text  # spaCy joins every token's text on each access: read it once
+    quoted = _quoted_spans(whole)
+    entities = doc.ents  # as is Span.ents, which walks all of the doc's: once per doc
     for number, sent in enumerate(doc.sents):
+        inside = [e for e in entities if sent.start <= e.start and e.end <= sent.end]
         spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
-        spans += _times(sent) + _heres(sent)
+        spans += _times(sent, inside) + _heres(sent)
         for start, end, kind in sorted(set(spans)):
-            text = doc.text[start:end]
-            if _safe(doc, start, end) and not any(a < end and start < b for a, b in quoted):
+            text = whole[start:end]
+            if _safe(doc, text, start, end) and not any(a < end and start < b for a, b in quoted):
                 found.append(Aside(article.id, start, end, text, kind, number))
     return found
 
@@ -87,10 +90,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _safe(doc: Doc, start: int, end: int) -> bool:
-    """Whether cutting ``start:end`` keeps every negation, quote mark and figure qualifier."""
+def _safe(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether cutting ``start:end`` (``text``) keeps every negation, quote mark and figure
+    qualifier."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.text[start:end].strip():
+    if span is None or not text.strip():
         return False
     for token in span:
         if (
@@ -186,12 +190,13 @@ def _relatives(sent: Span) -> list[tuple[int, int, str]]:
     return found
 
 
-def _times(sent: Span) -> list[tuple[int, int, str]]:
+def _times(sent: Span, entities: list[Span]) -> list[tuple[int, int, str]]:
     """Relative time phrases: a DATE/TIME entity without a figure, alone or after a
-    preposition of time, modifying a verb ("said Tuesday", "on Monday", "late Friday")."""
+    preposition of time, modifying a verb ("said Tuesday", "on Monday", "late Friday");
+    ``entities`` are the doc's entities inside ``sent``."""
     found = []
     doc = sent.doc
-    for ent in sent.ents:
+    for ent in entities:
         if ent.label_ not in ("DATE", "TIME") or not _DEICTIC.fullmatch(ent.text):
             continue
         phrase = _time_phrase(ent)
