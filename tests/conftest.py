@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from crosswire.model import Story
+from crosswire.model import Article, ArticleAnalysis, Mention, Story
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ferry-collision"
@@ -97,3 +97,22 @@ def eval_path(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data not found at {path}")
     return path
+
+
+def analysed_article(number: int, *names: tuple[str, str], text: str = "") -> ArticleAnalysis:
+    """An analysed article with mentions ``(text, label)``, found in ``text`` in order if
+    given, and linked within the article as the per-article stage links them."""
+    from crosswire.analyze.entities import link_names
+
+    body, mentions, at = text, [], 0
+    for surface, label in names:
+        if text:
+            start = text.index(surface, at)
+            at = start + len(surface)
+        else:
+            start = len(body)
+            body += surface + ". "
+        end = start + len(surface)
+        mentions.append(Mention(f"a{number}", start, end, surface, label, surface))
+    link_names(mentions, body)
+    return ArticleAnalysis(Article(id=f"a{number}", text=body, outlet=f"o{number}"), [], mentions)

@@ -4,26 +4,9 @@ spaCy's labels are the ones under test."""
 
 from __future__ import annotations
 
-from crosswire.analyze.entities import link_names
-from crosswire.model import Article, ArticleAnalysis, Entity, Mention, Story
+from conftest import analysed_article as _article
+from crosswire.model import Entity, Story
 from crosswire.reconcile.entities import mention_records, reconcile_entities
-
-
-def _article(number: int, *names: tuple[str, str], text: str = "") -> ArticleAnalysis:
-    """An analysed article with mentions ``(text, label)``, found in ``text`` in order if
-    given, and linked within the article as the per-article stage links them."""
-    body, mentions, at = text, [], 0
-    for surface, label in names:
-        if text:
-            start = text.index(surface, at)
-            at = start + len(surface)
-        else:
-            start = len(body)
-            body += surface + ". "
-        end = start + len(surface)
-        mentions.append(Mention(f"a{number}", start, end, surface, label, surface))
-    link_names(mentions, body)
-    return ArticleAnalysis(Article(id=f"a{number}", text=body, outlet=f"o{number}"), [], mentions)
 
 
 def _holding(entities: list[Entity], variant: str) -> list[Entity]:

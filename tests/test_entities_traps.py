@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from crosswire.analyze.entities import link_names
-from crosswire.model import Article, ArticleAnalysis, Entity, Mention, Story
+from conftest import analysed_article as _article
+from crosswire.model import Article, Entity, Story
 from crosswire.reconcile import entities as reconcile
 from crosswire.reconcile.entities import mention_records, reconcile_entities, resolve_entity
 
@@ -128,23 +128,6 @@ def test_json_export_lists_every_mention_with_offsets_and_entity(lindgren: Story
 
 
 # ------------------------------------------------------------- hand-built analyses
-
-
-def _article(number: int, *names: tuple[str, str], text: str = "") -> ArticleAnalysis:
-    """An analysed article with mentions ``(text, label)``, found in ``text`` if given, and
-    linked within the article as the per-article stage links them."""
-    body, mentions, at = text, [], 0
-    for surface, label in names:
-        if text:
-            start = text.index(surface, at)
-            at = start + len(surface)
-        else:
-            start = len(body)
-            body += surface + ". "
-        end = start + len(surface)
-        mentions.append(Mention(f"a{number}", start, end, surface, label, surface))
-    link_names(mentions, body)
-    return ArticleAnalysis(Article(id=f"a{number}", text=body, outlet=f"o{number}"), [], mentions)
 
 
 def test_a_victim_spacy_calls_a_place_is_one_person() -> None:
