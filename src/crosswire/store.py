@@ -98,11 +98,11 @@ def analysis_fingerprint(model_name: str = "") -> str:
     for name in ("clean.py", "model.py"):
         digest.update(package.joinpath(name).read_bytes())
     analyze = package.joinpath("analyze")
-    for folder in (analyze, analyze.joinpath("data")):
-        for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if item.is_file() and (item.name.endswith(".py") or folder is not analyze):
-                digest.update(item.name.encode())
-                digest.update(item.read_bytes())
+    code = [item for item in analyze.iterdir() if item.name.endswith(".py")]
+    data = [item for item in analyze.joinpath("data").iterdir() if item.is_file()]
+    for item in sorted(code, key=lambda p: p.name) + sorted(data, key=lambda p: p.name):
+        digest.update(item.name.encode())
+        digest.update(item.read_bytes())
     return digest.hexdigest()[:16]
 
 
