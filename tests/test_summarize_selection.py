@@ -210,3 +210,21 @@ def test_a_lone_surname_needs_its_full_name_whatever_label_the_parse_gave_it() -
     assert by_text[missed].needs == {"velkov"}  # no mention at all
     assert {"dario", "velkov"} <= by_text[named].introduces  # full name the parse missed
     assert not by_text[named].needs and not by_text[full].needs
+
+
+def test_quotations_in_every_style_are_read_by_one_scanner() -> None:
+    """A quotation before an attributed opinion leaves the opinion's offsets in place, and
+    a straight quote closed, then another opened (a quotation running on) is not a pair."""
+    text = (
+        'The harbour union called the plan "a betrayal of every dock worker in Port Alba," '
+        "insisting the owners must withdraw it at once."
+    )
+    content = "the owners must withdraw it at once"
+    at = text.index(content)
+    assert stands_alone(text, [(at, at + len(content))])
+    assert not stands_alone(text)  # unattributed, "must" is the writer's opinion
+    # Marks facing away from each other: the first closes a quotation opened earlier.
+    assert not stands_alone(
+        'The pier will reopen, " the mayor told the council here, "and the ferries will return.'
+    )
+    assert stands_alone('The mayor told the council the pier was "safe here" for the ferries.')

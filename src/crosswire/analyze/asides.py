@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crosswire.analyze.quote_marks import find_quote_spans
 from crosswire.model import Article, Aside
 
 if TYPE_CHECKING:
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 __all__ = ["extract_asides"]
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "‘", "’", "'", "`"})
-# Quoted stretches whose marks say which way they face: a quotation is never shortened.
-_PAIRED = re.compile(r"“[^”]*”|``.*?''", re.DOTALL)
-# What comes before a straight quote mark that opens a quotation (else it closes one).
-_BEFORE_OPENING = "([{—–-"
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom", "where"})
 _TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "early", "late", "earlier", "later"})
 # Deictic days and weeks ("Tuesday", "late Monday", "last week", "this morning") point at
@@ -55,7 +52,7 @@ def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     """Every aside of every sentence of ``doc`` (a parse of ``article.text``)."""
     found: list[Aside] = []
     whole = doc.text  # spaCy joins every token's text on each access: read it once
-    quoted = _quoted_spans(whole)
+    quoted = [(q.start, q.end) for q in find_quote_spans(whole)]
     entities = doc.ents  # as is Span.ents, which walks all of the doc's: once per doc
     for number, sent in enumerate(doc.sents):
         inside = [e for e in entities if sent.start <= e.start and e.end <= sent.end]
@@ -66,28 +63,6 @@ def extract_asides(doc: Doc, article: Article) -> list[Aside]:
             if _safe(doc, text, start, end) and not any(a < end and start < b for a, b in quoted):
                 found.append(Aside(article.id, start, end, text, kind, number))
     return found
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Every quoted stretch of ``text``.  A straight mark after a space (or the start, a
-    bracket, a dash) opens a quotation and any other closes one; one opened and not closed
-    before the next opens runs to it: the wire leaves a quotation that goes on into the
-    next paragraph open at the end of the first (pairing marks in turn would read the
-    rest of the article inside out)."""
-    spans = [m.span() for m in _PAIRED.finditer(text)]
-    opened: int | None = None
-    for mark in re.finditer('"', text):
-        at = mark.start()
-        if at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_OPENING:
-            if opened is not None:
-                spans.append((opened, at))
-            opened = at
-        elif opened is not None:
-            spans.append((opened, at + 1))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(text)))
-    return spans
 
 
 def _safe(doc: Doc, text: str, start: int, end: int) -> bool:

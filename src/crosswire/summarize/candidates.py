@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from crosswire.analyze.quote_marks import find_quote_spans
 from crosswire.model import ArticleAnalysis
 from crosswire.stopwords import STOP_WORDS
 from crosswire.summarize.text import stem
@@ -69,8 +70,6 @@ _ATTRIBUTED = re.compile(
     r"warned|insisted|claimed|believes?|believed)\b",
     re.IGNORECASE,
 )
-# Quoted stretches in every quotation style the wire uses: "..." “...” ``...''
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|``.*?\'\'', re.DOTALL)
 # "... charges him with murder": a personal pronoun in a sentence that names no person.
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers|himself|herself)\b", re.IGNORECASE)
 _CLOSING = (".", ",", ";", ":", "!", "?")
@@ -370,7 +369,7 @@ def usable(candidate: Candidate) -> bool:
         return False
     if candidate.needs or candidate.introduces:
         return True
-    return not _PERSONAL.search(_QUOTED.sub(" ", candidate.text))
+    return not _PERSONAL.search(_unquoted(candidate.text))
 
 
 def stands_alone(text: str, reported: Sequence[tuple[int, int]] = ()) -> bool:
@@ -388,13 +387,18 @@ def stands_alone(text: str, reported: Sequence[tuple[int, int]] = ()) -> bool:
         return False  # a quote fragment, or a quote whose speaker is elsewhere
     if _PRONOUN_SPEAKER.search(text) or _LATE_PRONOUN.match(text) or _HEADER.match(text):
         return False
-    unquoted = _QUOTED.sub(" ", text)
+    unquoted = _unquoted(text)
     if _HERE.search(unquoted):
         return False
     own = _blank(unquoted, reported)
     if _OPINION.search(own) and not _ATTRIBUTED.search(text):
         return False
     return not (_DANGLING.match(text) or _BOILERPLATE.search(text))
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations (``analyze.quote_marks``, every style) blanked, offsets kept."""
+    return _blank(text, [(q.start, q.end) for q in find_quote_spans(text)])
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -409,7 +413,9 @@ def _unbalanced_quotes(text: str) -> bool:
     if text.count("``") != text.count("''"):
         return True
     straight = text.replace("``", "").replace("''", "").count('"')
-    return straight % 2 == 1 or text.count("“") != text.count("”")
+    if straight % 2 == 1 or text.count("“") != text.count("”"):
+        return True
+    return any(not q.closed for q in find_quote_spans(text))
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
