@@ -133,3 +133,20 @@ def test_a_quotation_going_on_into_the_next_paragraph_is_never_cut(nlp: Any) -> 
     assert any(a.start > closing for a in analysis.asides)  # asides outside it still go
     for aside in analysis.asides:
         assert text[aside.start : aside.end] == aside.text
+
+
+def test_a_deictic_adverb_is_an_aside_unless_it_compares(nlp: Any) -> None:
+    text = (
+        "The ferry company has recently cancelled every crossing to the northern islands. "
+        "The harbour master said the channel was as dangerous now as it was in March. "
+        "Most recently, the council closed the old pier to all traffic."
+    )
+    analysis = analyze_doc(nlp(text), Article(id="a1", text=text, outlet="Outlet 1"))
+    cut = {(a.kind, a.text) for a in analysis.asides}
+    assert ("time", " recently") in cut
+    assert not any(a.text.strip() == "now" for a in analysis.asides)  # "as ... now as"
+    assert not any(a.start >= text.index("Most") and "recently" in a.text for a in analysis.asides)
+    compressed = candidates([analysis])[0]
+    assert (
+        compressed.text == "The ferry company has cancelled every crossing to the northern islands."
+    )

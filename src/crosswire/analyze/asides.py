@@ -5,9 +5,9 @@ carries little content (sentence compression, as DUC systems did).  Each aside i
 character span that, cut out of its sentence, leaves a grammatical sentence saying the
 same thing (its first letter upper-cased when the cut was at the start):
 
-* ``time``: a deictic day or week ("on Tuesday", "late Monday", "last week") modifying a
-  verb that governs more than it: in a summary that mixes sources it points at a day the
-  reader no longer knows;
+* ``time``: a deictic day or week ("on Tuesday", "late Monday", "last week"), or a deictic
+  adverb ("now", "recently"), modifying a verb that governs more than it: in a summary
+  that mixes sources it points at a day the reader no longer knows;
 * ``parenthetical``: "(KR)", "(16 kilometres)";
 * ``age``: ", 72," after a name;
 * ``here``: "met here Sunday": the place it points at was named in a dropped dateline;
@@ -45,6 +45,8 @@ _DEICTIC = re.compile(
     r"( (morning|afternoon|evening|night))?",
     re.IGNORECASE,
 )
+_DEICTIC_ADVERBS = frozenset({"now", "currently", "recently"})
+_COMPARING = frozenset({"as", "than", "until", "till", "since", "by", "from", "right", "just"})
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without", "nobody"})
 
 
@@ -57,7 +59,7 @@ def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     for number, sent in enumerate(doc.sents):
         inside = [e for e in entities if sent.start <= e.start and e.end <= sent.end]
         spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
-        spans += _times(sent, inside) + _heres(sent)
+        spans += _times(sent, inside) + _heres(sent) + _nows(sent)
         for start, end, kind in sorted(set(spans)):
             text = whole[start:end]
             if _safe(doc, text, start, end) and not any(a < end and start < b for a, b in quoted):
@@ -207,6 +209,29 @@ def _heres(sent: Span) -> list[tuple[int, int, str]]:
             continue
         before = doc[token.i - 1]
         found.append((before.idx + len(before.text), token.idx + len(token.text), "here"))
+    return found
+
+
+def _nows(sent: Span) -> list[tuple[int, int, str]]:
+    """A deictic adverb of time modifying a verb ("is now interested", "has recently
+    rejected"): like "on Tuesday", it points at a moment the reader of a summary that mixes
+    sources no longer knows.  Not when it compares ("as bad now as ...") or opens the
+    sentence."""
+    found = []
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ not in _DEICTIC_ADVERBS or token.dep_ != "advmod" or token.i == sent.start:
+            continue
+        if any(True for _ in token.children):
+            continue  # "Most recently, ...": the phrase is more than the adverb
+        before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < sent.end else None
+        if before.lower_ in _COMPARING or (after is not None and after.lower_ in _COMPARING):
+            continue
+        if token.head.pos_ not in ("VERB", "AUX") or not _more_than_time(
+            token.head, token.i, token.i
+        ):
+            continue
+        found.append((before.idx + len(before.text), token.idx + len(token.text), "time"))
     return found
 
 
