@@ -228,3 +228,24 @@ def test_quotations_in_every_style_are_read_by_one_scanner() -> None:
         'The pier will reopen, " the mayor told the council here, "and the ferries will return.'
     )
     assert stands_alone('The mayor told the council the pier was "safe here" for the ferries.')
+
+
+def test_a_dateline_with_a_region_is_trimmed_and_a_dateline_alone_dropped() -> None:
+    from crosswire.summarize.candidates import candidates
+
+    text = (
+        "PORT ALBA, Westmark (AP) _ The storm flooded the harbour district of Port Alba.\n"
+        "RIVERTON, New Westmark _\nRelief workers reached the flooded villages by boat."
+    )
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    cuts = [
+        "PORT ALBA, Westmark (AP) _ The storm flooded the harbour district of Port Alba.",
+        "RIVERTON, New Westmark _",
+        "Relief workers reached the flooded villages by boat.",
+    ]
+    found = candidates([ArticleAnalysis(article=article, sentences=_sentences(article, cuts))])
+    assert [(c.index, c.text) for c in found] == [
+        (0, "The storm flooded the harbour district of Port Alba."),
+        (1, "Relief workers reached the flooded villages by boat."),
+    ]
+    assert all(text[c.start : c.end] == c.text for c in found)

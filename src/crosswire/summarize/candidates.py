@@ -39,10 +39,13 @@ _BOILERPLATE = re.compile(
     r"leave a (reply|comment)|email address|cookies?|advertisement|photo:|image:)\b",
     re.IGNORECASE,
 )
-# Wire datelines ("WASHINGTON (AP) _ ", "TALLINN, Oct. 15 (Baltic Wire) – ") are trimmed off.
+# Wire datelines ("WASHINGTON (AP) _ ", "TALLINN, Oct. 15 (Baltic Wire) – ", "NAIROBI, Kenya
+# _ ") are trimmed off; a line that is only a dateline (the parser cut it at the dash) is dropped.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,30}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*"  # place, date
-    r"(\([^()]{1,40}\))?\s*(_|—|–|--|-)\s+"  # (agency), dash
+    r"^[A-Z][A-Z .'-]{2,30}"  # place
+    r"(,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2}"  # date
+    r"|[A-Z][a-z]+\.?(\s+[A-Z][a-z]+\.?){0,2}))?,?\s*"  # or region
+    r"(\([^()]{1,40}\))?\s*(_|—|–|--|-)(\s+|$)"  # (agency), dash
 )
 # "..., his ministry said." credits a speaker named only in an earlier sentence.
 _PRONOUN_SPEAKER = re.compile(
@@ -426,8 +429,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         line = text[a:b]
         a += len(line) - len(line.lstrip())
         b -= len(line) - len(line.rstrip())
-        dateline = _DATELINE.match(text[a:b])
-        if dateline and dateline.end() < b - a:
+        if dateline := _DATELINE.match(text[a:b]):
             a += dateline.end()
         if (stray := _STRAY_CLOSE.search(text[a:b])) and _unbalanced_quotes(text[a:b]):
             b = a + stray.start()  # "... of genocide. ''": the next quote's opener
