@@ -73,7 +73,7 @@ STATES = {
     "wounded": "injured", "kill": "killed", "killed": "killed", "die": "killed",
     "dead": "killed", "evacuate": "evacuated", "rescue": "rescued", "arrest": "arrested",
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
-    "missing": "missing", "detain": "arrested",
+    "missing": "missing", "detain": "arrested", "disappear": "missing", "vanish": "missing",
 }  # fmt: skip
 # Nouns whose "of" introduces the figure itself: "a total of 4,299", "a toll of 60".
 # Nouns that name a figure rather than what it measures ("the 63-percent figure").
@@ -158,6 +158,7 @@ def _numbers(clause: _Clause) -> list[Assertion]:
         if assertion is not None:
             found.append(assertion)
     found.extend(_single_calls(clause))
+    found.extend(_event_lengths(clause))
     found.extend(_vague_counts(clause))
     return found
 
@@ -661,7 +662,7 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
     # "Of the 14 injured": the participle hangs off the number itself.
     for child in number.children:
         if child.dep_ in ("acl", "amod") and child.lemma_.lower() in STATES:
-            return number, STATES[child.lemma_.lower()]
+            return number, _state_at(child)
     # "killing two people and wounding 21": the number is the object of what happened.
     head = number.head
     if (
@@ -669,7 +670,7 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
         and number.dep_ in ("dobj", "nsubjpass", "conj")
         and (number.dep_ != "conj" or head.pos_ == "VERB")
     ):
-        return number, STATES[head.lemma_.lower()]
+        return number, _state_at(head)
     return None
 
 
@@ -684,22 +685,37 @@ def _state_of(noun: Token) -> str:
     for child in noun.children:
         # "people killed", "wounded soldiers", "3,000 people who were killed"
         if child.dep_ in ("acl", "amod", "relcl") and child.lemma_.lower() in STATES:
-            return STATES[child.lemma_.lower()]
+            return _state_at(child)
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.lemma_.lower() in STATES:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in ("die",):
             return ""
-        return STATES[noun.head.lemma_.lower()]
+        return _state_at(noun.head)
     if noun.dep_ in ("nsubjpass", "nsubj"):
         # "231 people have been confirmed dead", "30 are feared dead", "five were missing"
         for complement in noun.head.children:
             if complement.dep_ in ("oprd", "acomp") and complement.lemma_.lower() in STATES:
-                return STATES[complement.lemma_.lower()]
+                return _state_at(complement)
     return ""
+
+
+def _state_at(word: Token) -> str:
+    """The state a word says the counted people are in, with the one it offers instead:
+    "killed or disappeared" counts the dead and the missing together ("killed or missing"),
+    another figure than the dead alone."""
+    state = STATES[word.lemma_.lower()]
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in word.children):
+        return state
+    for other in word.children:
+        alternative = STATES.get(other.lemma_.lower(), state) if other.dep_ == "conj" else state
+        if alternative != state:
+            return " or ".join(sorted((state, alternative)))
+    return state
 
 
 def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
     lemma = noun.lemma_.lower()
-    if state in PERSONAL_STATES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
+    first = state.partition(" or ")[0]
+    if first in PERSONAL_STATES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
         # Who was killed, hurt or arrested is the scope, not another attribute: "four
         # demonstrators were killed" and "the deaths of four protesters" count the same
         # dead, "hundreds of protesters were arrested" and "hundreds were detained" the
@@ -790,6 +806,45 @@ def _single_calls(clause: _Clause) -> list[Assertion]:
         attribute = _count_attribute(noun, "", clause)
         found.append(
             _assertion(clause, token.i, noun.i, value, "count", subject, attribute, 1.0, None)
+        )
+    return found
+
+
+def _event_lengths(clause: _Clause) -> list[Assertion]:
+    """How long an event has gone on, said without a figure or as its age: "after a week
+    of fighting", "a week-old battle", "the two-month-old rebellion" (a person's age,
+    "the 21-year-old", is no length of an event)."""
+    doc = clause.sent.doc
+    found = []
+    for unit in clause.sent:
+        known = unit_of(unit.text)
+        if known is None or known[0] != "duration" or unit.tag_ != "NN":
+            continue
+        counted = next((c for c in unit.children if c.dep_ == "nummod"), None)
+        old = unit.head if unit.dep_ == "npadvmod" and unit.head.lower_ == "old" else None
+        if old is not None and old.dep_ == "amod" and family_of(old.head):
+            value = parse_number(counted.text) if counted is not None else Value(1.0, 0.5)
+            first, last, subject = (counted or unit).i, old.i, describe(old.head)
+        elif counted is None and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in unit.children
+        ):
+            subject = _duration_subject(clause, unit)
+            if (
+                subject is None
+                or not subject.family
+                or unit.i + 1 >= len(doc)
+                or doc[unit.i + 1].lower_ != "of"
+            ):
+                continue  # "a day later", "a week ago": a point in time
+            value, first, last = Value(1.0, 0.5), unit.i - 1, unit.i
+        else:
+            continue
+        if value is None:
+            continue
+        found.append(
+            _assertion(
+                clause, first, last, value, "quantity", subject, "duration", known[1], known[2]
+            )
         )
     return found
 

@@ -53,6 +53,10 @@ EVENT_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["strike", "protest", "demonstration", "rally", "march"], "protest"),
     **dict.fromkeys(["fire", "blaze", "wildfire"], "fire"),
     **dict.fromkeys(["earthquake", "quake", "storm", "flood", "hurricane"], "disaster"),
+    **dict.fromkeys(
+        ["battle", "fighting", "war", "siege", "offensive", "rebellion", "revolt", "uprising"],
+        "war",
+    ),
 }
 # Verbs that are themselves the event ("the ferry collided ... 9 miles off Tallinn").
 EVENT_VERBS = {
