@@ -500,6 +500,10 @@ def _duration_subject(clause: _Clause, unit: Token) -> Subject | None:
         # "a five-hour meeting", "his 17-year rule": the length of what the noun names.
         return describe(unwrap(head))
     if head.pos_ in ("VERB", "AUX") and head.lemma_ in DURATION_VERBS | {"hold", "be", "meet"}:
+        if any(c.dep_ == "xcomp" for c in head.children) and any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children
+        ):
+            return None  # "it took us two weeks to get here": how long a deed took
         return _resolve(clause, subject_of_verb(head), unit)
     return None
 

@@ -53,10 +53,9 @@ EVENT_FAMILIES: dict[str, str] = {
     **dict.fromkeys(["strike", "protest", "demonstration", "rally", "march"], "protest"),
     **dict.fromkeys(["fire", "blaze", "wildfire"], "fire"),
     **dict.fromkeys(["earthquake", "quake", "storm", "flood", "hurricane"], "disaster"),
-    **dict.fromkeys(
-        ["battle", "fighting", "war", "siege", "offensive", "rebellion", "revolt", "uprising"],
-        "war",
-    ),
+    # A battle is one engagement of a war: "the three-day battle" is not "the two-month war".
+    **dict.fromkeys(["battle", "fighting", "siege", "offensive"], "battle"),
+    **dict.fromkeys(["war", "rebellion", "revolt", "uprising", "insurgency"], "war"),
 }
 # Verbs that are themselves the event ("the ferry collided ... 9 miles off Tallinn").
 EVENT_VERBS = {

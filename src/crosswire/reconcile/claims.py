@@ -190,6 +190,8 @@ class _Item:
     rate: bool = False  # "10,000 die every year": a rate, not one event's count
     reading: bool = False  # a speed or distance of one thing (``_reading``)
     few_common: bool = False  # a few of a common kind of thing (``_few_common``)
+    event_unique: bool = False  # its source's only figure of its attribute of its event kind
+    so_far: bool = False  # how long an event had gone on when written (``_so_far``)
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
     squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
@@ -438,8 +440,17 @@ def _item(
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
         changed=_says_change(sentence) and not _change_amount(raw_before),
+        so_far=_so_far(assertion, raw_before),
         rate=_rate(raw_after[:NEAR_WORDS]),
     )
+
+
+def _so_far(assertion: Assertion, before: list[str]) -> bool:
+    """ "a week-old battle", "after a week of fighting": how long an event had gone on
+    when the source wrote, which grows between editions."""
+    if assertion.attribute != "duration":
+        return False
+    return assertion.text.lower().endswith("old") or before[-1:] == ["after"]
 
 
 def _says_change(sentence: str) -> bool:
@@ -553,10 +564,15 @@ def _unhedged(assertion: Assertion) -> str:
 
 def _mark_unique(items: list[_Item]) -> None:
     """A source's only figure of an attribute; "hundreds" is no figure, so it never is one
-    and does not make another the source's second."""
-    counts = Counter((m.source, m.key) for m in items if not _vague(m.assertion))
+    and does not make another the source's second.  ``event_unique``: its only figure of
+    an attribute of one kind of event ("the three-day battle" beside "the two-month war")."""
+    figures = [m for m in items if not _vague(m.assertion)]
+    counts = Counter((m.source, m.key) for m in figures)
+    events = Counter((m.source, m.key, m.family) for m in figures if m.family)
     for item in items:
-        item.unique = not _vague(item.assertion) and counts[(item.source, item.key)] == 1
+        figure = not _vague(item.assertion)
+        item.unique = figure and counts[(item.source, item.key)] == 1
+        item.event_unique = figure and events[(item.source, item.key, item.family)] == 1
 
 
 def _measured(key: str) -> bool:
@@ -643,8 +659,7 @@ def similarity(a: _Item, b: _Item, blocks_agree: bool = False) -> float:
     if a.reading and a.key == b.key:
         score = max(score, FLAG_SIMILARITY)  # the same thing measured: the parse says so
     if (
-        a.unique
-        and b.unique
+        (a.unique and b.unique or a.event_unique and b.event_unique)
         and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
@@ -1157,8 +1172,9 @@ def _evolving(
     references: dict[int, tuple[str | None, bool]],
 ) -> bool:
     """A count (of casualties, cases, refugees …) that differs between sources written on
-    different days, or a figure a source says moved ("rose to", "down from")."""
-    if any(a.changed or b.changed for a, b in clashes):
+    different days, a figure a source says moved ("rose to", "down from"), or the length
+    of an event so far ("a week-old battle")."""
+    if any(a.changed or b.changed or a.so_far or b.so_far for a, b in clashes):
         return True
     if cluster.items[0].assertion.kind != "count":
         return False  # an age or a distance does not grow between editions
