@@ -866,18 +866,25 @@ def _dates(clause: _Clause) -> list[Assertion]:
             continue
         tokens = [doc[t.i] for t in _tokens_at(sent, match.spans)]
         named = _named_events(clause)
+        attributes = ["date"] * len(tokens)
+        if match.through and len(tokens) == 2:
+            # "the Nov. 12-18 meetings": the first and last days of one event, each
+            # compared only with another source's first or last day of it.
+            subject = _event_subject(clause, tokens[0], near_name=True)
+            targets: list[Subject | None] = [subject, subject]
+            attributes = ["start date", "end date"]
         # "slated for 12 and 13 January ... the NATO-Russia Council, ... the OSCE":
         # several days and as many named events are meant respectively.
-        if len(tokens) > 1 and len(named) == len(tokens):
-            targets: list[Subject | None] = list(named)
+        elif len(tokens) > 1 and len(named) == len(tokens):
+            targets = list(named)
         else:
             targets = [_event_subject(clause, t, near_name=True) for t in tokens]
-        for (start, end), token, subject, iso in zip(
-            match.spans, tokens, targets, match.values, strict=False
+        for (start, end), token, subject, iso, attribute in zip(
+            match.spans, tokens, targets, match.values, attributes, strict=False
         ):
             if subject is None or token is None:
                 continue
-            found.append(_text_assertion(clause, start, end, subject, "date", iso))
+            found.append(_text_assertion(clause, start, end, subject, attribute, iso))
     return found
 
 
@@ -996,7 +1003,7 @@ def _text_assertion(
         text=text,
         subject=subject.text,
         attribute=attribute,
-        kind="date" if attribute == "date" else "place",
+        kind="place" if attribute == "place" else "date",
         value=iso if iso is not None else text,
         sentence_start=clause.sent.start_char,
         sentence_end=clause.sent.end_char,

@@ -36,7 +36,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -115,6 +115,8 @@ GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
     "place", "duration", "distance", "percentage", "speed", "mass",
 }  # fmt: skip
+# The ends of a stretch of days ("the Nov. 12-18 meetings"): one of each per event.
+STRETCH_KEYS = {"start date", "end date"}
 # Attributes of a person, compared only between values said of named people.
 PERSONAL_KEYS = {
     "age", "number of child", "number of children", "number of daughter", "number of son",
@@ -245,6 +247,7 @@ def story_items(
     places = _place_words(entities)
     kinds = _named_kinds(entities)
     idf = _idf(story)
+    spell = _organisation_names(entities)
     items: list[_Item] = []
     for number, analysis in enumerate(story.analyses, start=1):
         text = analysis.article.text
@@ -252,7 +255,7 @@ def story_items(
         assertions = list(analysis.assertions) + _date_assertions(analysis)
         taken = len(analysis.assertions)
         for index, assertion in enumerate(assertions):
-            item = _item(number, group, assertion, text, places, idf)
+            item = _item(number, group, assertion, text, places, idf, spell)
             item.from_dates = index >= taken
             item.key = _named_measure(item.key, kinds)
             item.reading = _reading(item.key)
@@ -287,6 +290,31 @@ def _named_measure(key: str, kinds: dict[str, str]) -> str:
     if not _measured(key) or thing not in kinds:
         return key
     return f"{measure} of {kinds[thing]}"
+
+
+def _organisation_names(entities: list[Entity]) -> Callable[[str], str]:
+    """A subject with each organisation's other spellings written as the story's name for
+    it: "APEC meetings" and "the Asia-Pacific Economic Cooperation forum" name one body."""
+    names = {
+        variant.lower(): entity.name
+        for entity in entities
+        if entity.type == "ORG"
+        for variant in entity.variants
+        if variant != entity.name and _WORD.search(variant)
+    }
+    if not names:
+        return str
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )  # fmt: skip
+
+    @functools.lru_cache(maxsize=4096)  # a story's values share few subjects
+    def spell(subject: str) -> str:
+        return pattern.sub(lambda m: names[m.group(0).lower()], subject) if subject else subject
+
+    return spell
 
 
 def attribute_key(attribute: str) -> str:
@@ -325,10 +353,18 @@ def head_key(key: str) -> str:
 def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
     """(event family, identifying name words) of a subject as extraction wrote it."""
     words = [w.lower() for w in _WORD.findall(subject)]
-    family = next((EVENT_FAMILIES[w] for w in reversed(words) if w in EVENT_FAMILIES), "")
-    names = {w for w in words if w not in GENERIC and w not in EVENT_FAMILIES}
+    family = next((_family(w) for w in reversed(words) if _family(w)), "")
+    names = {w for w in words if w not in GENERIC and not _family(w)}
     # Only an event's place is a qualifier ("Geneva talks"); a ship may be named "Polar Wren".
     return family, names - places if family else names
+
+
+def _family(word: str) -> str:
+    """The event family a word of a subject names, plural or not ("meetings": talks)."""
+    family = EVENT_FAMILIES.get(word, "")
+    if not family and word.endswith("s"):
+        family = EVENT_FAMILIES.get(word[:-1], "")
+    return family
 
 
 def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
@@ -393,8 +429,9 @@ def _item(
     text: str,
     places: dict[str, str],
     idf: dict[str, float],
+    spell: Callable[[str], str] = str,
 ) -> _Item:
-    family, names = subject_key(assertion.subject, set(places))
+    family, names = subject_key(spell(assertion.subject), set(places))
     raw_before = _raw_words(
         _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
     )
@@ -654,8 +691,11 @@ def similarity(a: _Item, b: _Item, blocks_agree: bool = False) -> float:
             score = max(score, FLAG_SIMILARITY)
     if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
-    if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
-        score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
+    # The same named thing: extraction says so.  Not for any date said of it (when it was
+    # announced, when it met), but for the first or last day of a named event.
+    dated = a.assertion.kind == "date" and not (a.key in STRETCH_KEYS and a.family == b.family)
+    if a.names and b.names and _names_overlap(a.names, b.names) and not dated:
+        score = max(score, FLAG_SIMILARITY)
     if a.reading and a.key == b.key:
         score = max(score, FLAG_SIMILARITY)  # the same thing measured: the parse says so
     if (
@@ -834,13 +874,12 @@ class _Block(NamedTuple):
 
 
 def _block(item: _Item) -> _Block:
-    dated = item.key == "date"
-    valued = dated or item.assertion.kind == "date"
+    dated = item.assertion.kind == "date"
     return _Block(
         item.head, item.subgroup, item.other_event, item.rate, item.family,
         frozenset(item.years),
         bool(item.family or item.names) or not dated, item.relative, dated,
-        item.assertion.value if valued else "",
+        item.assertion.value if dated else "",
     )  # fmt: skip
 
 
