@@ -102,10 +102,10 @@ def _day_match(m: re.Match[str], reference: dt.date | None) -> DayMatch | None:
         # "12 and 13 January": each day keeps its own digits; the month is shared.
         spans = [m.span("d1"), m.span("d2")]
         if m.group("span") or m.group("to"):
-            if int(m.group("d2")) <= int(m.group("d1")):
-                return None  # "Nov. 12-10" is no stretch of days
             # "Nov. 12-18": the first day reads with its month.
             first = (m.start(), m.end("d1")) if m.start() < m.start("d1") else m.span("d1")
+            if int(m.group("d2")) <= int(m.group("d1")):
+                return DayMatch([first], values[:1])  # "Nov. 12-10": a score, not days
             return DayMatch([first, m.span("d2")], values, through=True)
     return DayMatch(spans, values) if values else None
 
