@@ -818,39 +818,50 @@ def _event_lengths(clause: _Clause) -> list[Assertion]:
     """How long an event has gone on, said without a figure or as its age: "after a week
     of fighting", "a week-old battle", "the two-month-old rebellion" (a person's age,
     "the 21-year-old", is no length of an event)."""
-    doc = clause.sent.doc
     found = []
     for unit in clause.sent:
         known = unit_of(unit.text)
         if known is None or known[0] != "duration" or unit.tag_ != "NN":
             continue
-        counted = next((c for c in unit.children if c.dep_ == "nummod"), None)
-        old = unit.head if unit.dep_ == "npadvmod" and unit.head.lower_ == "old" else None
-        if old is not None and old.dep_ == "amod" and family_of(old.head):
-            value = parse_number(counted.text) if counted is not None else Value(1.0, 0.5)
-            first, last, subject = (counted or unit).i, old.i, describe(old.head)
-        elif counted is None and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in unit.children
-        ):
-            subject = _duration_subject(clause, unit)
-            if (
-                subject is None
-                or not subject.family
-                or unit.i + 1 >= len(doc)
-                or doc[unit.i + 1].lower_ != "of"
-            ):
-                continue  # "a day later", "a week ago": a point in time
-            value, first, last = Value(1.0, 0.5), unit.i - 1, unit.i
-        else:
+        length = _event_age(unit) or _one_unit_of(clause, unit)
+        if length is None:
             continue
-        if value is None:
-            continue
+        value, first, last, subject = length
         found.append(
-            _assertion(
-                clause, first, last, value, "quantity", subject, "duration", known[1], known[2]
-            )
+            _assertion(clause, first, last, value, "quantity", subject, "duration", *known[1:])
         )
     return found
+
+
+_Length = tuple[Value, int, int, Subject]  # value, first and last token, event
+
+
+def _event_age(unit: Token) -> _Length | None:
+    """ "a week-old battle", "the two-month-old rebellion": how long the event has lasted."""
+    old = unit.head
+    if unit.dep_ != "npadvmod" or old.lower_ != "old" or old.dep_ != "amod":
+        return None
+    if not family_of(old.head):
+        return None
+    counted = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    value = parse_number(counted.text) if counted is not None else Value(1.0, 0.5)
+    if value is None:
+        return None
+    return value, (counted or unit).i, old.i, describe(old.head)
+
+
+def _one_unit_of(clause: _Clause, unit: Token) -> _Length | None:
+    """ "a week of fighting": one unit of an event; not "a day later" (a point in time)."""
+    doc = unit.doc
+    if unit.i + 1 >= len(doc) or doc[unit.i + 1].lower_ != "of":
+        return None
+    article = [c for c in unit.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    if not article or any(c.dep_ == "nummod" for c in unit.children):
+        return None
+    subject = _duration_subject(clause, unit)
+    if subject is None or not subject.family:
+        return None
+    return Value(1.0, 0.5), article[0].i, unit.i, subject
 
 
 # ---------------------------------------------------------------------- dates, places
