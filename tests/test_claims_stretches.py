@@ -113,13 +113,14 @@ def test_how_long_a_battle_has_gone_on_is_flagged_as_a_change(nlp: Any) -> None:
 
 
 def test_lengths_without_a_figure_are_read_only_of_events(nlp: Any) -> None:
-    """ "After a week of fighting" is a length; "a day later", "the 21-year-old" and "it took
-    us two weeks to get here" are not lengths of an event."""
+    """ "After a week of fighting" is a length; "a day later", "the 21-year-old", "it took
+    us two weeks to get here" and "a month of reflection" are not lengths of an event."""
     story = _story(
         nlp,
         [
             "After a week of fighting, the rebels entered Ilvar. A day later the port fell. "
-            "The 21-year-old gunner was wounded. It took us two weeks to get here, he said."
+            "The 21-year-old gunner was wounded. It took us two weeks to get here, he said. "
+            "The trip was meant to be a month of reflection."
         ],
     )
     durations = [a for a in story.analyses[0].assertions if a.attribute == "duration"]

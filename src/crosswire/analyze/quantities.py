@@ -858,10 +858,13 @@ def _one_unit_of(clause: _Clause, unit: Token) -> _Length | None:
     article = [c for c in unit.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
     if not article or any(c.dep_ == "nummod" for c in unit.children):
         return None
-    subject = _duration_subject(clause, unit)
-    if subject is None or not subject.family:
+    # The event is the one named after "of" ("a month of reflection" is no length of the
+    # trip a pronoun might stand for).
+    of = [p for c in unit.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    event = next((unwrap(p) for p in of if family_of(unwrap(p))), None)
+    if event is None:
         return None
-    return Value(1.0, 0.5), article[0].i, unit.i, subject
+    return Value(1.0, 0.5), article[0].i, unit.i, describe(event)
 
 
 # ---------------------------------------------------------------------- dates, places

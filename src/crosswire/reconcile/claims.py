@@ -444,7 +444,9 @@ def _item(
         _add(bag, word, distance, idf)
     for distance, word in enumerate(after):
         _add(bag, word, distance, idf)
-    for name in names:
+    # The names as the source wrote them: the story's spelling of an organisation ties
+    # the subjects, but it is no context word the source used.
+    for name in subject_key(assertion.subject, set(places))[1]:
         bag[name] = bag.get(name, 0.0) + idf.get(name, 1.0)
     near = {w for w in before[-NEAR_WORDS:] + after[:NEAR_WORDS] if w not in STOP_WORDS}
     sentence = text[assertion.sentence_start : assertion.sentence_end]
