@@ -148,7 +148,7 @@ def _names(token: Token) -> tuple[str, ...]:
     for item in region:
         if item.pos_ != "PROPN" and not (item.ent_type_ in NAME_LABELS and item.pos_ == "NOUN"):
             continue
-        long_region = _long_region_name(item)
+        long_region = bool(family_of(token)) and _long_region_name(item)
         # A place modifying a common noun ("Geneva talks") says where, not which.
         place = item.ent_type_ in PLACE_LABELS
         if place and _entity_head(item).pos_ != "PROPN" and not long_region:
