@@ -28,15 +28,19 @@ _MONTH = (
 )
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-# Day-first and month-first forms, each with an optional second day ("12 and 13 January").
+# Day-first and month-first forms, each with an optional second day: another day ("12 and
+# 13 January") or the last day of a stretch ("12-18 November", "Nov. 12-18").
+_AND = r"\s+(?P<join>and|&)\s+"
+_THROUGH = r"(?:\s*(?P<span>-|–)\s*|\s+(?P<to>to|through)\s+)"
 _PATTERNS = [
     re.compile(
-        r"\b" + _DAY.format(name="d1") + r"(?:\s+(?:and|&|-|to)\s+" + _DAY.format(name="d2")
-        + r")?\s+" + _MONTH.format(name="month") + r"\b" + _YEAR
+        r"\b" + _DAY.format(name="d1") + r"(?:(?:" + _AND + "|" + _THROUGH + r")"
+        + _DAY.format(name="d2") + r")?\s+" + _MONTH.format(name="month") + r"\b" + _YEAR
     ),
     re.compile(
         r"\b" + _MONTH.format(name="month") + r"\s+" + _DAY.format(name="d1") + r"\b"
-        + r"(?:\s+(?:and|&)\s+" + _DAY.format(name="d2") + r"\b)?" + _YEAR
+        + r"(?:(?:" + _AND + "|" + _THROUGH + r")" + _DAY.format(name="d2") + r"\b(?!:))?"
+        + _YEAR
     ),
 ]  # fmt: skip
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -49,6 +53,7 @@ class DayMatch:
 
     spans: list[tuple[int, int]]
     values: list[str]
+    through: bool = False  # the days are the first and last of one stretch ("Nov. 12-18")
 
 
 def find_days(text: str, published: str | None = None) -> list[DayMatch]:
@@ -96,6 +101,12 @@ def _day_match(m: re.Match[str], reference: dt.date | None) -> DayMatch | None:
     if len(spans) > 1:
         # "12 and 13 January": each day keeps its own digits; the month is shared.
         spans = [m.span("d1"), m.span("d2")]
+        if m.group("span") or m.group("to"):
+            # "Nov. 12-18": the first day reads with its month.
+            first = (m.start(), m.end("d1")) if m.start() < m.start("d1") else m.span("d1")
+            if int(m.group("d2")) <= int(m.group("d1")):
+                return DayMatch([first], values[:1])  # "Nov. 12-10": a score, not days
+            return DayMatch([first, m.span("d2")], values, through=True)
     return DayMatch(spans, values) if values else None
 
 

@@ -73,7 +73,7 @@ STATES = {
     "wounded": "injured", "kill": "killed", "killed": "killed", "die": "killed",
     "dead": "killed", "evacuate": "evacuated", "rescue": "rescued", "arrest": "arrested",
     "hospitalize": "hospitalised", "hospitalise": "hospitalised", "miss": "missing",
-    "missing": "missing", "detain": "arrested",
+    "missing": "missing", "detain": "arrested", "disappear": "missing", "vanish": "missing",
 }  # fmt: skip
 # Nouns whose "of" introduces the figure itself: "a total of 4,299", "a toll of 60".
 # Nouns that name a figure rather than what it measures ("the 63-percent figure").
@@ -158,6 +158,7 @@ def _numbers(clause: _Clause) -> list[Assertion]:
         if assertion is not None:
             found.append(assertion)
     found.extend(_single_calls(clause))
+    found.extend(_event_lengths(clause))
     found.extend(_vague_counts(clause))
     return found
 
@@ -499,6 +500,10 @@ def _duration_subject(clause: _Clause, unit: Token) -> Subject | None:
         # "a five-hour meeting", "his 17-year rule": the length of what the noun names.
         return describe(unwrap(head))
     if head.pos_ in ("VERB", "AUX") and head.lemma_ in DURATION_VERBS | {"hold", "be", "meet"}:
+        if any(c.dep_ == "xcomp" for c in head.children) and any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children
+        ):
+            return None  # "it took us two weeks to get here": how long a deed took
         return _resolve(clause, subject_of_verb(head), unit)
     return None
 
@@ -661,7 +666,7 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
     # "Of the 14 injured": the participle hangs off the number itself.
     for child in number.children:
         if child.dep_ in ("acl", "amod") and child.lemma_.lower() in STATES:
-            return number, STATES[child.lemma_.lower()]
+            return number, _state_at(child)
     # "killing two people and wounding 21": the number is the object of what happened.
     head = number.head
     if (
@@ -669,7 +674,7 @@ def _counted_noun(number: Token) -> tuple[Token, str] | None:
         and number.dep_ in ("dobj", "nsubjpass", "conj")
         and (number.dep_ != "conj" or head.pos_ == "VERB")
     ):
-        return number, STATES[head.lemma_.lower()]
+        return number, _state_at(head)
     return None
 
 
@@ -684,22 +689,37 @@ def _state_of(noun: Token) -> str:
     for child in noun.children:
         # "people killed", "wounded soldiers", "3,000 people who were killed"
         if child.dep_ in ("acl", "amod", "relcl") and child.lemma_.lower() in STATES:
-            return STATES[child.lemma_.lower()]
+            return _state_at(child)
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj") and noun.head.lemma_.lower() in STATES:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in ("die",):
             return ""
-        return STATES[noun.head.lemma_.lower()]
+        return _state_at(noun.head)
     if noun.dep_ in ("nsubjpass", "nsubj"):
         # "231 people have been confirmed dead", "30 are feared dead", "five were missing"
         for complement in noun.head.children:
             if complement.dep_ in ("oprd", "acomp") and complement.lemma_.lower() in STATES:
-                return STATES[complement.lemma_.lower()]
+                return _state_at(complement)
     return ""
+
+
+def _state_at(word: Token) -> str:
+    """The state a word says the counted people are in, with the one it offers instead:
+    "killed or disappeared" counts the dead and the missing together ("killed or missing"),
+    another figure than the dead alone."""
+    state = STATES[word.lemma_.lower()]
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in word.children):
+        return state
+    for other in word.children:
+        alternative = STATES.get(other.lemma_.lower(), state) if other.dep_ == "conj" else state
+        if alternative != state:
+            return " or ".join(sorted((state, alternative)))
+    return state
 
 
 def _count_attribute(noun: Token, state: str, clause: _Clause) -> str:
     lemma = noun.lemma_.lower()
-    if state in PERSONAL_STATES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
+    first = state.partition(" or ")[0]
+    if first in PERSONAL_STATES and noun.pos_ != "PROPN" or state and noun.ent_type_ == "NORP":
         # Who was killed, hurt or arrested is the scope, not another attribute: "four
         # demonstrators were killed" and "the deaths of four protesters" count the same
         # dead, "hundreds of protesters were arrested" and "hundreds were detained" the
@@ -794,6 +814,59 @@ def _single_calls(clause: _Clause) -> list[Assertion]:
     return found
 
 
+def _event_lengths(clause: _Clause) -> list[Assertion]:
+    """How long an event has gone on, said without a figure or as its age: "after a week
+    of fighting", "a week-old battle", "the two-month-old rebellion" (a person's age,
+    "the 21-year-old", is no length of an event)."""
+    found = []
+    for unit in clause.sent:
+        known = unit_of(unit.text)
+        if known is None or known[0] != "duration" or unit.tag_ != "NN":
+            continue
+        length = _event_age(unit) or _one_unit_of(clause, unit)
+        if length is None:
+            continue
+        value, first, last, subject = length
+        found.append(
+            _assertion(clause, first, last, value, "quantity", subject, "duration", *known[1:])
+        )
+    return found
+
+
+_Length = tuple[Value, int, int, Subject]  # value, first and last token, event
+
+
+def _event_age(unit: Token) -> _Length | None:
+    """ "a week-old battle", "the two-month-old rebellion": how long the event has lasted."""
+    old = unit.head
+    if unit.dep_ != "npadvmod" or old.lower_ != "old" or old.dep_ != "amod":
+        return None
+    if not family_of(old.head):
+        return None
+    counted = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    value = parse_number(counted.text) if counted is not None else Value(1.0, 0.5)
+    if value is None:
+        return None
+    return value, (counted or unit).i, old.i, describe(old.head)
+
+
+def _one_unit_of(clause: _Clause, unit: Token) -> _Length | None:
+    """ "a week of fighting": one unit of an event; not "a day later" (a point in time)."""
+    doc = unit.doc
+    if unit.i + 1 >= len(doc) or doc[unit.i + 1].lower_ != "of":
+        return None
+    article = [c for c in unit.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    if not article or any(c.dep_ == "nummod" for c in unit.children):
+        return None
+    # The event is the one named after "of" ("a month of reflection" is no length of the
+    # trip a pronoun might stand for).
+    of = [p for c in unit.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    event = next((unwrap(p) for p in of if family_of(unwrap(p))), None)
+    if event is None:
+        return None
+    return Value(1.0, 0.5), article[0].i, unit.i, describe(event)
+
+
 # ---------------------------------------------------------------------- dates, places
 
 
@@ -807,18 +880,25 @@ def _dates(clause: _Clause) -> list[Assertion]:
             continue
         tokens = [doc[t.i] for t in _tokens_at(sent, match.spans)]
         named = _named_events(clause)
+        attributes = ["date"] * len(tokens)
+        if match.through and len(tokens) == 2:
+            # "the Nov. 12-18 meetings": the first and last days of one event, each
+            # compared only with another source's first or last day of it.
+            subject = _event_subject(clause, tokens[0], near_name=True)
+            targets: list[Subject | None] = [subject, subject]
+            attributes = ["start date", "end date"]
         # "slated for 12 and 13 January ... the NATO-Russia Council, ... the OSCE":
         # several days and as many named events are meant respectively.
-        if len(tokens) > 1 and len(named) == len(tokens):
-            targets: list[Subject | None] = list(named)
+        elif len(tokens) > 1 and len(named) == len(tokens):
+            targets = list(named)
         else:
             targets = [_event_subject(clause, t, near_name=True) for t in tokens]
-        for (start, end), token, subject, iso in zip(
-            match.spans, tokens, targets, match.values, strict=False
+        for (start, end), token, subject, iso, attribute in zip(
+            match.spans, tokens, targets, match.values, attributes, strict=False
         ):
             if subject is None or token is None:
                 continue
-            found.append(_text_assertion(clause, start, end, subject, "date", iso))
+            found.append(_text_assertion(clause, start, end, subject, attribute, iso))
     return found
 
 
@@ -937,7 +1017,7 @@ def _text_assertion(
         text=text,
         subject=subject.text,
         attribute=attribute,
-        kind="date" if attribute == "date" else "place",
+        kind="place" if attribute == "place" else "date",
         value=iso if iso is not None else text,
         sentence_start=clause.sent.start_char,
         sentence_end=clause.sent.end_char,

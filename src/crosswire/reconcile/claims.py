@@ -36,7 +36,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -115,6 +115,8 @@ GENERIC_KEYS = {
     "number of people", "number of other", "number of one", "number of year", "date",
     "place", "duration", "distance", "percentage", "speed", "mass",
 }  # fmt: skip
+# The ends of a stretch of days ("the Nov. 12-18 meetings"): one of each per event.
+STRETCH_KEYS = {"start date", "end date"}
 # Attributes of a person, compared only between values said of named people.
 PERSONAL_KEYS = {
     "age", "number of child", "number of children", "number of daughter", "number of son",
@@ -190,6 +192,8 @@ class _Item:
     rate: bool = False  # "10,000 die every year": a rate, not one event's count
     reading: bool = False  # a speed or distance of one thing (``_reading``)
     few_common: bool = False  # a few of a common kind of thing (``_few_common``)
+    event_unique: bool = False  # its source's only figure of its attribute of its event kind
+    so_far: bool = False  # how long an event had gone on when written (``_so_far``)
     from_dates: bool = False  # taken from the timeline's date mentions
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
     squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
@@ -243,6 +247,7 @@ def story_items(
     places = _place_words(entities)
     kinds = _named_kinds(entities)
     idf = _idf(story)
+    spell = _organisation_names(entities)
     items: list[_Item] = []
     for number, analysis in enumerate(story.analyses, start=1):
         text = analysis.article.text
@@ -250,7 +255,7 @@ def story_items(
         assertions = list(analysis.assertions) + _date_assertions(analysis)
         taken = len(analysis.assertions)
         for index, assertion in enumerate(assertions):
-            item = _item(number, group, assertion, text, places, idf)
+            item = _item(number, group, assertion, text, places, idf, spell)
             item.from_dates = index >= taken
             item.key = _named_measure(item.key, kinds)
             item.reading = _reading(item.key)
@@ -287,6 +292,31 @@ def _named_measure(key: str, kinds: dict[str, str]) -> str:
     return f"{measure} of {kinds[thing]}"
 
 
+def _organisation_names(entities: list[Entity]) -> Callable[[str], str]:
+    """A subject with each organisation's other spellings written as the story's name for
+    it: "APEC meetings" and "the Asia-Pacific Economic Cooperation forum" name one body."""
+    names = {
+        variant.lower(): entity.name
+        for entity in entities
+        if entity.type == "ORG"
+        for variant in entity.variants
+        if variant != entity.name and _WORD.search(variant)
+    }
+    if not names:
+        return str
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )  # fmt: skip
+
+    @functools.lru_cache(maxsize=4096)  # a story's values share few subjects
+    def spell(subject: str) -> str:
+        return pattern.sub(lambda m: names[m.group(0).lower()], subject) if subject else subject
+
+    return spell
+
+
 def attribute_key(attribute: str) -> str:
     """ "number of crew members in late December" -> "number of crew in december"."""
     words = _WORD.findall(_QUALIFIER.sub("", attribute.lower()))
@@ -314,6 +344,8 @@ def head_key(key: str) -> str:
     if "in" in tail:
         tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
     state = tail[-1:] if len(tail) > 1 and tail[-1] in _STATE_WORDS else []
+    if state and len(tail) > 3 and tail[-2] == "or" and tail[-3] in _STATE_WORDS:
+        state = tail[-3:]  # "killed or missing": one count of two states
     nouns = tail[: len(tail) - len(state)]
     return " ".join(["number", "of", *nouns[-1:], *state, *frame])
 
@@ -321,10 +353,18 @@ def head_key(key: str) -> str:
 def subject_key(subject: str, places: set[str]) -> tuple[str, set[str]]:
     """(event family, identifying name words) of a subject as extraction wrote it."""
     words = [w.lower() for w in _WORD.findall(subject)]
-    family = next((EVENT_FAMILIES[w] for w in reversed(words) if w in EVENT_FAMILIES), "")
-    names = {w for w in words if w not in GENERIC and w not in EVENT_FAMILIES}
+    family = next((_family(w) for w in reversed(words) if _family(w)), "")
+    names = {w for w in words if w not in GENERIC and not _family(w)}
     # Only an event's place is a qualifier ("Geneva talks"); a ship may be named "Polar Wren".
     return family, names - places if family else names
+
+
+def _family(word: str) -> str:
+    """The event family a word of a subject names, plural or not ("meetings": talks)."""
+    family = EVENT_FAMILIES.get(word, "")
+    if not family and word.endswith("s"):
+        family = EVENT_FAMILIES.get(word[:-1], "")
+    return family
 
 
 def _date_assertions(analysis: ArticleAnalysis) -> list[Assertion]:
@@ -389,8 +429,9 @@ def _item(
     text: str,
     places: dict[str, str],
     idf: dict[str, float],
+    spell: Callable[[str], str] = str,
 ) -> _Item:
-    family, names = subject_key(assertion.subject, set(places))
+    family, names = subject_key(spell(assertion.subject), set(places))
     raw_before = _raw_words(
         _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
     )
@@ -403,7 +444,9 @@ def _item(
         _add(bag, word, distance, idf)
     for distance, word in enumerate(after):
         _add(bag, word, distance, idf)
-    for name in names:
+    # The names as the source wrote them: the story's spelling of an organisation ties
+    # the subjects, but it is no context word the source used.
+    for name in subject_key(assertion.subject, set(places))[1]:
         bag[name] = bag.get(name, 0.0) + idf.get(name, 1.0)
     near = {w for w in before[-NEAR_WORDS:] + after[:NEAR_WORDS] if w not in STOP_WORDS}
     sentence = text[assertion.sentence_start : assertion.sentence_end]
@@ -436,8 +479,17 @@ def _item(
         unique=False,
         relative=assertion.kind == "date" and assertion.value in _WEEKDAYS,
         changed=_says_change(sentence) and not _change_amount(raw_before),
+        so_far=_so_far(assertion, raw_before),
         rate=_rate(raw_after[:NEAR_WORDS]),
     )
+
+
+def _so_far(assertion: Assertion, before: list[str]) -> bool:
+    """ "a week-old battle", "after a week of fighting": how long an event had gone on
+    when the source wrote, which grows between editions."""
+    if assertion.attribute != "duration":
+        return False
+    return assertion.text.lower().endswith("old") or before[-1:] == ["after"]
 
 
 def _says_change(sentence: str) -> bool:
@@ -551,10 +603,15 @@ def _unhedged(assertion: Assertion) -> str:
 
 def _mark_unique(items: list[_Item]) -> None:
     """A source's only figure of an attribute; "hundreds" is no figure, so it never is one
-    and does not make another the source's second."""
-    counts = Counter((m.source, m.key) for m in items if not _vague(m.assertion))
+    and does not make another the source's second.  ``event_unique``: its only figure of
+    an attribute of one kind of event ("the three-day battle" beside "the two-month war")."""
+    figures = [m for m in items if not _vague(m.assertion)]
+    counts = Counter((m.source, m.key) for m in figures)
+    events = Counter((m.source, m.key, m.family) for m in figures if m.family)
     for item in items:
-        item.unique = not _vague(item.assertion) and counts[(item.source, item.key)] == 1
+        figure = not _vague(item.assertion)
+        item.unique = figure and counts[(item.source, item.key)] == 1
+        item.event_unique = figure and events[(item.source, item.key, item.family)] == 1
 
 
 def _measured(key: str) -> bool:
@@ -636,13 +693,15 @@ def similarity(a: _Item, b: _Item, blocks_agree: bool = False) -> float:
             score = max(score, FLAG_SIMILARITY)
     if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
-    if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
-        score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
+    # The same named thing: extraction says so.  Not for any date said of it (when it was
+    # announced, when it met), but for the first or last day of a named event.
+    dated = a.assertion.kind == "date" and not (a.key in STRETCH_KEYS and a.family == b.family)
+    if a.names and b.names and _names_overlap(a.names, b.names) and not dated:
+        score = max(score, FLAG_SIMILARITY)
     if a.reading and a.key == b.key:
         score = max(score, FLAG_SIMILARITY)  # the same thing measured: the parse says so
     if (
-        a.unique
-        and b.unique
+        (a.unique and b.unique or a.event_unique and b.event_unique)
         and a.key == b.key
         and a.assertion.kind != "date"
         and (a.family and a.family == b.family or specific(a.key))
@@ -817,13 +876,12 @@ class _Block(NamedTuple):
 
 
 def _block(item: _Item) -> _Block:
-    dated = item.key == "date"
-    valued = dated or item.assertion.kind == "date"
+    dated = item.assertion.kind == "date"
     return _Block(
         item.head, item.subgroup, item.other_event, item.rate, item.family,
         frozenset(item.years),
         bool(item.family or item.names) or not dated, item.relative, dated,
-        item.assertion.value if valued else "",
+        item.assertion.value if dated else "",
     )  # fmt: skip
 
 
@@ -1155,8 +1213,9 @@ def _evolving(
     references: dict[int, tuple[str | None, bool]],
 ) -> bool:
     """A count (of casualties, cases, refugees …) that differs between sources written on
-    different days, or a figure a source says moved ("rose to", "down from")."""
-    if any(a.changed or b.changed for a, b in clashes):
+    different days, a figure a source says moved ("rose to", "down from"), or the length
+    of an event so far ("a week-old battle")."""
+    if any(a.changed or b.changed or a.so_far or b.so_far for a, b in clashes):
         return True
     if cluster.items[0].assertion.kind != "count":
         return False  # an age or a distance does not grow between editions
