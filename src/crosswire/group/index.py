@@ -279,8 +279,9 @@ class StoryIndex:
         ``1 - story_split_scale / sqrt(size)``, at most ``story_split_ncut_max``.
 
         The best cut of one event's articles is lower the fewer they are: among ten articles
-        a few share a wording by chance (a 'blaze' for a 'fire') and the spectral order finds
-        them, while among thirty such chance groups are diluted and the best cut stays near 1.
+        a few share some wording by chance (half the reports of one fire end with the police
+        appeal and its phone numbers) and the spectral order finds them, while among thirty
+        such chance groups are diluted and the best cut stays near 1.
         Two events of one kind merged in one story (two zero-days of one browser, two offers
         to one player) cut at about 0.8-0.9 whatever their size (ECB+ development topics). A
         fixed threshold split small stories of one event and kept large stories of two; the
