@@ -280,8 +280,8 @@ class StoryIndex:
 
         The best cut of one event's articles is lower the fewer they are: among ten articles
         a few share some wording by chance (half the reports of one fire end with the police
-        appeal and its phone numbers) and the spectral order finds them, while among thirty
-        such chance groups are diluted and the best cut stays near 1.
+        appeal and its phone numbers) and the spectral order finds them, while among twenty
+        or thirty such chance groups are diluted and the best cut is higher.
         Two events of one kind merged in one story (two zero-days of one browser, two offers
         to one player) cut at about 0.8-0.9 whatever their size (ECB+ development topics). A
         fixed threshold split small stories of one event and kept large stories of two; the
