@@ -52,5 +52,5 @@ def test_story_grouping_floors_on_real_data() -> None:
     metrics = evaluate(eval_path("ecbplus"), eval_path("duc2004-dev") / "clusters.jsonl")
     ecb, duc = metrics["ecbplus"], metrics["duc2004_stream"]
     assert ecb["documents"] == 772 and ecb["gold_stories"] == 66
-    assert ecb["batch"]["f1"] >= 0.92 and ecb["incremental"]["f1"] >= 0.87
+    assert ecb["batch"]["f1"] >= 0.945 and ecb["incremental"]["f1"] >= 0.94
     assert duc["batch"]["f1"] >= 0.93 and duc["incremental"]["f1"] >= 0.93

@@ -128,5 +128,28 @@ def test_the_bisection_finds_two_events_sharing_their_topic_words() -> None:
     assert normalised_cut(first, second) == pytest.approx(cut)
     # one event's articles, however divided, are not cut cleanly
     one = _bisect(first + [_unit(topic | {"@lorca": 2.0, "nine": 1.5})], 3)
-    assert one is not None and one[2] >= DEFAULT.story_split_ncut
+    assert one is not None and one[2] >= StoryIndex().split_threshold(6)
     assert _bisect(first[:5], 3) is None  # too few for two halves of three
+
+
+def test_the_split_threshold_rises_with_the_story_size() -> None:
+    from crosswire.group.index import _bisect
+
+    threshold = StoryIndex().split_threshold
+    # Two similar events, twelve articles each, whose topic words dominate every article: the
+    # cut (about 0.83) is no cleaner than a small story's chance cut, but among 24 articles
+    # noise does not cut that low; a fixed 0.8 kept them together.
+    topic = {"patch": 0.85, "browser": 0.85, "flaw": 0.85}
+    first = [_unit(topic | {"@first": 1.0, f"a{n}": 1.0, f"a{n + 1}": 1.0}) for n in range(12)]
+    second = [_unit(topic | {"@second": 1.0, f"b{n}": 1.0, f"b{n + 1}": 1.0}) for n in range(12)]
+    two = _bisect(first + second, 3)
+    assert two is not None and sorted(two[0] + two[1]) == list(range(24))
+    assert {tuple(two[0]), tuple(two[1])} == {tuple(range(12)), tuple(range(12, 24))}
+    assert 0.8 < two[2] < threshold(24)
+    # One fire told in two wordings ('blaze', 'flames'), five articles each: a fixed 0.8 cut it.
+    fire = {"fire": 0.6, "store": 0.6, "@banstead": 0.6}
+    one = [_unit(fire | {"blaze": 1.0, f"c{n}": 1.0}) for n in range(5)]
+    one += [_unit(fire | {"flames": 1.0, f"d{n}": 1.0}) for n in range(5)]
+    cut = _bisect(one, 3)
+    assert cut is not None and threshold(10) <= cut[2] < 0.8
+    assert threshold(10) < threshold(24) < threshold(100) == DEFAULT.story_split_ncut_max

@@ -97,3 +97,18 @@ def test_regroup_of_a_store_without_stories_changes_nothing(tmp_path: Path) -> N
 
     change = regroup(Store(tmp_path / "empty.db"))
     assert change["articles"] == 0 and change["stories_after"] == 0
+
+
+def test_dropping_a_merged_story_reads_its_postings_through_an_index(tmp_path: Path) -> None:
+    # without an index by story, a merge's drop scanned every posting of the store
+    store = Store(tmp_path / "s.db")
+    plan = store.db.execute(
+        "explain query plan delete from story_terms where story_id = ?", [1]
+    ).fetchall()
+    assert any("story_terms_story" in str(row[-1]) for row in plan), plan
+    tables = StoryTables(store)
+    with store.transaction():
+        tables.index_terms(1, ["ferry", "fog"])
+        tables.index_terms(2, ["ferry"])
+        tables.drop_story(1)
+    assert tables.postings(["ferry", "fog"], 10) == [("ferry", 2)]

@@ -42,8 +42,11 @@ class Settings:
     story_stand_out: float = 3.0  # under story_join, the closest story (>= half of it) is joined
     # when its cosine is this many times the next candidate's (group.StoryIndex.stands_out)
     story_merge: float = 0.5  # centroid cosine at which two stories both matched are one
-    # normalised cut (group.index._bisect) under which a story's two halves are two stories
-    story_split_ncut: float = 0.8
+    # a story of n articles whose best normalised cut (group.index._bisect) is under
+    # 1 - story_split_scale / sqrt(n), capped at story_split_ncut_max, is two stories
+    # (group.StoryIndex.split_threshold); 0.8 at 16 articles, 0.84 at 25, 0.9 from 64
+    story_split_scale: float = 0.8
+    story_split_ncut_max: float = 0.9
     story_keep_apart_ncut: float = 0.6  # two stories cut this cleanly are never merged
     story_window_days: int = 21  # how far past a story's date span an article may still join it
     story_entity_weight: float = 2.0  # a named entity term (besides its words) against a word

@@ -86,7 +86,17 @@ def _m002_stories(db: Any) -> None:
     db.execute("create index story_events_story on story_events (story_id)")
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_m001_initial, _m002_stories]
+def _m003_story_terms_by_story(db: Any) -> None:
+    """Index the candidate index by story: dropping a merged story's postings read the whole
+    table (one merge took about 40 ms at 10,000 stored articles, growing with the store)."""
+    db.execute("create index story_terms_story on story_terms (story_id)")
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [
+    _m001_initial,
+    _m002_stories,
+    _m003_story_terms_by_story,
+]
 
 
 @functools.cache

@@ -10,6 +10,7 @@ distinct halves is split, each recorded with its reason.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
@@ -273,6 +274,23 @@ class StoryIndex:
         second = [self.vector(m) for m in self.backend.members(b.id)[-half:]]
         return normalised_cut(first, second) < self.settings.story_keep_apart_ncut
 
+    def split_threshold(self, size: int) -> float:
+        """The normalised cut under which a story of ``size`` articles is two stories:
+        ``1 - story_split_scale / sqrt(size)``, at most ``story_split_ncut_max``.
+
+        The best cut of one event's articles is lower the fewer they are: among ten articles
+        a few share some wording by chance (half the reports of one fire end with the police
+        appeal and its phone numbers) and the spectral order finds them, while among twenty
+        or thirty such chance groups are diluted and the best cut is higher.
+        Two events of one kind merged in one story (two zero-days of one browser, two offers
+        to one player) cut at about 0.8-0.9 whatever their size (ECB+ development topics). A
+        fixed threshold split small stories of one event and kept large stories of two; the
+        bound rises as the noise of the cut shrinks (as 1/sqrt(size), the spread of a mean of
+        similarities), and is capped so that a large story's sub-events (its aftermath, its
+        trial) are not cut from it."""
+        s = self.settings
+        return min(s.story_split_ncut_max, 1.0 - s.story_split_scale / math.sqrt(max(size, 1)))
+
     def _maybe_split(self, signature: ArticleSignature, state: StoryState) -> list[Grouping]:
         state.next_check = max(state.next_check + 1, int(state.next_check * SPLIT_GROWTH))
         members = self.backend.members(state.id)[-SPLIT_SAMPLE:]
@@ -285,7 +303,8 @@ class StoryIndex:
         a = centroid_of(vectors[i] for i in first)
         b = centroid_of(vectors[i] for i in second)
         similarity = cosine(a, b)
-        if ncut >= self.settings.story_split_ncut:
+        threshold = self.split_threshold(len(members))
+        if ncut >= threshold:
             self.backend.put_story(state)
             return []
         if 0 in second:  # the half holding the oldest member keeps the id
@@ -308,7 +327,7 @@ class StoryIndex:
             )
         reason = (
             f"story {state.id} split: {len(moved)} of its articles form a separate group "
-            f"(normalised cut {ncut:.2f}, under {self.settings.story_split_ncut:.2f}; "
+            f"(normalised cut {ncut:.2f}, under {threshold:.2f} for {len(members)} articles; "
             f"centroid cosine {similarity:.2f}); they became story {new.id}"
         )
         decision = Grouping(
