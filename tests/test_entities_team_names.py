@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crosswire.model import Mention
-from crosswire.reconcile.entities import _place_for_team
+from crosswire.reconcile.entities.places import place_for_team
 
 TEXTS = [
     "The Orsk Red Hawks won again. Orsk beat Varna 3-1. The Red Hawks lead the league.",
@@ -31,7 +31,7 @@ def test_a_place_stands_for_a_team_whose_name_is_two_words() -> None:
     ]
     for source, m in mentions:
         assert TEXTS[source - 1][m.start : m.end] == m.text
-    out, changed = _place_for_team(mentions, TEXTS)
+    out, changed = place_for_team(mentions, TEXTS)
     standing = out[1][1]
     assert (standing.text, standing.label, standing.name) == ("Orsk", "ORG", "Orsk Red Hawks")
     assert id(standing) in changed

@@ -18,8 +18,7 @@ from typer.testing import CliRunner
 
 from conftest import analysed_article as _article
 from crosswire.model import Article, Entity, Story
-from crosswire.reconcile import entities as reconcile
-from crosswire.reconcile.entities import mention_records, reconcile_entities, resolve_entity
+from crosswire.reconcile.entities import mention_records, people, reconcile_entities, resolve_entity
 
 STORY = Path(__file__).resolve().parent / "data" / "lindgren"
 
@@ -234,13 +233,13 @@ def test_a_lone_surname_in_an_article_naming_two_relatives_joins_neither() -> No
 def test_merging_grows_near_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
     """Candidate pairs come from indexes: name comparisons grow with the story, not its square."""
     calls = {"n": 0}
-    original = reconcile.person_match
+    original = people.person_match
 
     def counting(a: Any, b: Any) -> Any:
         calls["n"] += 1
         return original(a, b)
 
-    monkeypatch.setattr(reconcile, "person_match", counting)
+    monkeypatch.setattr(people, "person_match", counting)
 
     letters = random.Random(13)
 
