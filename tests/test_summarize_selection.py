@@ -264,3 +264,18 @@ def test_a_sentence_opening_with_capitals_and_a_dash_is_no_dateline() -> None:
     article = Article(id="a1", text=text, outlet="Outlet 1")
     found = candidates([ArticleAnalysis(article=article, sentences=_sentences(article, cuts))])
     assert [c.text for c in found] == cuts
+
+
+def test_a_dateline_with_an_abbreviated_region_is_trimmed() -> None:
+    from crosswire.summarize.candidates import candidates
+
+    cuts = [
+        "RIVERTON, W.M. (AP) _ The storm flooded the harbour district of Riverton overnight.",
+        "PORT ALBA, D.C. — Relief workers reached the flooded villages by boat on Monday.",
+        "ELMSTEAD, Calif. _ Ferry crossings to the islands were cancelled until further notice.",
+    ]
+    text = "\n".join(cuts)
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    found = candidates([ArticleAnalysis(article=article, sentences=_sentences(article, cuts))])
+    assert [c.text for c in found] == [cut.split(" _ ")[-1].split(" — ")[-1] for cut in cuts]
+    assert all(text[c.start : c.end] == c.text for c in found)
