@@ -125,3 +125,12 @@ def test_lengths_without_a_figure_are_read_only_of_events(nlp: Any) -> None:
     )
     durations = [a for a in story.analyses[0].assertions if a.attribute == "duration"]
     assert [(a.text, a.value, a.subject) for a in durations] == [("a week", "1 week", "fighting")]
+
+
+def test_a_stretch_whose_last_day_is_no_day_keeps_its_first_day() -> None:
+    """ "Nov. 28-31" (no Nov. 31) or "Nov. 12-35" still says Nov. 28 / Nov. 12, as
+    before a stretch was read at all."""
+    for text, value in [("Talks ran Nov. 28-31 in Oslo.", "--11-28"), ("On Nov. 12-35", "--11-12")]:
+        (day,) = find_days(text)
+        assert not day.through and day.values == [value]
+        assert text[slice(*day.spans[0])].startswith("Nov. ")

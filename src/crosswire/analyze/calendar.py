@@ -93,6 +93,8 @@ def _day_match(m: re.Match[str], reference: dt.date | None) -> DayMatch | None:
             continue
         day = int(m.group(group))
         value = _iso(year, month, day, reference)
+        if value is None and group == "d2" and _through(m):
+            return DayMatch([_first_day(m)], values)  # "Nov. 28-31": no last day, a first
         if value is None:
             return None
         # The first day's span covers the whole expression so it reads on its own.
@@ -101,13 +103,21 @@ def _day_match(m: re.Match[str], reference: dt.date | None) -> DayMatch | None:
     if len(spans) > 1:
         # "12 and 13 January": each day keeps its own digits; the month is shared.
         spans = [m.span("d1"), m.span("d2")]
-        if m.group("span") or m.group("to"):
-            # "Nov. 12-18": the first day reads with its month.
-            first = (m.start(), m.end("d1")) if m.start() < m.start("d1") else m.span("d1")
+        if _through(m):
             if int(m.group("d2")) <= int(m.group("d1")):
-                return DayMatch([first], values[:1])  # "Nov. 12-10": a score, not days
-            return DayMatch([first, m.span("d2")], values, through=True)
+                return DayMatch([_first_day(m)], values[:1])  # "Nov. 12-10": a score
+            return DayMatch([_first_day(m), m.span("d2")], values, through=True)
     return DayMatch(spans, values) if values else None
+
+
+def _through(m: re.Match[str]) -> bool:
+    """Whether ``m`` reads as the first and last days of one stretch ("Nov. 12-18")."""
+    return bool(m.group("d2") and (m.group("span") or m.group("to")))
+
+
+def _first_day(m: re.Match[str]) -> tuple[int, int]:
+    """The first day of a stretch, with its month when the month comes first ("Nov. 12")."""
+    return (m.start(), m.end("d1")) if m.start() < m.start("d1") else m.span("d1")
 
 
 def _iso(year: int | None, month: int, day: int, reference: dt.date | None) -> str | None:
