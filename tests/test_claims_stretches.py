@@ -134,3 +134,18 @@ def test_a_stretch_whose_last_day_is_no_day_keeps_its_first_day() -> None:
         (day,) = find_days(text)
         assert not day.through and day.values == [value]
         assert text[slice(*day.spans[0])].startswith("Nov. ")
+
+
+def test_stretches_of_days_that_do_not_meet_are_two_events(nlp: Any) -> None:
+    """One body's ministers meeting Nov. 12-15 and its leaders' summit Nov. 17-18 are two
+    events: no first or last day is set against the other's."""
+    story = _story(
+        nlp,
+        [
+            "Fisheries ministers of the Nordic Fisheries Forum meet Nov. 12-15 in Oslo, "
+            "officials said.",
+            "The Nordic Fisheries Forum summit will be held Nov. 17-18 in Oslo, the host said.",
+        ],
+    )
+    claims = _claims(story)
+    assert not [c for c in claims if c.status == "discrepancy"], _shown(claims)
