@@ -149,3 +149,17 @@ def test_stretches_of_days_that_do_not_meet_are_two_events(nlp: Any) -> None:
     )
     claims = _claims(story)
     assert not [c for c in claims if c.status == "discrepancy"], _shown(claims)
+
+
+def test_a_stretch_across_months_is_its_first_and_last_day() -> None:
+    text = "The forum meets Nov. 30-Dec. 2 in Oslo; the 30 November to 2 December talks follow."
+    stretches = find_days(text)
+    assert [(m.through, m.values) for m in stretches] == [
+        (True, ["--11-30", "--12-02"]),
+        (True, ["--11-30", "--12-02"]),
+    ]
+    assert [text[a:b] for m in stretches for a, b in m.spans] == [
+        "Nov. 30", "Dec. 2", "30 November", "2 December"
+    ]  # fmt: skip
+    # Two days said one after the other are not a stretch, nor is one running backwards.
+    assert not any(m.through for m in find_days("On Nov. 30, Dec. 2 and Dec. 1-Nov. 28."))

@@ -43,6 +43,8 @@ _PATTERNS = [
         + _YEAR
     ),
 ]  # fmt: skip
+# Between the two days of a stretch across months ("Nov. 30-Dec. 2", "30 November to 2 December").
+_ACROSS = re.compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"\b" + _MONTH.format(name="month") + r"(?!\s+\d)\b")
 
@@ -69,12 +71,32 @@ def find_days(text: str, published: str | None = None) -> list[DayMatch]:
             if match is not None:
                 taken.append((m.start(), m.end()))
                 matches.append(match)
+    matches = _across_months(text, sorted(matches, key=lambda match: match.spans[0]))
     if reference is not None:
         for m in _WEEKDAY.finditer(text):
             day = _weekday(m.group("weekday"), reference)
             start, end = m.span("weekday")
             matches.append(DayMatch([(start, end)], [day.isoformat()]))
     return sorted(matches, key=lambda match: match.spans[0])
+
+
+def _across_months(text: str, matches: list[DayMatch]) -> list[DayMatch]:
+    """``matches`` with a day, a dash and a later day of another month joined into one
+    stretch ("Nov. 30-Dec. 2")."""
+    joined: list[DayMatch] = []
+    for match in matches:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and len(last.values) == len(match.values) == 1
+            and _ACROSS.fullmatch(text[last.spans[0][1] : match.spans[0][0]])
+            and last.values[0][-5:-3] != match.values[0][-5:-3]  # of another month
+            and last.values[0][-5:] < match.values[0][-5:]  # later in the year
+        ):
+            joined[-1] = DayMatch(last.spans + match.spans, last.values + match.values, True)
+        else:
+            joined.append(match)
+    return joined
 
 
 def month_of(text: str) -> str:

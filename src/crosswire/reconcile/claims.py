@@ -756,8 +756,8 @@ def _compatible(a: _Item, b: _Item, blocks_agree: bool = False) -> bool:
 
 
 def _apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Whether two stretches of days share no day (compared by month and day: a stretch's
-    days are read in one month)."""
+    """Whether two stretches of days share no day (compared by month and day: a stretch is
+    read within one year)."""
     return a[1][-5:] < b[0][-5:] or b[1][-5:] < a[0][-5:]
 
 
