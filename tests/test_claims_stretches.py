@@ -152,7 +152,9 @@ def test_stretches_of_days_that_do_not_meet_are_two_events(nlp: Any) -> None:
 
 
 def test_a_stretch_across_months_is_its_first_and_last_day() -> None:
-    text = "The forum meets Nov. 30-Dec. 2 in Oslo; the 30 November to 2 December talks follow."
+    text = (
+        "The forum meets Nov. 30-Dec. 2 in Oslo; the 30 November through 2 December talks follow."
+    )
     stretches = find_days(text)
     assert [(m.through, m.values) for m in stretches] == [
         (True, ["--11-30", "--12-02"]),
@@ -163,3 +165,15 @@ def test_a_stretch_across_months_is_its_first_and_last_day() -> None:
     ]  # fmt: skip
     # Two days said one after the other are not a stretch, nor is one running backwards.
     assert not any(m.through for m in find_days("On Nov. 30, Dec. 2 and Dec. 1-Nov. 28."))
+
+
+def test_a_day_moved_to_another_is_no_stretch() -> None:
+    """ "Postponed from Nov. 28 to Dec. 5", "moved from 12 to 18 November": the old day and
+    the new one, not the first and last days of one event.  A dash or "through" is."""
+    for text in [
+        "The vote was postponed from Nov. 28 to Dec. 5.",
+        "The vote was moved from Nov. 12 to 18.",
+        "The vote was moved from 12 to 18 November.",
+    ]:
+        assert not any(m.through for m in find_days(text)), text
+    assert find_days("The fair runs Nov. 12 through 18.")[0].through

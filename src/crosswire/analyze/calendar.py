@@ -29,12 +29,13 @@ _MONTH = (
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 # Day-first and month-first forms, each with an optional second day: another day ("12 and
-# 13 January") or the last day of a stretch ("12-18 November", "Nov. 12-18").
-_AND = r"\s+(?P<join>and|&)\s+"
-_THROUGH = r"(?:\s*(?P<span>-|–)\s*|\s+(?P<to>to|through)\s+)"
+# 13 January") or the last day of a stretch ("12-18 November", "Nov. 12-18").  "To" may
+# join a day moved to another ("moved from 12 to 18 November"): two days, not a stretch.
+_AND = r"\s+(?:and|&)\s+"
+_THROUGH = r"(?:\s*(?P<span>-|–)\s*|\s+(?P<through>through)\s+)"
 _PATTERNS = [
     re.compile(
-        r"\b" + _DAY.format(name="d1") + r"(?:(?:" + _AND + "|" + _THROUGH + r")"
+        r"\b" + _DAY.format(name="d1") + r"(?:(?:" + _AND + r"|\s+to\s+|" + _THROUGH + r")"
         + _DAY.format(name="d2") + r")?\s+" + _MONTH.format(name="month") + r"\b" + _YEAR
     ),
     re.compile(
@@ -43,8 +44,8 @@ _PATTERNS = [
         + _YEAR
     ),
 ]  # fmt: skip
-# Between the two days of a stretch across months ("Nov. 30-Dec. 2", "30 November to 2 December").
-_ACROSS = re.compile(r"\s*(?:-|–)\s*|\s+(?:to|through)\s+")
+# Between the two days of a stretch across months ("Nov. 30-Dec. 2", "Nov. 30 through Dec. 2").
+_ACROSS = re.compile(r"\s*(?:-|–)\s*|\s+through\s+")
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"\b" + _MONTH.format(name="month") + r"(?!\s+\d)\b")
 
@@ -134,7 +135,7 @@ def _day_match(m: re.Match[str], reference: dt.date | None) -> DayMatch | None:
 
 def _through(m: re.Match[str]) -> bool:
     """Whether ``m`` reads as the first and last days of one stretch ("Nov. 12-18")."""
-    return bool(m.group("d2") and (m.group("span") or m.group("to")))
+    return bool(m.group("d2") and (m.group("span") or m.group("through")))
 
 
 def _first_day(m: re.Match[str]) -> tuple[int, int]:
