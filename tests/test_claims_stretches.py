@@ -177,3 +177,13 @@ def test_a_day_moved_to_another_is_no_stretch() -> None:
     ]:
         assert not any(m.through for m in find_days(text)), text
     assert find_days("The fair runs Nov. 12 through 18.")[0].through
+
+
+def test_a_count_of_two_states_keeps_both_without_a_noun() -> None:
+    from crosswire.reconcile.claims import head_key
+
+    assert head_key("number of killed or missing") == "number of killed or missing"
+    assert (
+        head_key("number of injured or killed in ilvar") == "number of injured or killed in ilvar"
+    )
+    assert head_key("number of people killed or missing") == "number of people killed or missing"

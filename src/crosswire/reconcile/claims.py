@@ -363,7 +363,7 @@ def head_key(key: str) -> str:
     if "in" in tail:
         tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
     state = tail[-1:] if len(tail) > 1 and tail[-1] in _STATE_WORDS else []
-    if state and len(tail) > 3 and tail[-2] == "or" and tail[-3] in _STATE_WORDS:
+    if state and len(tail) >= 3 and tail[-2] == "or" and tail[-3] in _STATE_WORDS:
         state = tail[-3:]  # "killed or missing": one count of two states
     nouns = tail[: len(tail) - len(state)]
     return " ".join(["number", "of", *nouns[-1:], *state, *frame])
