@@ -187,3 +187,24 @@ def test_a_count_of_two_states_keeps_both_without_a_noun() -> None:
         head_key("number of injured or killed in ilvar") == "number of injured or killed in ilvar"
     )
     assert head_key("number of people killed or missing") == "number of people killed or missing"
+
+
+def test_lengths_so_far_read_on_one_day_are_a_plain_disagreement(nlp: Any) -> None:
+    """ "After three hours of talks" and "after two-hour talks" in two articles of one day:
+    no length grew between them, so the clash is not shown as a change over time; on
+    different days it is."""
+    texts = [
+        "After three hours of talks in Oslo, the two fisheries ministers signed the accord.",
+        "The two fisheries ministers signed the accord after two-hour talks in Oslo.",
+    ]
+    for days, evolving in [
+        (("2031-03-02", "2031-03-02"), False),
+        (("2031-03-02", "2031-03-04"), True),
+    ]:
+        analyses = []
+        for number, (text, day) in enumerate(zip(texts, days, strict=True), start=1):
+            article = Article(id=f"a{number}", text=text, outlet=f"Outlet {number}", published=day)
+            analyses.append(analyze_doc(nlp(text), article))
+        claims = _claims(Story(analyses))
+        (flagged,) = [c for c in claims if c.status == "discrepancy"]
+        assert flagged.attribute == "duration" and flagged.evolving == evolving, days

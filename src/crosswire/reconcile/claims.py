@@ -1241,17 +1241,18 @@ def _evolving(
 ) -> bool:
     """A count (of casualties, cases, refugees …) that differs between sources written on
     different days, a figure a source says moved ("rose to", "down from"), or the length
-    of an event so far ("a week-old battle")."""
-    if any(a.changed or b.changed or a.so_far or b.so_far for a, b in clashes):
+    of an event so far ("a week-old battle") unless both sources were written the same day."""
+    if any(a.changed or b.changed for a, b in clashes):
         return True
+
+    def day(item: _Item) -> str | None:
+        return references.get(item.source, (None, False))[0]
+
+    if any((a.so_far or b.so_far) and not (day(a) and day(a) == day(b)) for a, b in clashes):
+        return True  # a length so far grows between editions, not within one day
     if cluster.items[0].assertion.kind != "count":
         return False  # an age or a distance does not grow between editions
-    for a, b in clashes:
-        date_a = references.get(a.source, (None, False))[0]
-        date_b = references.get(b.source, (None, False))[0]
-        if date_a and date_b and date_a != date_b:
-            return True
-    return False
+    return any(day(a) and day(b) and day(a) != day(b) for a, b in clashes)
 
 
 def _reasons(cluster: _Cluster) -> list[str]:
