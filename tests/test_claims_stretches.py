@@ -125,3 +125,86 @@ def test_lengths_without_a_figure_are_read_only_of_events(nlp: Any) -> None:
     )
     durations = [a for a in story.analyses[0].assertions if a.attribute == "duration"]
     assert [(a.text, a.value, a.subject) for a in durations] == [("a week", "1 week", "fighting")]
+
+
+def test_a_stretch_whose_last_day_is_no_day_keeps_its_first_day() -> None:
+    """ "Nov. 28-31" (no Nov. 31) or "Nov. 12-35" still says Nov. 28 / Nov. 12, as
+    before a stretch was read at all."""
+    for text, value in [("Talks ran Nov. 28-31 in Oslo.", "--11-28"), ("On Nov. 12-35", "--11-12")]:
+        (day,) = find_days(text)
+        assert not day.through and day.values == [value]
+        assert text[slice(*day.spans[0])].startswith("Nov. ")
+
+
+def test_stretches_of_days_that_do_not_meet_are_two_events(nlp: Any) -> None:
+    """One body's ministers meeting Nov. 12-15 and its leaders' summit Nov. 17-18 are two
+    events: no first or last day is set against the other's."""
+    story = _story(
+        nlp,
+        [
+            "Fisheries ministers of the Nordic Fisheries Forum meet Nov. 12-15 in Oslo, "
+            "officials said.",
+            "The Nordic Fisheries Forum summit will be held Nov. 17-18 in Oslo, the host said.",
+        ],
+    )
+    claims = _claims(story)
+    assert not [c for c in claims if c.status == "discrepancy"], _shown(claims)
+
+
+def test_a_stretch_across_months_is_its_first_and_last_day() -> None:
+    text = (
+        "The forum meets Nov. 30-Dec. 2 in Oslo; the 30 November through 2 December talks follow."
+    )
+    stretches = find_days(text)
+    assert [(m.through, m.values) for m in stretches] == [
+        (True, ["--11-30", "--12-02"]),
+        (True, ["--11-30", "--12-02"]),
+    ]
+    assert [text[a:b] for m in stretches for a, b in m.spans] == [
+        "Nov. 30", "Dec. 2", "30 November", "2 December"
+    ]  # fmt: skip
+    # Two days said one after the other are not a stretch, nor is one running backwards.
+    assert not any(m.through for m in find_days("On Nov. 30, Dec. 2 and Dec. 1-Nov. 28."))
+
+
+def test_a_day_moved_to_another_is_no_stretch() -> None:
+    """ "Postponed from Nov. 28 to Dec. 5", "moved from 12 to 18 November": the old day and
+    the new one, not the first and last days of one event.  A dash or "through" is."""
+    for text in [
+        "The vote was postponed from Nov. 28 to Dec. 5.",
+        "The vote was moved from Nov. 12 to 18.",
+        "The vote was moved from 12 to 18 November.",
+    ]:
+        assert not any(m.through for m in find_days(text)), text
+    assert find_days("The fair runs Nov. 12 through 18.")[0].through
+
+
+def test_a_count_of_two_states_keeps_both_without_a_noun() -> None:
+    from crosswire.reconcile.claims import head_key
+
+    assert head_key("number of killed or missing") == "number of killed or missing"
+    assert (
+        head_key("number of injured or killed in ilvar") == "number of injured or killed in ilvar"
+    )
+    assert head_key("number of people killed or missing") == "number of people killed or missing"
+
+
+def test_lengths_so_far_read_on_one_day_are_a_plain_disagreement(nlp: Any) -> None:
+    """ "After three hours of talks" and "after two-hour talks" in two articles of one day:
+    no length grew between them, so the clash is not shown as a change over time; on
+    different days it is."""
+    texts = [
+        "After three hours of talks in Oslo, the two fisheries ministers signed the accord.",
+        "The two fisheries ministers signed the accord after two-hour talks in Oslo.",
+    ]
+    for days, evolving in [
+        (("2031-03-02", "2031-03-02"), False),
+        (("2031-03-02", "2031-03-04"), True),
+    ]:
+        analyses = []
+        for number, (text, day) in enumerate(zip(texts, days, strict=True), start=1):
+            article = Article(id=f"a{number}", text=text, outlet=f"Outlet {number}", published=day)
+            analyses.append(analyze_doc(nlp(text), article))
+        claims = _claims(Story(analyses))
+        (flagged,) = [c for c in claims if c.status == "discrepancy"]
+        assert flagged.attribute == "duration" and flagged.evolving == evolving, days

@@ -150,3 +150,11 @@ def test_a_deictic_adverb_is_an_aside_unless_it_compares(nlp: Any) -> None:
     assert (
         compressed.text == "The ferry company has cancelled every crossing to the northern islands."
     )
+
+
+def test_now_that_opening_a_clause_is_no_aside(nlp: Any) -> None:
+    """ "now that the ceasefire holds" is a conjunction: cutting "now" leaves "resume that
+    the ceasefire holds"."""
+    text = "Ferry crossings to the islands can resume now that the storm has passed the coast."
+    analysis = analyze_doc(nlp(text), Article(id="a1", text=text, outlet="Outlet 1"))
+    assert not any(a.text.strip() == "now" for a in analysis.asides)

@@ -249,3 +249,33 @@ def test_a_dateline_with_a_region_is_trimmed_and_a_dateline_alone_dropped() -> N
         (1, "Relief workers reached the flooded villages by boat."),
     ]
     assert all(text[c.start : c.end] == c.text for c in found)
+
+
+def test_a_sentence_opening_with_capitals_and_a_dash_is_no_dateline() -> None:
+    """A dateline is followed by its sentence's capital; "NATO - the alliance - said" and
+    "U.S., Britain — and France —" open sentences of their own."""
+    from crosswire.summarize.candidates import candidates
+
+    cuts = [
+        "NATO - the alliance of the western powers - said it would send ships to the coast.",
+        "U.S., Britain - and later France - agreed to send ships to the Westmark coast.",
+    ]
+    text = "\n".join(cuts)
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    found = candidates([ArticleAnalysis(article=article, sentences=_sentences(article, cuts))])
+    assert [c.text for c in found] == cuts
+
+
+def test_a_dateline_with_an_abbreviated_region_is_trimmed() -> None:
+    from crosswire.summarize.candidates import candidates
+
+    cuts = [
+        "RIVERTON, W.M. (AP) _ The storm flooded the harbour district of Riverton overnight.",
+        "PORT ALBA, D.C. — Relief workers reached the flooded villages by boat on Monday.",
+        "ELMSTEAD, Calif. _ Ferry crossings to the islands were cancelled until further notice.",
+    ]
+    text = "\n".join(cuts)
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    found = candidates([ArticleAnalysis(article=article, sentences=_sentences(article, cuts))])
+    assert [c.text for c in found] == [cut.split(" _ ")[-1].split(" — ")[-1] for cut in cuts]
+    assert all(text[c.start : c.end] == c.text for c in found)

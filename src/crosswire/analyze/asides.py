@@ -215,23 +215,23 @@ def _heres(sent: Span) -> list[tuple[int, int, str]]:
 def _nows(sent: Span) -> list[tuple[int, int, str]]:
     """A deictic adverb of time modifying a verb ("is now interested", "has recently
     rejected"): like "on Tuesday", it points at a moment the reader of a summary that mixes
-    sources no longer knows.  Not when it compares ("as bad now as ...") or opens the
-    sentence."""
+    sources no longer knows.  Not when it compares ("as bad now as ..."), opens the
+    sentence or opens a clause ("now that the storm has passed")."""
     found = []
-    doc = sent.doc
     for token in sent:
         if token.lower_ not in _DEICTIC_ADVERBS or token.dep_ != "advmod" or token.i == sent.start:
             continue
-        if any(True for _ in token.children):
+        if token.n_lefts or token.n_rights:
             continue  # "Most recently, ...": the phrase is more than the adverb
-        before, after = doc[token.i - 1], doc[token.i + 1] if token.i + 1 < sent.end else None
-        if before.lower_ in _COMPARING or (after is not None and after.lower_ in _COMPARING):
-            continue
-        if token.head.pos_ not in ("VERB", "AUX") or not _more_than_time(
-            token.head, token.i, token.i
+        before = token.nbor(-1)
+        after = token.nbor(1) if token.i + 1 < sent.end else None
+        if before.lower_ in _COMPARING or (
+            after is not None and (after.lower_ in _COMPARING or after.dep_ == "mark")
         ):
             continue
-        found.append((before.idx + len(before.text), token.idx + len(token.text), "time"))
+        verb = token.head
+        if verb.pos_ in ("VERB", "AUX") and _more_than_time(verb, token.i, token.i):
+            found.append((before.idx + len(before.text), token.idx + len(token.text), "time"))
     return found
 
 

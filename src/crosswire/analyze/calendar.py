@@ -29,12 +29,13 @@ _MONTH = (
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 # Day-first and month-first forms, each with an optional second day: another day ("12 and
-# 13 January") or the last day of a stretch ("12-18 November", "Nov. 12-18").
-_AND = r"\s+(?P<join>and|&)\s+"
-_THROUGH = r"(?:\s*(?P<span>-|–)\s*|\s+(?P<to>to|through)\s+)"
+# 13 January") or the last day of a stretch ("12-18 November", "Nov. 12-18").  "To" may
+# join a day moved to another ("moved from 12 to 18 November"): two days, not a stretch.
+_AND = r"\s+(?:and|&)\s+"
+_THROUGH = r"(?:\s*(?P<span>-|–)\s*|\s+(?P<through>through)\s+)"
 _PATTERNS = [
     re.compile(
-        r"\b" + _DAY.format(name="d1") + r"(?:(?:" + _AND + "|" + _THROUGH + r")"
+        r"\b" + _DAY.format(name="d1") + r"(?:(?:" + _AND + r"|\s+to\s+|" + _THROUGH + r")"
         + _DAY.format(name="d2") + r")?\s+" + _MONTH.format(name="month") + r"\b" + _YEAR
     ),
     re.compile(
@@ -43,6 +44,8 @@ _PATTERNS = [
         + _YEAR
     ),
 ]  # fmt: skip
+# Between the two days of a stretch across months ("Nov. 30-Dec. 2", "Nov. 30 through Dec. 2").
+_ACROSS = re.compile(r"\s*(?:-|–)\s*|\s+through\s+")
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"\b" + _MONTH.format(name="month") + r"(?!\s+\d)\b")
 
@@ -69,12 +72,32 @@ def find_days(text: str, published: str | None = None) -> list[DayMatch]:
             if match is not None:
                 taken.append((m.start(), m.end()))
                 matches.append(match)
+    matches = _across_months(text, sorted(matches, key=lambda match: match.spans[0]))
     if reference is not None:
         for m in _WEEKDAY.finditer(text):
             day = _weekday(m.group("weekday"), reference)
             start, end = m.span("weekday")
             matches.append(DayMatch([(start, end)], [day.isoformat()]))
     return sorted(matches, key=lambda match: match.spans[0])
+
+
+def _across_months(text: str, matches: list[DayMatch]) -> list[DayMatch]:
+    """``matches`` with a day, a dash and a later day of another month joined into one
+    stretch ("Nov. 30-Dec. 2")."""
+    joined: list[DayMatch] = []
+    for match in matches:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and len(last.values) == len(match.values) == 1
+            and _ACROSS.fullmatch(text[last.spans[0][1] : match.spans[0][0]])
+            and last.values[0][-5:-3] != match.values[0][-5:-3]  # of another month
+            and last.values[0][-5:] < match.values[0][-5:]  # later in the year
+        ):
+            joined[-1] = DayMatch(last.spans + match.spans, last.values + match.values, True)
+        else:
+            joined.append(match)
+    return joined
 
 
 def month_of(text: str) -> str:
@@ -93,6 +116,8 @@ def _day_match(m: re.Match[str], reference: dt.date | None) -> DayMatch | None:
             continue
         day = int(m.group(group))
         value = _iso(year, month, day, reference)
+        if value is None and group == "d2" and _through(m):
+            return DayMatch([_first_day(m)], values)  # "Nov. 28-31": no last day, a first
         if value is None:
             return None
         # The first day's span covers the whole expression so it reads on its own.
@@ -101,13 +126,21 @@ def _day_match(m: re.Match[str], reference: dt.date | None) -> DayMatch | None:
     if len(spans) > 1:
         # "12 and 13 January": each day keeps its own digits; the month is shared.
         spans = [m.span("d1"), m.span("d2")]
-        if m.group("span") or m.group("to"):
-            # "Nov. 12-18": the first day reads with its month.
-            first = (m.start(), m.end("d1")) if m.start() < m.start("d1") else m.span("d1")
+        if _through(m):
             if int(m.group("d2")) <= int(m.group("d1")):
-                return DayMatch([first], values[:1])  # "Nov. 12-10": a score, not days
-            return DayMatch([first, m.span("d2")], values, through=True)
+                return DayMatch([_first_day(m)], values[:1])  # "Nov. 12-10": a score
+            return DayMatch([_first_day(m), m.span("d2")], values, through=True)
     return DayMatch(spans, values) if values else None
+
+
+def _through(m: re.Match[str]) -> bool:
+    """Whether ``m`` reads as the first and last days of one stretch ("Nov. 12-18")."""
+    return bool(m.group("d2") and (m.group("span") or m.group("through")))
+
+
+def _first_day(m: re.Match[str]) -> tuple[int, int]:
+    """The first day of a stretch, with its month when the month comes first ("Nov. 12")."""
+    return (m.start(), m.end("d1")) if m.start() < m.start("d1") else m.span("d1")
 
 
 def _iso(year: int | None, month: int, day: int, reference: dt.date | None) -> str | None:

@@ -195,6 +195,7 @@ class _Item:
     event_unique: bool = False  # its source's only figure of its attribute of its event kind
     so_far: bool = False  # how long an event had gone on when written (``_so_far``)
     from_dates: bool = False  # taken from the timeline's date mentions
+    stretch: tuple[str, str] | None = None  # a start or end date's first and last days
     spelled: dict[str, str] = field(default_factory=dict)  # context stem -> word as written
     squares: float = -1.0  # sum of the bag's squared weights, once computed (``_squares``)
 
@@ -262,10 +263,28 @@ def story_items(
             item.few_common = _few_common(assertion)
             items.append(item)
     _mark_unique(items)
+    _mark_stretches(items)
     shared: dict[_Block, _Block] = {}
     for item in items:  # one object per block: most pairs judged share theirs
         item.__dict__["block"] = shared.setdefault(item.block, item.block)
     return items
+
+
+def _mark_stretches(items: list[_Item]) -> None:
+    """Each start or end date with the first and last days of its stretch ("Nov. 12-18")."""
+    days: dict[tuple[int, int, str], dict[str, str]] = {}
+    for item in items:
+        if item.key in STRETCH_KEYS:
+            days.setdefault(_stretch_of(item), {})[item.key] = item.assertion.value
+    for item in items:
+        ends = days.get(_stretch_of(item), {}) if item.key in STRETCH_KEYS else {}
+        if len(ends) == 2:
+            item.stretch = (ends["start date"], ends["end date"])
+
+
+def _stretch_of(item: _Item) -> tuple[int, int, str]:
+    """A stretch's source, sentence and event: its start and end date share them."""
+    return item.source, item.assertion.sentence_start, item.assertion.subject
 
 
 def _named_kinds(entities: list[Entity]) -> dict[str, str]:
@@ -344,7 +363,7 @@ def head_key(key: str) -> str:
     if "in" in tail:
         tail, frame = tail[: tail.index("in")], tail[tail.index("in") :]
     state = tail[-1:] if len(tail) > 1 and tail[-1] in _STATE_WORDS else []
-    if state and len(tail) > 3 and tail[-2] == "or" and tail[-3] in _STATE_WORDS:
+    if state and len(tail) >= 3 and tail[-2] == "or" and tail[-3] in _STATE_WORDS:
         state = tail[-3:]  # "killed or missing": one count of two states
     nouns = tail[: len(tail) - len(state)]
     return " ".join(["number", "of", *nouns[-1:], *state, *frame])
@@ -730,8 +749,16 @@ def _compatible(a: _Item, b: _Item, blocks_agree: bool = False) -> bool:
         return False
     if a.key in PERSONAL_KEYS and not (a.names and b.names and _same_person(a.names, b.names)):
         return False  # an age is a person's: "Zughayar, 22" is not "his father, 54"
+    if a.stretch and b.stretch and _apart(a.stretch, b.stretch):
+        return False  # Nov. 12-15 and Nov. 17-18: two events of one body, not one in dispute
     # killed in Honduras is not killed in Nicaragua
     return not (a.place != b.place and a.place and b.place and _scoped_by_place(a, b))
+
+
+def _apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two stretches of days share no day (compared by month and day: a stretch is
+    read within one year)."""
+    return a[1][-5:] < b[0][-5:] or b[1][-5:] < a[0][-5:]
 
 
 def _common_count(a: _Item, b: _Item) -> bool:
@@ -1214,17 +1241,18 @@ def _evolving(
 ) -> bool:
     """A count (of casualties, cases, refugees …) that differs between sources written on
     different days, a figure a source says moved ("rose to", "down from"), or the length
-    of an event so far ("a week-old battle")."""
-    if any(a.changed or b.changed or a.so_far or b.so_far for a, b in clashes):
+    of an event so far ("a week-old battle") unless both sources were written the same day."""
+    if any(a.changed or b.changed for a, b in clashes):
         return True
+
+    def day(item: _Item) -> str | None:
+        return references.get(item.source, (None, False))[0]
+
+    if any((a.so_far or b.so_far) and not (day(a) and day(a) == day(b)) for a, b in clashes):
+        return True  # a length so far grows between editions, not within one day
     if cluster.items[0].assertion.kind != "count":
         return False  # an age or a distance does not grow between editions
-    for a, b in clashes:
-        date_a = references.get(a.source, (None, False))[0]
-        date_b = references.get(b.source, (None, False))[0]
-        if date_a and date_b and date_a != date_b:
-            return True
-    return False
+    return any(day(a) and day(b) and day(a) != day(b) for a, b in clashes)
 
 
 def _reasons(cluster: _Cluster) -> list[str]:

@@ -40,12 +40,15 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 # Wire datelines ("WASHINGTON (AP) _ ", "TALLINN, Oct. 15 (Baltic Wire) – ", "NAIROBI, Kenya
-# _ ") are trimmed off; a line that is only a dateline (the parser cut it at the dash) is dropped.
+# _ ", "ALBANY, N.Y. (AP) _ ") are trimmed off; a line that is only a dateline (the parser cut
+# it at the dash) is dropped.  A dateline is followed by its sentence's capital: "NATO - the
+# alliance - said" is a sentence.
+_REGION = r"[A-Z](?:[a-z]+\.?|\.(?:[A-Z]\.)+)"  # "Kenya", "Calif.", "N.Y."
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,30}"  # place
     r"(,\s*([A-Z][a-z]{2,8}\.?\s+\d{1,2}"  # date
-    r"|[A-Z][a-z]+\.?(\s+[A-Z][a-z]+\.?){0,2}))?,?\s*"  # or region
-    r"(\([^()]{1,40}\))?\s*(_|—|–|--|-)(\s+|$)"  # (agency), dash
+    r"|" + _REGION + r"(\s+" + _REGION + r"){0,2}))?,?\s*"  # or region
+    r"(\([^()]{1,40}\))?\s*(_|—|–|--|-)(\s+(?=[^\sa-z])|$)"  # (agency), dash
 )
 # "..., his ministry said." credits a speaker named only in an earlier sentence.
 _PRONOUN_SPEAKER = re.compile(
