@@ -11,8 +11,8 @@ from typing import Any
 
 from crosswire.analyze import analyze_doc
 from crosswire.analyze.calendar import find_days
-from crosswire.model import Article, Claim, Story
-from crosswire.reconcile.claims import reconcile_claims
+from crosswire.model import Article, Claim, Entity, Story
+from crosswire.reconcile.claims import _organisation_names, reconcile_claims
 from crosswire.reconcile.entities import reconcile_entities
 
 
@@ -208,3 +208,15 @@ def test_lengths_so_far_read_on_one_day_are_a_plain_disagreement(nlp: Any) -> No
         claims = _claims(Story(analyses))
         (flagged,) = [c for c in claims if c.status == "discrepancy"]
         assert flagged.attribute == "duration" and flagged.evolving == evolving, days
+
+
+def test_an_acronym_is_an_organisation_only_in_capitals() -> None:
+    spell = _organisation_names(
+        [
+            Entity("World Fisheries Organization", "ORG", variants=["WFO", "WHO"]),
+            Entity("Nordic Fisheries Forum", "ORG", variants=["the nordic fisheries forum"]),
+        ]
+    )
+    assert spell("number of WHO experts") == "number of World Fisheries Organization experts"
+    assert spell("number of people who died") == "number of people who died"
+    assert spell("the Nordic fisheries forum meetings") == "Nordic Fisheries Forum meetings"

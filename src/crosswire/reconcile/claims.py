@@ -314,20 +314,25 @@ def _named_measure(key: str, kinds: dict[str, str]) -> str:
 def _organisation_names(entities: list[Entity]) -> Callable[[str], str]:
     """A subject with each organisation's other spellings written as the story's name for
     it: "APEC meetings" and "the Asia-Pacific Economic Cooperation forum" name one body."""
-    names = {
-        variant.lower(): entity.name
-        for entity in entities
-        if entity.type == "ORG"
-        for variant in entity.variants
-        if variant != entity.name and _WORD.search(variant)
-    }
+    names: dict[str, str] = {}
+    forms: dict[str, str] = {}
+    for entity in entities:
+        if entity.type != "ORG":
+            continue
+        for variant in entity.variants:
+            if variant != entity.name and _WORD.search(variant):
+                names[variant.lower()] = entity.name
+                # A spelled-out name matches in any case ("the Asia-Pacific economic
+                # cooperation forum"); an acronym only in capitals, or "WHO" would rewrite
+                # every "who".
+                escaped = re.escape(variant)
+                forms[variant.lower()] = escaped if variant.isupper() else f"(?i:{escaped})"
     if not names:
         return str
+    longest_first = sorted(forms, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(names, key=len, reverse=True))
-        + r")(?![\w-])",
-        re.IGNORECASE,
-    )  # fmt: skip
+        r"(?<![\w-])(?:" + "|".join(forms[v] for v in longest_first) + r")(?![\w-])"
+    )
 
     @functools.lru_cache(maxsize=4096)  # a story's values share few subjects
     def spell(subject: str) -> str:
