@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.model import Article, Aside
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"
 def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     """Every aside of every sentence of ``doc`` (a parse of ``article.text``)."""
     found: list[Aside] = []
-    whole = doc.text  # spaCy joins every token's text on each access: read it once
+    whole = doc_text(doc)
     quoted = _quoted_spans(whole)
     entities = doc.ents  # as is Span.ents, which walks all of the doc's: once per doc
     for number, sent in enumerate(doc.sents):

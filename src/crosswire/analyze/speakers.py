@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.model import Mention
 
 if TYPE_CHECKING:
@@ -94,13 +95,12 @@ class SpeakerContext:
         cls, doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
     ) -> SpeakerContext:
         context = cls(doc, mentions, [])
-        context.text = doc.text
+        context.text = doc_text(doc)
         context.tokens = list(doc)
         context._mask = bytearray(len(context.text) + 1)
         context.add_quoted(quoted)
         for number, sent in enumerate(doc.sents):
-            for token in sent:
-                context.sentence_of[token.i] = number
+            context.sentence_of.update(dict.fromkeys(range(sent.start, sent.end), number))
         for mention in mentions:
             if mention.label == "PERSON" and not context.in_quote(mention.start):
                 context._learn(mention)
