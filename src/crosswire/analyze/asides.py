@@ -22,6 +22,7 @@ figure's qualifier is ever an aside.  Which kinds a summary cuts is the summary'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from crosswire.analyze.nlp import doc_text
@@ -58,8 +59,10 @@ def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     whole = doc_text(doc)
     quoted = _quoted_spans(whole)
     entities = doc.ents  # as is Span.ents, which walks all of the doc's: once per doc
+    starts = [e.start for e in entities]  # in order: a sentence's are looked up, not all
     for number, sent in enumerate(doc.sents):
-        inside = [e for e in entities if sent.start <= e.start and e.end <= sent.end]
+        first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        inside = [e for e in entities[first:last] if e.end <= sent.end]
         spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
         spans += _times(sent, inside) + _heres(sent)
         for start, end, kind in sorted(set(spans)):

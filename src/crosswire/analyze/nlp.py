@@ -57,7 +57,7 @@ def load_nlp(name: str = "") -> Language:
     return nlp
 
 
-_TEXT_KEY = ("crosswire", "text")
+_TEXT_KEY = "crosswire.text"
 
 
 def doc_text(doc: Doc) -> str:
@@ -70,7 +70,7 @@ def doc_text(doc: Doc) -> str:
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
-    return str(text)
+    return text
 
 
 def _load_options(model: str) -> dict[str, Any]:

@@ -199,6 +199,12 @@ class _Item:
         """What another value must share with this one to be one fact (``_Block``)."""
         return _block(self)
 
+    @functools.cached_property
+    def distinctive(self) -> bool:
+        """Whether the value is unlikely to recur by chance (``_distinctive``): asked of
+        every pair the value is in, worked out once."""
+        return _distinctive(self.assertion)
+
 
 @dataclass
 class _Cluster:
@@ -634,7 +640,7 @@ def similarity(a: _Item, b: _Item, blocks_agree: bool = False) -> float:
             # Killed in El Salvador, as each outlet counts it: the place is the scope (not
             # any people there: "5,000 people lined up", "2,000 people given water").
             score = max(score, FLAG_SIMILARITY)
-    if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
+    if a.distinctive and _same_value(a.assertion, b.assertion):
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     if a.names and b.names and _names_overlap(a.names, b.names) and a.key != "date":
         score = max(score, FLAG_SIMILARITY)  # the same named thing: extraction says so
@@ -896,7 +902,7 @@ def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
     return [
         _cosine(a, b),
         float(bool(a.place) and a.place == b.place),
-        float(same_value and _distinctive(a.assertion)),
+        float(same_value and a.distinctive),
         float(same_value),
         float(bool(a.names and b.names) and _names_overlap(a.names, b.names)),
         float(bool(a.family) and a.family == b.family),
@@ -909,11 +915,11 @@ def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
 
 
 def _cosine(a: _Item, b: _Item) -> float:
-    shared = a.bag.keys() & b.bag.keys()
-    if not shared:
+    # Most pairs judged share no context word: told without building the set of shared ones.
+    if a.bag.keys().isdisjoint(b.bag.keys()):
         return 0.0
     # The shared words in ``a``'s order: the same sum as over all of ``a`` (the rest add 0.0).
-    dot = sum(w * b.bag[k] for k, w in a.bag.items() if k in shared)
+    dot = sum(w * b.bag[k] for k, w in a.bag.items() if k in b.bag)
     norm = math.sqrt(_squares(a) * _squares(b))
     return dot / norm if norm else 0.0
 
