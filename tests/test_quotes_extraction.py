@@ -247,6 +247,15 @@ def test_headline_opened_by_a_short_name_and_colon(nlp: Any) -> None:
     assert not [a for a in found if "council met" in a.text]
 
 
+def test_a_long_line_before_a_colon_names_no_speaker(nlp: Any) -> None:
+    text = (
+        "The harbour board published its new timetable for the coming winter season: "
+        "ferries will leave every hour from the north quay.\nPoll: most riders want more boats."
+    )
+    found = attributions(nlp, text)
+    assert not [a for a in found if a.cue == ":" and "ferries will leave" in a.text]
+
+
 def test_quote_the_writer_finishes_keeps_the_speaker_and_its_sentence(nlp: Any) -> None:
     text = (
         "“The toll is fair and it will stay,” said Ilse Varnholt, the mayor. “It is "

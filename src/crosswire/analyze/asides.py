@@ -22,8 +22,10 @@ figure's qualifier is ever an aside.  Which kinds a summary cuts is the summary'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quote_marks import find_quote_spans
 from crosswire.model import Article, Aside
 
@@ -53,11 +55,13 @@ _NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "neither", "without"
 def extract_asides(doc: Doc, article: Article) -> list[Aside]:
     """Every aside of every sentence of ``doc`` (a parse of ``article.text``)."""
     found: list[Aside] = []
-    whole = doc.text  # spaCy joins every token's text on each access: read it once
+    whole = doc_text(doc)
     quoted = [(q.start, q.end) for q in find_quote_spans(whole)]
     entities = doc.ents  # as is Span.ents, which walks all of the doc's: once per doc
+    starts = [e.start for e in entities]  # in order: a sentence's are looked up, not all
     for number, sent in enumerate(doc.sents):
-        inside = [e for e in entities if sent.start <= e.start and e.end <= sent.end]
+        first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        inside = [e for e in entities[first:last] if e.end <= sent.end]
         spans = _parentheticals(sent) + _appositives(sent) + _relatives(sent)
         spans += _times(sent, inside) + _heres(sent) + _nows(sent)
         for start, end, kind in sorted(set(spans)):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.model import Article, DateMention
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class Resolution:
 def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
     """Date expressions in ``doc`` with the clause each dates, resolved where the article allows."""
     reference = article.published
-    full_text = doc.text  # built token by token on each access: once per article
+    full_text = doc_text(doc)
     mentions = []
     for start, end, text, context in _date_spans(doc, full_text):
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.model import Article, Mention
 from crosswire.names import (
     ORG_WORDS,
@@ -60,7 +61,7 @@ _WORD_CHAR = re.compile(r"[\w-]")
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """spaCy's entities of the kinds a who's who lists, trimmed to names and linked."""
     sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
-    listings = [(m.start(), m.end()) for m in _LISTING.finditer(doc.text)]
+    listings = [(m.start(), m.end()) for m in _LISTING.finditer(doc_text(doc))]
     mentions = []
     for ent in doc.ents:
         span = _name_span(ent) if ent.label_ in LABELS else None
@@ -104,7 +105,7 @@ def _trim_headline_spans(doc: Doc, mentions: list[Mention]) -> None:
         tails = [" ".join(words[n:]) for n in range(1, len(words))]
         head = next((h for h in heads if h in known), None)
         tail = next((t for t in tails if t in known), None)
-        text = doc.text  # the cut is made only where the offsets still slice the name
+        text = doc_text(doc)  # the cut is made only where the offsets still slice the name
         if (
             head is not None
             and words[len(head.split())].lower() not in SITE_WORDS
@@ -144,7 +145,7 @@ def _propagate(
     "Chiefs lose to Colts" in the headline not), as proper nouns, under the kind the
     article gives that name most often.  A person's surname counts too.  Names the
     article also writes in lower case ("rehab", "people") are words, not names."""
-    text = doc.text
+    text = doc_text(doc)
     kinds: dict[str, Counter[str]] = {}
     for m in mentions:
         if m.label in _PROPAGATED:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crosswire.analyze import calendar
+from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.numbers import (
     Value,
     format_number,
@@ -115,7 +116,7 @@ def extract_assertions(doc: Doc, article: Article, mentions: list[Mention]) -> l
     """Quantities, counts, dates and places of events, each with its subject and attribute."""
     found: list[Assertion] = []
     previous: list[Token] = []
-    text = doc.text
+    text = doc_text(doc)
     by_sentence = entities_by_sentence(doc)
     for sent in doc.sents:
         sent_text = text[sent.start_char : sent.end_char]

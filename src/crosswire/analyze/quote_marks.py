@@ -25,6 +25,12 @@ _OPEN, _CLOSE, _STRAIGHT = "open", "close", "straight"
 _SINGLE_MARK = re.compile("[‘’'‚`]")
 _WIRE_MARK = re.compile("(?=``|'')")
 _RUN = re.compile(b"\x01+")
+# Each double mark's role (WIRE_CLOSING closes ``…'', and opens and closes ''…'': straight);
+# the wire marks come first, so the pattern takes `` and '' whole before any one-character mark.
+_ROLES = {WIRE_OPENING: _OPEN, WIRE_CLOSING: _STRAIGHT, STRAIGHT_DOUBLE: _STRAIGHT}
+_ROLES.update(dict.fromkeys(OPENING_DOUBLE, _OPEN))
+_ROLES.update(dict.fromkeys(CLOSING_DOUBLE, _CLOSE))
+_DOUBLE_MARK = re.compile("|".join(re.escape(mark) for mark in _ROLES))
 
 
 @dataclass(frozen=True)
@@ -51,27 +57,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def _marks(paragraph: str) -> list[tuple[int, int, str]]:
-    """Double quotation marks as (position, length, role)."""
-    marks: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(paragraph):
-        char = paragraph[i]
-        if paragraph.startswith(WIRE_OPENING, i):
-            marks.append((i, 2, _OPEN))
-            i += 2
-            continue
-        if paragraph.startswith(WIRE_CLOSING, i):  # closes ``…'', and opens and closes ''…''
-            marks.append((i, 2, _STRAIGHT))
-            i += 2
-            continue
-        if char in OPENING_DOUBLE:
-            marks.append((i, 1, _OPEN))
-        elif char in CLOSING_DOUBLE:
-            marks.append((i, 1, _CLOSE))
-        elif char == STRAIGHT_DOUBLE:
-            marks.append((i, 1, _STRAIGHT))
-        i += 1
-    return marks
+    """Double quotation marks as (position, length, role), read left to right: a wire mark
+    (`` or '') takes both its characters before a one-character mark is looked for."""
+    return [(m.start(), len(m[0]), _ROLES[m[0]]) for m in _DOUBLE_MARK.finditer(paragraph)]
 
 
 def _double_quotes(paragraph: str) -> list[QuoteSpan]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from crosswire.analyze.cues import (
@@ -20,6 +21,7 @@ from crosswire.analyze.cues import (
     is_source_noun,
     reports_by_construction_only,
 )
+from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quote_marks import QUOTE_CHARS, QuoteSpan, find_quote_spans
 from crosswire.analyze.speakers import (
     HONORIFIC_GENDER,
@@ -80,7 +82,7 @@ class _Found:
 
 def extract_attributions(doc: Doc, article: Article, mentions: list[Mention]) -> list[Attribution]:
     """Quotes and reported speech in ``doc``, in text order."""
-    quotes = find_quote_spans(article.text[: len(doc.text)])
+    quotes = find_quote_spans(article.text[: len(doc_text(doc))])
     context = SpeakerContext.build(doc, mentions, [(q.start, q.end) for q in quotes])
     finder = _Finder(doc, quotes, context)
     found = finder.find()
@@ -109,7 +111,7 @@ class _Finder:
 
     def find(self) -> list[_Found]:
         found: list[_Found] = []
-        for token in self.doc:
+        for token in self.context.tokens:  # the Tokens built once, not a second time
             if self.context.in_quote(token.idx):
                 continue
             if token.lower_ == "according" and token.i + 1 < len(self.doc):
@@ -380,7 +382,9 @@ class _Finder:
         """A short name the tagger left untyped opening a line before a colon ("Sanders: …",
         "Poll: …"): capitalised proper nouns, or one noun the training data saw as a source."""
         span = self.doc.char_span(line_start, colon.idx, alignment_mode="contract")
-        words = [t for t in span or [] if not t.is_space]
+        # one word past the limit is enough to refuse: the line before a colon can be a whole
+        # paragraph, and building a Token for each of its words was most of this stage's time
+        words = list(islice((t for t in span or [] if not t.is_space), MAX_OPENER_WORDS + 1))
         if not words or len(words) > MAX_OPENER_WORDS or not words[0].text[:1].isupper():
             return None
         last = words[-1]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.model import Mention
 
 if TYPE_CHECKING:
@@ -88,19 +89,19 @@ class SpeakerContext:
     tokens: list[Token] = field(default_factory=list)
     _names: list[str] | None = None
     _mask: bytearray = field(default_factory=bytearray)  # 1 for every character inside a quote
+    _possessives: list[Token] | None = None
 
     @classmethod
     def build(
         cls, doc: Doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
     ) -> SpeakerContext:
         context = cls(doc, mentions, [])
-        context.text = doc.text
+        context.text = doc_text(doc)
         context.tokens = list(doc)
         context._mask = bytearray(len(context.text) + 1)
         context.add_quoted(quoted)
         for number, sent in enumerate(doc.sents):
-            for token in sent:
-                context.sentence_of[token.i] = number
+            context.sentence_of.update(dict.fromkeys(range(sent.start, sent.end), number))
         for mention in mentions:
             if mention.label == "PERSON" and not context.in_quote(mention.start):
                 context._learn(mention)
@@ -158,13 +159,19 @@ class SpeakerContext:
 
     def has_kin(self, surname: str) -> bool:
         """Whether the article speaks of a relative by this surname ("McKinney's father")."""
-        for token in self.tokens:
-            if token.tag_ != "POS" or token.i == 0 or self.in_quote(token.idx):
+        for token in self._possessive_marks():
+            if self.in_quote(token.idx):
                 continue
             owner, kin = self.tokens[token.i - 1], token.head.head
             if owner.lower_ == surname.lower() and kin.lemma_.lower() in KINSHIP:
                 return True
         return False
+
+    def _possessive_marks(self) -> list[Token]:
+        """The possessive marks after a word ("'s"), found once: each lone surname asks."""
+        if self._possessives is None:
+            self._possessives = [t for t in self.tokens if t.tag_ == "POS" and t.i > 0]
+        return self._possessives
 
     def _clean(self, mention: Mention, name: str) -> str:
         """The name without a title the tagger took in: "(Secretary of) State Wendy Sherman"."""
@@ -234,9 +241,8 @@ def speaker_span(head: Token) -> tuple[int, int]:
     while first < head.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
     if head.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                first, last = min(first, ent.start), max(last, ent.end - 1)
+        start, end = _entity_around(head)
+        first, last = min(first, start), max(last, end - 1)
     for token in doc[first : head.i]:
         # a headline or byline run into the sentence, or a dateline ("HELSINKI - Finnish …")
         spaced = token.whitespace_ or (token.i + 1 < len(doc) and doc[token.i + 1].is_space)
@@ -245,6 +251,19 @@ def speaker_span(head: Token) -> tuple[int, int]:
     while first < head.i and doc[first].is_space:
         first += 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _entity_around(token: Token) -> tuple[int, int]:
+    """The token range of the entity ``token`` is in, read from the IOB tags as ``Doc.ents``
+    reads them (it builds every entity of the document on each access)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def resolve_speaker(context: SpeakerContext, head: Token, start: int, end: int) -> str | None:

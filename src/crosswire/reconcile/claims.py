@@ -204,6 +204,12 @@ class _Item:
         """What another value must share with this one to be one fact (``_Block``)."""
         return _block(self)
 
+    @functools.cached_property
+    def distinctive(self) -> bool:
+        """Whether the value is unlikely to recur by chance (``_distinctive``): asked of
+        every pair the value is in, worked out once."""
+        return _distinctive(self.assertion)
+
 
 @dataclass
 class _Cluster:
@@ -715,7 +721,7 @@ def similarity(a: _Item, b: _Item, blocks_agree: bool = False) -> float:
             # Killed in El Salvador, as each outlet counts it: the place is the scope (not
             # any people there: "5,000 people lined up", "2,000 people given water").
             score = max(score, FLAG_SIMILARITY)
-    if _distinctive(a.assertion) and _same_value(a.assertion, b.assertion):
+    if a.distinctive and _same_value(a.assertion, b.assertion):
         score += SAME_VALUE_BONUS  # the same distinctive figure or day in like words
     # The same named thing: extraction says so.  Not for any date said of it (when it was
     # announced, when it met), but for the first or last day of a named event.
@@ -986,7 +992,7 @@ def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
     return [
         _cosine(a, b),
         float(bool(a.place) and a.place == b.place),
-        float(same_value and _distinctive(a.assertion)),
+        float(same_value and a.distinctive),
         float(same_value),
         float(bool(a.names and b.names) and _names_overlap(a.names, b.names)),
         float(bool(a.family) and a.family == b.family),
@@ -999,11 +1005,11 @@ def pair_features(a: _Item, b: _Item, score: float) -> list[float]:
 
 
 def _cosine(a: _Item, b: _Item) -> float:
-    shared = a.bag.keys() & b.bag.keys()
-    if not shared:
+    # Most pairs judged share no context word: told without building the set of shared ones.
+    if a.bag.keys().isdisjoint(b.bag.keys()):
         return 0.0
     # The shared words in ``a``'s order: the same sum as over all of ``a`` (the rest add 0.0).
-    dot = sum(w * b.bag[k] for k, w in a.bag.items() if k in shared)
+    dot = sum(w * b.bag[k] for k, w in a.bag.items() if k in b.bag)
     norm = math.sqrt(_squares(a) * _squares(b))
     return dot / norm if norm else 0.0
 
@@ -1284,16 +1290,26 @@ def _reasons(cluster: _Cluster) -> list[str]:
 
 
 def _same_value(a: Assertion, b: Assertion) -> bool:
-    if a.kind == "date" and b.kind == "date":
-        pa, pb = _date_parts(a.value), _date_parts(b.value)
+    return _same_written_value((a.kind, a.value, a.hedge), (b.kind, b.value, b.hedge))
+
+
+# Alignment asks this of a few thousand distinct values some millions of times.
+@functools.lru_cache(maxsize=1 << 16)
+def _same_written_value(a: tuple[str, str, str | None], b: tuple[str, str, str | None]) -> bool:
+    """``_same_value`` of two assertions' (kind, value, hedge): all it reads of them."""
+    (kind_a, value_a, hedge_a), (kind_b, value_b, hedge_b) = a, b
+    if kind_a == "date" and kind_b == "date":
+        pa, pb = _date_parts(value_a), _date_parts(value_b)
         if pa is None or pb is None:
-            return a.value == b.value
+            return value_a == value_b
         given = [(x is None, y is None) for x, y in zip(pa[1:], pb[1:], strict=True)]
-        return _same_date(a.value, b.value) and all(x == y for x, y in given)
-    if a.kind in ("date", "place"):
-        return _same_text_value(a, b)
-    return (a.value, (a.hedge or "").lower()) == (b.value, (b.hedge or "").lower()) or (
-        a.hedge is None and b.hedge is None and stated(a) == stated(b) and stated(a) is not None
+        return _same_date(value_a, value_b) and all(x == y for x, y in given)
+    if kind_a in ("date", "place"):  # as _same_text_value reads them
+        x, y = value_a.lower(), value_b.lower()
+        return x == y or x in y or y in x
+    figure = _figure(value_a)
+    return (value_a, (hedge_a or "").lower()) == (value_b, (hedge_b or "").lower()) or (
+        hedge_a is None and hedge_b is None and figure == _figure(value_b) and figure is not None
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from crosswire.analyze.quote_marks import find_quote_spans
-from crosswire.model import ArticleAnalysis
+from crosswire.model import ArticleAnalysis, Attribution
 from crosswire.stopwords import STOP_WORDS
 from crosswire.summarize.text import stem
 
@@ -145,12 +145,14 @@ def candidates(analyses: list[ArticleAnalysis], compress: bool = True) -> list[C
             (m.start, m.end, m.text, m.label) for m in analysis.mentions if m.label in _NAMED_LABELS
         )
         asides = sorted((a.start, a.end, a.kind) for a in analysis.asides if a.kind in COMPRESS)
+        cued = _by_cue(analysis.attributions)
         for index, (start, end) in enumerate(spans):
             cut = _compressed(text, start, end, asides) if compress else None
             parts = cut or ((start, end),)
             found.append(
                 _candidate(
                     analysis,
+                    cued,
                     source,
                     index,
                     len(spans),
@@ -166,6 +168,7 @@ def candidates(analyses: list[ArticleAnalysis], compress: bool = True) -> list[C
 
 def _candidate(
     analysis: ArticleAnalysis,
+    cued: list[tuple[int, Attribution]],
     source: int,
     index: int,
     count: int,
@@ -199,7 +202,7 @@ def _candidate(
         needs,
         introduces,
         stated,
-        _reported(analysis, parts),
+        _reported(cued, parts),
         _refers(joined, index),
         parts if parts != (sentence,) else (),
     )
@@ -262,19 +265,33 @@ def _refers(text: str, index: int) -> frozenset[str]:
     return frozenset([stem(match[1])])
 
 
+def _by_cue(attributions: list[Attribution]) -> list[tuple[int, Attribution]]:
+    """The attributions with a cue and a speaker, by where the cue starts."""
+    cued = [
+        (a.cue_start, a)
+        for a in attributions
+        if a.cue_start is not None and a.speaker_start is not None
+    ]
+    return sorted(cued, key=lambda pair: pair[0])
+
+
 def _reported(
-    analysis: ArticleAnalysis, parts: tuple[tuple[int, int], ...]
+    cued: list[tuple[int, Attribution]], parts: tuple[tuple[int, int], ...]
 ) -> tuple[tuple[int, int], ...]:
-    """Content spans of the attributions whose cue and speaker the text made of ``parts``
-    keeps, as offsets into that text."""
+    """Content spans of the attributions (``_by_cue``) whose cue and speaker the text made of
+    ``parts`` keeps, as offsets into that text."""
 
     def kept(offset: int) -> bool:
         return any(a <= offset < b for a, b in parts)
 
     found = []
-    for attribution in analysis.attributions:
-        cue, speaker = attribution.cue_start, attribution.speaker_start
-        if cue is None or speaker is None or not (kept(cue) and kept(speaker)):
+    # Only a cue between the first part's start and the last one's end can be kept: the
+    # cues there, not every attribution of the article for each of its sentences.
+    first = bisect.bisect_left(cued, parts[0][0], key=lambda pair: pair[0])
+    last = bisect.bisect_left(cued, parts[-1][1], key=lambda pair: pair[0])
+    for cue, attribution in cued[first:last]:
+        speaker = attribution.speaker_start
+        if speaker is None or not (kept(cue) and kept(speaker)):
             continue
         if not kept(max(0, (attribution.cue_end or cue + 1) - 1)):
             continue
