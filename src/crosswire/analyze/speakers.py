@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from crosswire.analyze.nlp import doc_text
+from crosswire.analyze.subjects import entity_at
 from crosswire.model import Mention
 
 if TYPE_CHECKING:
@@ -240,9 +241,8 @@ def speaker_span(head: Token) -> tuple[int, int]:
             break
     while first < head.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    if head.ent_type_:
-        start, end = _entity_around(head)
-        first, last = min(first, start), max(last, end - 1)
+    if (entity := entity_at(head)) is not None:
+        first, last = min(first, entity.start), max(last, entity.end - 1)
     for token in doc[first : head.i]:
         # a headline or byline run into the sentence, or a dateline ("HELSINKI - Finnish …")
         spaced = token.whitespace_ or (token.i + 1 < len(doc) and doc[token.i + 1].is_space)
@@ -251,19 +251,6 @@ def speaker_span(head: Token) -> tuple[int, int]:
     while first < head.i and doc[first].is_space:
         first += 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
-def _entity_around(token: Token) -> tuple[int, int]:
-    """The token range of the entity ``token`` is in, read from the IOB tags as ``Doc.ents``
-    reads them (it builds every entity of the document on each access)."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
 
 
 def resolve_speaker(context: SpeakerContext, head: Token, start: int, end: int) -> str | None:
