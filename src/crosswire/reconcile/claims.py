@@ -461,7 +461,14 @@ def _item(
     idf: dict[str, float],
     spell: Callable[[str], str] = str,
 ) -> _Item:
-    family, names = subject_key(spell(assertion.subject), set(places))
+    known_places = set(places)
+    spelled = spell(assertion.subject)
+    family, names = subject_key(spelled, known_places)
+    # The names as the source wrote them: the story's spelling of an organisation ties
+    # the subjects, but it is no context word the source used.
+    written = (
+        names if spelled == assertion.subject else subject_key(assertion.subject, known_places)[1]
+    )
     raw_before = _raw_words(
         _CLAUSE.sub(f" {CLAUSE_BREAK} ", text[assertion.sentence_start : assertion.start])
     )
@@ -474,9 +481,7 @@ def _item(
         _add(bag, word, distance, idf)
     for distance, word in enumerate(after):
         _add(bag, word, distance, idf)
-    # The names as the source wrote them: the story's spelling of an organisation ties
-    # the subjects, but it is no context word the source used.
-    for name in subject_key(assertion.subject, set(places))[1]:
+    for name in written:
         bag[name] = bag.get(name, 0.0) + idf.get(name, 1.0)
     near = {w for w in before[-NEAR_WORDS:] + after[:NEAR_WORDS] if w not in STOP_WORDS}
     sentence = text[assertion.sentence_start : assertion.sentence_end]
@@ -1071,7 +1076,13 @@ def _figure(written: str) -> float | None:
 def _same_text_value(a: Assertion, b: Assertion) -> bool:
     if a.kind == "date" and b.kind == "date":
         return _same_date(a.value, b.value)
-    x, y = a.value.lower(), b.value.lower()
+    return _same_words(a.value, b.value)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Places or dates in words that agree: the same, or one inside the other ("Geneva",
+    "Geneva, Switzerland")."""
+    x, y = a.lower(), b.lower()
     return x == y or x in y or y in x
 
 
@@ -1304,9 +1315,8 @@ def _same_written_value(a: tuple[str, str, str | None], b: tuple[str, str, str |
             return value_a == value_b
         given = [(x is None, y is None) for x, y in zip(pa[1:], pb[1:], strict=True)]
         return _same_date(value_a, value_b) and all(x == y for x, y in given)
-    if kind_a in ("date", "place"):  # as _same_text_value reads them
-        x, y = value_a.lower(), value_b.lower()
-        return x == y or x in y or y in x
+    if kind_a in ("date", "place"):
+        return _same_words(value_a, value_b)
     figure = _figure(value_a)
     return (value_a, (hedge_a or "").lower()) == (value_b, (hedge_b or "").lower()) or (
         hedge_a is None and hedge_b is None and figure == _figure(value_b) and figure is not None
